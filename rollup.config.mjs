@@ -1,0 +1,60 @@
+import commonjs from '@rollup/plugin-commonjs';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+/** CI fails when the one-script-tag bundle grows past this (gzip, lazily loaded parts excluded). */
+const bundleBudget = 80 * 1024;
+
+/** The package's entry points, each becoming one module of `dist/` (see package.json `exports`). */
+const entries = ['src/index.ts', 'src/elements/relation-provider/relation-provider.ts'];
+
+const dependencies = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).dependencies);
+const isDependency = (id) => dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
+
+const ts = () => typescript({ tsconfig: 'tsconfig.json', compilerOptions: { noEmit: false }, include: ['src/**/*.ts'] });
+
+/** Prints the gzip size of every entry; fails the build when `budgets` names one that is too large. */
+function sizes(budgets = {}) {
+  return {
+    name: 'sizes',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
+        const gzip = gzipSync(chunk.code, { level: 9 }).length;
+        console.log(`${chunk.fileName.padEnd(40)} ${(chunk.code.length / 1024).toFixed(1).padStart(7)} kB  ${(gzip / 1024).toFixed(1).padStart(6)} kB gzip`);
+        const budget = budgets[chunk.fileName];
+        if (budget && gzip > budget) {
+          this.error(`${chunk.fileName} is ${(gzip / 1024).toFixed(1)} kB gzip, over its budget of ${budget / 1024} kB`);
+        }
+      }
+    },
+  };
+}
+
+export default [
+  /*
+   * For bundler users: the source's own modules, dependencies left to their bundler so lit is shared, and
+   * each tag's define() kept in its registration module, the only files package.json marks as side effects.
+   */
+  {
+    input: entries,
+    external: isDependency,
+    plugins: [ts(), sizes()],
+    output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
+  },
+  // For the one script tag: everything in one file, minified; only lazily loaded parts become chunks.
+  {
+    input: { 'relation-elements': 'src/index.ts' },
+    plugins: [
+      nodeResolve({ browser: true, exportConditions: ['production'] }),
+      commonjs(),
+      ts(),
+      terser({ format: { comments: false } }),
+      sizes({ 'relation-elements.js': bundleBudget }),
+    ],
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'lazy/[name]-[hash].js', sourcemap: true },
+  },
+];

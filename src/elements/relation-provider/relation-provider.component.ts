@@ -1,0 +1,98 @@
+import { ContextProvider } from '@lit/context';
+import { html, LitElement, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { languageOf, observeLanguage } from '../../i18n/lang.js';
+import { toLocale, type Locale } from '../../i18n/messages.js';
+import type { Theme } from '../../theme/tokens.js';
+import { connectionContext, localeContext, type Connection, type TokenSource } from './context.js';
+import { providerStyles } from './relation-provider.styles.js';
+
+/**
+ * @tagname relation-provider
+ * @summary Connects every relation element inside it to one backend, in one language and one theme.
+ *
+ * @description Wrap the part of the host page that shows relation elements. The provider takes the backend's
+ * base URL, the host's token source and the locale, and hands them to every element below it, however deep
+ * in shadow roots. It renders nothing of its own and does not affect layout.
+ *
+ * @slot - The host's content; relation elements anywhere inside it use this provider.
+ *
+ * @cssproperty --relation-color-surface - Background of panels and rows.
+ * @cssproperty --relation-color-surface-alt - Background of headers, zebra rows and inputs.
+ * @cssproperty --relation-color-text - Body text.
+ * @cssproperty --relation-color-text-muted - Secondary text such as numbers and hints.
+ * @cssproperty --relation-color-border - Borders and dividers.
+ * @cssproperty --relation-color-accent - Primary buttons, links and the selection.
+ * @cssproperty --relation-color-on-accent - Text on the accent colour.
+ * @cssproperty --relation-color-focus - The focus ring.
+ * @cssproperty --relation-color-selected - Background of selected rows.
+ * @cssproperty --relation-color-danger - Errors and destructive actions.
+ * @cssproperty --relation-color-warning - Warnings such as offline notices.
+ * @cssproperty --relation-color-success - Confirmations.
+ * @cssproperty --relation-font-family - Font of every element.
+ * @cssproperty --relation-font-size - Base font size.
+ * @cssproperty --relation-radius - Corner radius of controls and panels.
+ * @cssproperty --relation-space - The spacing unit; paddings are multiples of it.
+ * @cssproperty --relation-row-height - Height of a list row.
+ * @cssproperty --relation-shadow - Shadow of raised surfaces such as menus and dialogs.
+ */
+export class RelationProvider extends LitElement {
+  static override styles = providerStyles;
+
+  private readonly localeProvider = new ContextProvider(this, { context: localeContext, initialValue: 'en' });
+  private readonly connectionProvider = new ContextProvider(this, {
+    context: connectionContext,
+    initialValue: { baseUrl: '/api/v1', getToken: undefined, fetch: undefined },
+  });
+  private stopObservingLanguage: (() => void) | undefined;
+
+  /** Base URL of the backend that implements the relations contract, absolute or relative to the page. */
+  @property({ attribute: 'base-url' }) baseUrl = '/api/v1';
+
+  /**
+   * Language of every element inside: `nl` or `en`. When absent, the nearest `lang` attribute decides
+   * (any Dutch variant gives Dutch, other languages English).
+   */
+  @property() locale: Locale | undefined;
+
+  /** Colour theme: `light`, `dark`, or `auto` to follow the operating system. */
+  @property({ reflect: true }) theme: Theme | 'auto' = 'light';
+
+  /**
+   * Returns the bearer token for the next request. Set as a property only, never an attribute: tokens
+   * are kept in memory and never written to the page or to storage.
+   */
+  @property({ attribute: false }) getToken: TokenSource | undefined;
+
+  /** A `fetch` to route every request through the host's own stack (interceptors, telemetry). */
+  @property({ attribute: false }) fetch: typeof globalThis.fetch | undefined;
+
+  /** The locale in force: the `locale` attribute, or else the one derived from `lang`. */
+  get resolvedLocale(): Locale {
+    return this.locale ? toLocale(this.locale) : toLocale(languageOf(this));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopObservingLanguage = observeLanguage(() => this.localeProvider.setValue(this.resolvedLocale));
+    this.localeProvider.setValue(this.resolvedLocale);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopObservingLanguage?.();
+    this.stopObservingLanguage = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale')) this.localeProvider.setValue(this.resolvedLocale);
+    if (changed.has('baseUrl') || changed.has('getToken') || changed.has('fetch')) {
+      const connection: Connection = { baseUrl: this.baseUrl, getToken: this.getToken, fetch: this.fetch };
+      this.connectionProvider.setValue(connection);
+    }
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}

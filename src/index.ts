@@ -1,0 +1,10 @@
+/*
+ * Every element, defined. The provider comes first so that it is defined before any element that
+ * consumes its context.
+ */
+export * from './elements/relation-provider/relation-provider.js';
+export { define, VERSION } from './core/define.js';
+export { emit, type CustomEventName, type EventDetail } from './core/events.js';
+export { LocaleController } from './i18n/locale-controller.js';
+export { locales, toLocale, type Locale, type Messages } from './i18n/messages.js';
+export { tokens, type Theme, type TokenName } from './theme/tokens.js';

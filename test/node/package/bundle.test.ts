@@ -1,0 +1,61 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium, type Browser } from 'playwright-core';
+// @ts-expect-error: a plain ES module of our build scripts, without types
+import { chromeArgs, findChrome } from '../../../scripts/find-chrome.mjs';
+
+/*
+ * The promise to hosts without a bundler: one script tag, nothing else, and every element is defined.
+ * Built here with the real rollup config so the test never checks a stale dist/.
+ */
+let server: Server;
+let browser: Browser;
+let origin: string;
+
+before(async () => {
+  execFileSync('npx', ['rollup', '-c', '--silent'], { stdio: 'pipe' });
+  const page = `<!doctype html><html lang="nl"><head><script type="module" src="/relation-elements.js"></script></head>
+    <body><relation-provider base-url="/api/v1"><p>host</p></relation-provider></body></html>`;
+  server = createServer((req, res) => {
+    if (req.url === '/relation-elements.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync('dist/relation-elements.js'));
+    } else if (req.url === '/') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end(page);
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: findChrome(), args: chromeArgs });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test('dist/relation-elements.js alone defines <relation-provider> in a plain page', async () => {
+  const page = await browser.newPage();
+  const failures: string[] = [];
+  page.on('pageerror', (error) => failures.push(error.message));
+  page.on('requestfailed', (request) => failures.push(request.url()));
+  await page.goto(origin);
+  await page.waitForFunction(() => customElements.get('relation-provider') !== undefined);
+  const state = await page.evaluate(() => {
+    const provider = document.querySelector('relation-provider') as HTMLElement & { resolvedLocale: string; baseUrl: string };
+    return { locale: provider.resolvedLocale, baseUrl: provider.baseUrl, upgraded: provider.shadowRoot !== null };
+  });
+  assert.deepEqual(state, { locale: 'nl', baseUrl: '/api/v1', upgraded: true });
+  assert.deepEqual(failures, []);
+  await page.close();
+});
+
+test('the bundle imports nothing: it is self-contained', () => {
+  const code = readFileSync('dist/relation-elements.js', 'utf8');
+  assert.doesNotMatch(code, /(^|[;}\s])import\s*["'{*]|from\s*["'](lit|@lit|zod|ky|idb)/);
+});
