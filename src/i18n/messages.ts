@@ -1,7 +1,4 @@
-/** The languages every string of relation-elements exists in. */
-export type Locale = 'nl' | 'en';
-
-export const locales: readonly Locale[] = ['nl', 'en'];
+export { locales, toLocale, type Locale } from '../contract/locale.js';
 
 /**
  * Every user-facing string. A locale module implements the whole interface, so a missing translation is a
@@ -23,12 +20,4 @@ export interface Messages {
   relations: {
     count: (n: number) => string;
   };
-}
-
-/**
- * Maps a BCP 47 language tag to one of our locales: any Dutch variant (nl, nl-NL, nl-BE) is Dutch, every
- * other language falls back to English, the language most users of a Dutch ERP read after Dutch.
- */
-export function toLocale(tag: string | null | undefined): Locale {
-  return tag?.trim().toLowerCase().split(/[-_]/)[0] === 'nl' ? 'nl' : 'en';
 }
