@@ -1,0 +1,168 @@
+import { createHash } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import type * as z from 'zod/mini';
+import { operations, toLocale, type Locale, type OperationId, type OperationSpec } from '../src/contract/index.js';
+import { authenticate } from './auth.js';
+import { fieldErrors } from './field-errors.js';
+import type { Actor, Handlers, RequestContext } from './context.js';
+import type { Queryable } from './db/database.js';
+import { problem, ProblemError, problemType } from './problem.js';
+import { handlers } from './resources/index.js';
+import { streamNotifications } from './resources/notification-stream.js';
+import type { Services } from './services.js';
+
+/** Bodies above this are refused with 413; the largest legitimate one, a bulk label change, is ~0.5 MB. */
+const maxBodyBytes = 1024 * 1024;
+
+/**
+ * The reference API: one route per operation of the contract, each validating its request and its response
+ * against the contract's schemas, so this server cannot drift from the document backend teams implement.
+ */
+export function createApi(services: Services): Hono {
+  const api = new Hono();
+  api.use(
+    cors({
+      origin: '*',
+      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'Accept-Language', 'Last-Event-ID'],
+      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+      exposeHeaders: ['ETag', 'Location', 'Retry-After', 'Idempotent-Replayed', 'Content-Language'],
+    }),
+  );
+  api.use(
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) => problemResponse(c, problem('tooLarge', localeOf(c), { detail: `${maxBodyBytes} bytes at most.` })),
+    }),
+  );
+
+  for (const [operationId, spec] of Object.entries(operations) as [OperationId, OperationSpec][]) {
+    const path = spec.path.replace(/\{(\w+)\}/g, ':$1');
+    api.on(spec.method.toUpperCase(), path, async (c) => {
+      try {
+        const actor = await authenticate(services.db, c.req.header('authorization'), localeOf(c));
+        if (operationId === 'streamNotifications') return streamNotifications(c, actor, services);
+        return await run(c, operationId, spec, actor, services);
+      } catch (error) {
+        return problemResponse(c, toProblem(error, localeOf(c)));
+      }
+    });
+  }
+
+  // Registered last, so it answers only what no operation matched (a mounted app has no notFound of its own).
+  api.all('*', (c) => problemResponse(c, problem('notFound', localeOf(c), { detail: `${c.req.method} ${c.req.path}` })));
+  api.onError((error, c) => problemResponse(c, toProblem(error, localeOf(c))));
+  return api;
+}
+
+async function run(c: Context, operationId: OperationId, spec: OperationSpec, actor: Actor, services: Services) {
+  const locale = localeOf(c);
+  const params = spec.params ? parse(spec.params, c.req.param(), locale, 'params') : undefined;
+  const query = spec.query ? parse(spec.query, c.req.query(), locale, 'query') : undefined;
+  const rawBody = spec.body ? await readJson(c, locale) : undefined;
+  const body = spec.body ? parse(spec.body, rawBody, locale, 'body') : undefined;
+  const ifMatch = spec.ifMatch ? readIfMatch(c, locale) : 0;
+  const handler = handlers[operationId as keyof Handlers] as unknown as (
+    input: unknown,
+    ctx: RequestContext,
+  ) => Promise<{ body: unknown; version?: number }>;
+  const input = { params, query, body, ifMatch };
+
+  const execute = async (tx: Queryable) => handler(input, { tx, actor, locale, now: new Date(), services });
+
+  if (spec.method === 'get') {
+    return respond(c, operationId, spec, await execute(services.db));
+  }
+
+  const key = spec.method === 'post' ? c.req.header('idempotency-key') : undefined;
+  const outcome = await services.db.transaction(async (tx) => {
+    // One writer per tenant at a time: numbering stays gapless and the change feed is in commit order.
+    await tx.query('select pg_advisory_xact_lock(hashtext($1))', [actor.tenantId]);
+    if (!key) return { replayed: false, result: await execute(tx) };
+    const hash = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${JSON.stringify(rawBody ?? null)}`).digest('hex');
+    const [previous] = await tx.query<{ request_hash: string; body: unknown; etag: string | null }>(
+      'select request_hash, body, etag from idempotency_keys where tenant_id = $1 and user_id = $2 and key = $3',
+      [actor.tenantId, actor.id, key],
+    );
+    if (previous) {
+      if (previous.request_hash !== hash) throw problem('keyReused', locale, { detail: key });
+      const version = previous.etag === null ? undefined : Number(previous.etag);
+      return { replayed: true, result: { body: previous.body, ...(version === undefined ? {} : { version }) } };
+    }
+    const result = await execute(tx);
+    await tx.query(
+      'insert into idempotency_keys (tenant_id, user_id, key, request_hash, status, etag, body) values ($1, $2, $3, $4, $5, $6, $7)',
+      [actor.tenantId, actor.id, key, hash, spec.status, result.version === undefined ? null : String(result.version), result.body ?? null],
+    );
+    return { replayed: false, result };
+  });
+  if (outcome.replayed) c.header('Idempotent-Replayed', 'true');
+  return respond(c, operationId, spec, outcome.result);
+}
+
+function respond(c: Context, operationId: OperationId, spec: OperationSpec, result: { body: unknown; version?: number }) {
+  c.header('Content-Language', localeOf(c));
+  if (result.version !== undefined) c.header('ETag', `"${result.version}"`);
+  if (spec.status === 204) return c.body(null, 204);
+  const check = spec.response?.['~standard'].validate(result.body);
+  if (check && !(check instanceof Promise) && check.issues) {
+    // The reference backend must never answer outside its own contract: that is a bug here, not the client's.
+    console.error(`response of ${operationId} breaks the contract`, JSON.stringify(check.issues.slice(0, 5)));
+    throw problem('internal', localeOf(c), { detail: `response of ${operationId} breaks the contract` });
+  }
+  return c.json(result.body as object, spec.status);
+}
+
+function parse(schema: z.core.$ZodType, value: unknown, locale: Locale, where: 'params' | 'query' | 'body'): unknown {
+  const result = schema['~standard'].validate(value);
+  if (result instanceof Promise) throw new Error('asynchronous schemas are not supported');
+  if (!result.issues) return result.value;
+  if (where === 'params') throw problem('notFound', locale);
+  const errors = fieldErrors(result.issues as unknown as z.core.$ZodIssue[], locale);
+  throw where === 'body' ? problem('validation', locale, { errors }) : problem('malformed', locale, { errors });
+}
+
+async function readJson(c: Context, locale: Locale): Promise<unknown> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) throw problem('mediaType', locale, { detail: type || undefined });
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw problem('malformed', locale, { detail: (error as Error).message });
+  }
+}
+
+/** `If-Match: "3"` (or weak `W/"3"`) names version 3; required, as the contract says, on PATCH and DELETE. */
+function readIfMatch(c: Context, locale: Locale): number {
+  const header = c.req.header('if-match');
+  if (!header) throw problem('preconditionRequired', locale);
+  const match = /^\s*(?:W\/)?"(\d+)"\s*$/.exec(header);
+  if (!match) throw problem('preconditionFailed', locale, { detail: `If-Match: ${header}` });
+  return Number(match[1]);
+}
+
+function localeOf(c: Context): Locale {
+  return toLocale(c.req.header('accept-language'));
+}
+
+function toProblem(error: unknown, locale: Locale): ProblemError {
+  if (error instanceof ProblemError) return error;
+  console.error(error);
+  return problem('internal', locale);
+}
+
+export function problemResponse(c: Context, error: ProblemError): Response {
+  const { headers, ...extra } = error.extra;
+  const body = { type: problemType(error.kind), title: error.title, status: error.status, ...extra };
+  const response = new Response(JSON.stringify(body), {
+    status: error.status,
+    headers: { 'Content-Type': 'application/problem+json', 'Content-Language': localeOf(c), ...headers },
+  });
+  if (error.status === 401) response.headers.set('WWW-Authenticate', 'Bearer');
+  if (error.status === 412 && error.extra.current && typeof error.extra.current === 'object' && 'version' in error.extra.current) {
+    response.headers.set('ETag', `"${String(error.extra.current.version)}"`);
+  }
+  return response;
+}

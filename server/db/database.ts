@@ -1,0 +1,18 @@
+/**
+ * The storage the reference backend runs on: PostgreSQL's SQL, whether embedded (PGlite) or a server.
+ * Everything above this interface is written once, in plain SQL, and runs on both.
+ */
+export interface Queryable {
+  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+}
+
+export interface Database extends Queryable {
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs a script of several statements (migrations). */
+  exec(sql: string): Promise<void>;
+  /** Calls `onMessage` for every NOTIFY on `channel`, from any connection or server instance. */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+  readonly kind: 'pglite' | 'postgres';
+}

@@ -1,0 +1,200 @@
+import type { Database } from './database.js';
+
+/**
+ * The schema, as numbered migrations applied once each, in order. Every resource keeps its whole contract
+ * representation in `data` (what the API returns, so reads need no mapping) beside the columns that filters,
+ * sorts and constraints need. Every row belongs to a tenant and every query names one.
+ */
+const migrations: { id: number; sql: string }[] = [
+  {
+    id: 1,
+    sql: `
+      create extension if not exists pg_trgm;
+
+      create table tenants (id text primary key, name text not null);
+      create table users (
+        id text primary key,
+        tenant_id text not null references tenants(id),
+        token text not null unique,
+        data jsonb not null
+      );
+      create index users_tenant on users (tenant_id);
+
+      -- numbering owned by the backend: the last number given per tenant and sequence, never reused
+      create table counters (
+        tenant_id text not null references tenants(id),
+        name text not null,
+        value integer not null,
+        primary key (tenant_id, name)
+      );
+
+      create table relations (
+        tenant_id text not null references tenants(id),
+        id text not null,
+        number integer not null,
+        kind text not null,
+        status text not null,
+        is_debtor boolean not null,
+        is_creditor boolean not null,
+        debtor_number integer,
+        creditor_number integer,
+        name_key text collate "C" not null,
+        city_key text collate "C" not null,
+        debtor_key integer not null,
+        creditor_key integer not null,
+        updated_at timestamptz not null,
+        label_ids text[] not null,
+        search text not null,
+        version integer not null,
+        data jsonb not null,
+        primary key (tenant_id, id),
+        unique (tenant_id, number),
+        unique (tenant_id, debtor_number),
+        unique (tenant_id, creditor_number)
+      );
+      create index relations_name on relations (tenant_id, name_key, id);
+      create index relations_number on relations (tenant_id, number);
+      create index relations_city on relations (tenant_id, city_key, id);
+      create index relations_debtor on relations (tenant_id, debtor_key, id);
+      create index relations_creditor on relations (tenant_id, creditor_key, id);
+      create index relations_updated on relations (tenant_id, updated_at, id);
+      create index relations_labels on relations using gin (label_ids);
+      create index relations_search on relations using gin (search gin_trgm_ops);
+
+      create table addresses (
+        tenant_id text not null references tenants(id),
+        id text not null,
+        relation_id text not null,
+        version integer not null,
+        data jsonb not null,
+        primary key (tenant_id, id),
+        foreign key (tenant_id, relation_id) references relations (tenant_id, id) on delete cascade
+      );
+      create index addresses_relation on addresses (tenant_id, relation_id);
+
+      create table affiliations (
+        tenant_id text not null references tenants(id),
+        id text not null,
+        person_id text not null,
+        organization_id text not null,
+        version integer not null,
+        data jsonb not null,
+        primary key (tenant_id, id),
+        unique (tenant_id, person_id, organization_id),
+        foreign key (tenant_id, person_id) references relations (tenant_id, id),
+        foreign key (tenant_id, organization_id) references relations (tenant_id, id)
+      );
+      create index affiliations_organization on affiliations (tenant_id, organization_id);
+
+      create table contact_moments (
+        tenant_id text not null references tenants(id),
+        id text not null,
+        relation_id text not null,
+        person_id text,
+        author_id text not null,
+        private boolean not null,
+        occurred_at timestamptz not null,
+        version integer not null,
+        data jsonb not null,
+        primary key (tenant_id, id),
+        foreign key (tenant_id, relation_id) references relations (tenant_id, id),
+        foreign key (tenant_id, person_id) references relations (tenant_id, id)
+      );
+      create index contact_moments_relation on contact_moments (tenant_id, relation_id, occurred_at desc, id);
+      create index contact_moments_person on contact_moments (tenant_id, person_id, occurred_at desc, id);
+
+      create table callback_requests (
+        tenant_id text not null references tenants(id),
+        id text not null,
+        relation_id text not null,
+        assignee_id text not null,
+        status text not null,
+        created_at timestamptz not null,
+        version integer not null,
+        data jsonb not null,
+        primary key (tenant_id, id),
+        foreign key (tenant_id, relation_id) references relations (tenant_id, id)
+      );
+      create index callback_requests_assignee on callback_requests (tenant_id, assignee_id, created_at desc, id);
+
+      create table notifications (
+        tenant_id text not null references tenants(id),
+        id text not null,
+        user_id text not null references users(id),
+        created_at timestamptz not null,
+        read boolean not null,
+        data jsonb not null,
+        primary key (tenant_id, id)
+      );
+      create index notifications_user on notifications (tenant_id, user_id, created_at desc, id);
+
+      create table labels (
+        tenant_id text not null references tenants(id),
+        id text not null,
+        name_key text not null,
+        version integer not null,
+        data jsonb not null,
+        primary key (tenant_id, id),
+        unique (tenant_id, name_key)
+      );
+
+      create table documents (
+        tenant_id text not null references tenants(id),
+        id text not null,
+        relation_id text not null,
+        module text not null,
+        date date not null,
+        data jsonb not null,
+        primary key (tenant_id, id),
+        foreign key (tenant_id, relation_id) references relations (tenant_id, id)
+      );
+      create index documents_relation on documents (tenant_id, relation_id, date desc, id);
+
+      -- the change feed keeps one row per entity, at its latest change: seq order is commit order because
+      -- every write transaction of a tenant holds that tenant's lock
+      create table changes (
+        seq bigserial primary key,
+        tenant_id text not null,
+        entity text not null,
+        entity_id text not null,
+        deleted boolean not null,
+        unique (tenant_id, entity, entity_id)
+      );
+      create index changes_tenant_seq on changes (tenant_id, seq);
+
+      create table idempotency_keys (
+        tenant_id text not null,
+        user_id text not null,
+        key text not null,
+        request_hash text not null,
+        status integer not null,
+        etag text,
+        body jsonb,
+        created_at timestamptz not null default now(),
+        primary key (tenant_id, user_id, key)
+      );
+    `,
+  },
+];
+
+/** Applies the migrations this database has not had yet; safe when several instances start at once. */
+export async function migrate(db: Database): Promise<void> {
+  await db.exec('create table if not exists schema_migrations (id integer primary key, applied_at timestamptz not null default now())');
+  await db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock(7240001)');
+    const applied = new Set((await tx.query<{ id: number }>('select id from schema_migrations')).map((row) => row.id));
+    for (const migration of migrations) {
+      if (applied.has(migration.id)) continue;
+      for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      await tx.query('insert into schema_migrations (id) values ($1)', [migration.id]);
+    }
+  });
+}
+
+/** Our migrations hold no functions or quoted semicolons, so statements end at each `;`. */
+function splitStatements(sql: string): string[] {
+  return sql
+    .split(/;\s*$/m)
+    .map((statement) => statement.replace(/^\s*--.*$/gm, '').trim())
+    .filter(Boolean);
+}

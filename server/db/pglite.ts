@@ -1,0 +1,23 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { Database, Queryable } from './database.js';
+
+/** Embedded PostgreSQL: files in `dataDir`, or in memory when it is undefined (tests). */
+export async function openPglite(dataDir: string | undefined): Promise<Database> {
+  const pg = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+  const wrap = (target: Pick<PGlite, 'query'>): Queryable => ({
+    async query<Row>(sql: string, params: readonly unknown[] = []) {
+      return (await target.query<Row>(sql, params as unknown[])).rows;
+    },
+  });
+  return {
+    kind: 'pglite',
+    ...wrap(pg),
+    transaction: (work) => pg.transaction((tx) => work(wrap(tx))),
+    exec: async (sql) => {
+      await pg.exec(sql);
+    },
+    listen: (channel, onMessage) => pg.listen(channel, onMessage),
+    close: () => pg.close(),
+  };
+}

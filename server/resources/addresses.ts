@@ -1,0 +1,67 @@
+import * as z from 'zod/mini';
+import { AddressRules, type Address } from '../../src/contract/index.js';
+import type { Handlers } from '../context.js';
+import { fieldErrors } from '../field-errors.js';
+import { problem } from '../problem.js';
+import { refreshRelationAddresses } from './relations.js';
+import { checkVersion, loadForUpdate, newId, recordChange, requireRelation } from './shared.js';
+
+export const addressHandlers: Pick<Handlers, 'listAddresses' | 'createAddress' | 'updateAddress' | 'deleteAddress'> = {
+  listAddresses: async ({ params }, { tx, actor, locale }) => {
+    await requireRelation(tx, actor.tenantId, params.id, locale);
+    const rows = await tx.query<{ data: Address }>(
+      'select data from addresses where tenant_id = $1 and relation_id = $2 order by id', [actor.tenantId, params.id],
+    );
+    return { body: { items: rows.map((row) => row.data), nextCursor: null } };
+  },
+
+  createAddress: async ({ params, body }, { tx, actor, locale }) => {
+    await requireRelation(tx, actor.tenantId, params.id, locale);
+    const address: Address = {
+      id: newId(),
+      relationId: params.id,
+      purposes: body.purposes,
+      poBox: body.poBox ?? null,
+      street: body.poBox ? null : (body.street ?? null),
+      houseNumber: body.poBox ? null : (body.houseNumber ?? null),
+      houseNumberAddition: body.poBox ? null : (body.houseNumberAddition ?? null),
+      postalCode: body.postalCode ?? null,
+      city: body.city ?? null,
+      country: body.country ?? 'NL',
+      email: body.email ?? null,
+      phone: body.phone ?? null,
+      version: 1,
+    };
+    await tx.query('insert into addresses (tenant_id, id, relation_id, version, data) values ($1, $2, $3, $4, $5)', [
+      actor.tenantId, address.id, address.relationId, address.version, address,
+    ]);
+    await recordChange(tx, actor.tenantId, 'address', address.id);
+    await refreshRelationAddresses(tx, actor.tenantId, address.relationId);
+    return { body: address, version: address.version };
+  },
+
+  updateAddress: async ({ params, body, ifMatch }, { tx, actor, locale }) => {
+    const current = await loadForUpdate<Address>(tx, 'addresses', actor.tenantId, params.id, locale);
+    checkVersion(current, ifMatch, locale);
+    const merged = { ...current, ...body };
+    // The rules that span fields hold for the address as it will be, not only for the fields sent.
+    const checked = z.safeParse(AddressRules, merged);
+    if (!checked.success) throw problem('validation', locale, { errors: fieldErrors(checked.error.issues, locale) });
+    const next: Address = { ...merged, postalCode: checked.data.postalCode, version: current.version + 1 };
+    await tx.query('update addresses set version = $3, data = $4 where tenant_id = $1 and id = $2', [
+      actor.tenantId, next.id, next.version, next,
+    ]);
+    await recordChange(tx, actor.tenantId, 'address', next.id);
+    await refreshRelationAddresses(tx, actor.tenantId, next.relationId);
+    return { body: next, version: next.version };
+  },
+
+  deleteAddress: async ({ params, ifMatch }, { tx, actor, locale }) => {
+    const current = await loadForUpdate<Address>(tx, 'addresses', actor.tenantId, params.id, locale);
+    checkVersion(current, ifMatch, locale);
+    await tx.query('delete from addresses where tenant_id = $1 and id = $2', [actor.tenantId, params.id]);
+    await recordChange(tx, actor.tenantId, 'address', params.id, true);
+    await refreshRelationAddresses(tx, actor.tenantId, current.relationId);
+    return { body: undefined };
+  },
+};

@@ -1,0 +1,92 @@
+import type { Affiliation, Locale } from '../../src/contract/index.js';
+import type { Handlers } from '../context.js';
+import type { Queryable } from '../db/database.js';
+import { problem } from '../problem.js';
+import { checkVersion, decodeCursor, invalid, loadForUpdate, newId, recordChange, toPage } from './shared.js';
+
+async function requireKind(tx: Queryable, tenantId: string, id: string, kind: 'person' | 'organization', path: string, locale: Locale) {
+  const [row] = await tx.query<{ kind: string }>('select kind from relations where tenant_id = $1 and id = $2', [tenantId, id]);
+  if (row?.kind === kind) return;
+  const message = {
+    person: { nl: 'Kies een persoon.', en: 'Choose a person.' },
+    organization: { nl: 'Kies een organisatie.', en: 'Choose an organization.' },
+  }[kind][locale];
+  invalid(path, row ? 'wrongKind' : 'unknownRelation', message, locale);
+}
+
+/** Only one primary contact per organization: making one primary makes the others not. */
+async function demoteOtherPrimaries(tx: Queryable, tenantId: string, affiliation: Affiliation) {
+  if (!affiliation.isPrimary) return;
+  const demoted = await tx.query<{ id: string }>(
+    `update affiliations set data = jsonb_set(data, '{isPrimary}', 'false') || jsonb_build_object('version', version + 1),
+       version = version + 1
+     where tenant_id = $1 and organization_id = $2 and id <> $3 and (data->>'isPrimary')::boolean returning id`,
+    [tenantId, affiliation.organizationId, affiliation.id],
+  );
+  for (const row of demoted) await recordChange(tx, tenantId, 'affiliation', row.id);
+}
+
+export const affiliationHandlers: Pick<Handlers, 'listAffiliations' | 'createAffiliation' | 'updateAffiliation' | 'deleteAffiliation'> = {
+  listAffiliations: async ({ query }, { tx, actor, locale }) => {
+    const limit = query.limit ?? 100;
+    const after = decodeCursor(query.cursor, locale);
+    const rows = await tx.query<{ data: Affiliation; id: string }>(
+      `select data, id from affiliations where tenant_id = $1
+         and ($2::text is null or person_id = $2) and ($3::text is null or organization_id = $3)
+         and ($4::text is null or id > $4)
+       order by id limit $5`,
+      [actor.tenantId, query.personId ?? null, query.organizationId ?? null, (after?.[0] as string) ?? null, limit + 1],
+    );
+    return { body: toPage(rows, limit, (row) => row.data, (row) => [row.id]) };
+  },
+
+  createAffiliation: async ({ body }, { tx, actor, locale }) => {
+    await requireKind(tx, actor.tenantId, body.personId, 'person', 'personId', locale);
+    await requireKind(tx, actor.tenantId, body.organizationId, 'organization', 'organizationId', locale);
+    const [existing] = await tx.query('select 1 from affiliations where tenant_id = $1 and person_id = $2 and organization_id = $3', [
+      actor.tenantId, body.personId, body.organizationId,
+    ]);
+    if (existing) {
+      throw problem('conflict', locale, {
+        detail: locale === 'nl' ? 'Deze persoon is al aan deze organisatie gekoppeld.' : 'This person is already linked to this organization.',
+      });
+    }
+    const affiliation: Affiliation = {
+      id: newId(),
+      personId: body.personId,
+      organizationId: body.organizationId,
+      function: body.function ?? null,
+      email: body.email ?? null,
+      phone: body.phone ?? null,
+      isPrimary: body.isPrimary ?? false,
+      version: 1,
+    };
+    await tx.query(
+      'insert into affiliations (tenant_id, id, person_id, organization_id, version, data) values ($1, $2, $3, $4, $5, $6)',
+      [actor.tenantId, affiliation.id, affiliation.personId, affiliation.organizationId, affiliation.version, affiliation],
+    );
+    await demoteOtherPrimaries(tx, actor.tenantId, affiliation);
+    await recordChange(tx, actor.tenantId, 'affiliation', affiliation.id);
+    return { body: affiliation, version: affiliation.version };
+  },
+
+  updateAffiliation: async ({ params, body, ifMatch }, { tx, actor, locale }) => {
+    const current = await loadForUpdate<Affiliation>(tx, 'affiliations', actor.tenantId, params.id, locale);
+    checkVersion(current, ifMatch, locale);
+    const next: Affiliation = { ...current, ...body, version: current.version + 1 };
+    await tx.query('update affiliations set version = $3, data = $4 where tenant_id = $1 and id = $2', [
+      actor.tenantId, next.id, next.version, next,
+    ]);
+    await demoteOtherPrimaries(tx, actor.tenantId, next);
+    await recordChange(tx, actor.tenantId, 'affiliation', next.id);
+    return { body: next, version: next.version };
+  },
+
+  deleteAffiliation: async ({ params, ifMatch }, { tx, actor, locale }) => {
+    const current = await loadForUpdate<Affiliation>(tx, 'affiliations', actor.tenantId, params.id, locale);
+    checkVersion(current, ifMatch, locale);
+    await tx.query('delete from affiliations where tenant_id = $1 and id = $2', [actor.tenantId, params.id]);
+    await recordChange(tx, actor.tenantId, 'affiliation', params.id, true);
+    return { body: undefined };
+  },
+};

@@ -1,0 +1,25 @@
+import type { Handlers } from '../context.js';
+import { addressHandlers } from './addresses.js';
+import { affiliationHandlers } from './affiliations.js';
+import { callbackRequestHandlers } from './callback-requests.js';
+import { changeHandlers } from './changes.js';
+import { contactMomentHandlers } from './contact-moments.js';
+import { labelHandlers } from './labels.js';
+import { moduleHandlers } from './modules.js';
+import { notificationHandlers } from './notifications.js';
+import { relationHandlers } from './relations.js';
+import { userHandlers } from './users.js';
+
+/** One handler per operation of the contract; the type makes a missing one a compile error. */
+export const handlers: Handlers = {
+  ...relationHandlers,
+  ...addressHandlers,
+  ...affiliationHandlers,
+  ...contactMomentHandlers,
+  ...callbackRequestHandlers,
+  ...notificationHandlers,
+  ...labelHandlers,
+  ...moduleHandlers,
+  ...userHandlers,
+  ...changeHandlers,
+};

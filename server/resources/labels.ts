@@ -1,0 +1,69 @@
+import type { Label, Locale, Relation } from '../../src/contract/index.js';
+import type { Handlers } from '../context.js';
+import type { Queryable } from '../db/database.js';
+import { problem } from '../problem.js';
+import { checkVersion, loadForUpdate, newId, recordChange } from './shared.js';
+
+async function assertNameFree(tx: Queryable, tenantId: string, name: string, exceptId: string | null, locale: Locale) {
+  const [row] = await tx.query('select 1 from labels where tenant_id = $1 and name_key = $2 and id is distinct from $3', [
+    tenantId, name.toLowerCase(), exceptId,
+  ]);
+  if (row) {
+    throw problem('conflict', locale, {
+      errors: [{ path: 'name', code: 'duplicate', message: locale === 'nl' ? 'Er is al een label met deze naam.' : 'A label with this name exists.' }],
+    });
+  }
+}
+
+export const labelHandlers: Pick<Handlers, 'listLabels' | 'createLabel' | 'updateLabel' | 'deleteLabel'> = {
+  listLabels: async (_input, { tx, actor }) => {
+    const rows = await tx.query<{ data: Label }>('select data from labels where tenant_id = $1 order by name_key, id', [actor.tenantId]);
+    return { body: { items: rows.map((row) => row.data), nextCursor: null } };
+  },
+
+  createLabel: async ({ body }, { tx, actor, locale }) => {
+    await assertNameFree(tx, actor.tenantId, body.name, null, locale);
+    const label: Label = { id: newId(), name: body.name, color: body.color, relationCount: 0, version: 1 };
+    await tx.query('insert into labels (tenant_id, id, name_key, version, data) values ($1, $2, $3, $4, $5)', [
+      actor.tenantId, label.id, label.name.toLowerCase(), label.version, label,
+    ]);
+    await recordChange(tx, actor.tenantId, 'label', label.id);
+    return { body: label, version: label.version };
+  },
+
+  updateLabel: async ({ params, body, ifMatch }, { tx, actor, locale }) => {
+    const current = await loadForUpdate<Label>(tx, 'labels', actor.tenantId, params.id, locale);
+    checkVersion(current, ifMatch, locale);
+    if (body.name) await assertNameFree(tx, actor.tenantId, body.name, current.id, locale);
+    const next: Label = { ...current, ...body, version: current.version + 1 };
+    await tx.query('update labels set name_key = $3, version = $4, data = $5 where tenant_id = $1 and id = $2', [
+      actor.tenantId, next.id, next.name.toLowerCase(), next.version, next,
+    ]);
+    await recordChange(tx, actor.tenantId, 'label', next.id);
+    return { body: next, version: next.version };
+  },
+
+  /** Deleting a label takes it off every relation that carried it; each of those relations changes once. */
+  deleteLabel: async ({ params, ifMatch }, { tx, actor, locale, now }) => {
+    const current = await loadForUpdate<Label>(tx, 'labels', actor.tenantId, params.id, locale);
+    checkVersion(current, ifMatch, locale);
+    const carriers = await tx.query<{ data: Relation }>(
+      'select data from relations where tenant_id = $1 and label_ids @> array[$2::text] for update', [actor.tenantId, params.id],
+    );
+    for (const { data: relation } of carriers) {
+      const next = {
+        ...relation,
+        labelIds: relation.labelIds.filter((id) => id !== params.id),
+        updatedAt: now.toISOString(),
+        version: relation.version + 1,
+      };
+      await tx.query('update relations set label_ids = $3, data = $4, version = $5, updated_at = $6 where tenant_id = $1 and id = $2', [
+        actor.tenantId, relation.id, next.labelIds, next, next.version, next.updatedAt,
+      ]);
+      await recordChange(tx, actor.tenantId, 'relation', relation.id);
+    }
+    await tx.query('delete from labels where tenant_id = $1 and id = $2', [actor.tenantId, params.id]);
+    await recordChange(tx, actor.tenantId, 'label', params.id, true);
+    return { body: undefined };
+  },
+};

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import type { ChangeEntity, FieldError, Locale } from '../../src/contract/index.js';
+import type { Queryable } from '../db/database.js';
+import { problem } from '../problem.js';
+
+/** A new opaque id. */
+export const newId = (): string => randomUUID();
+
+/** Records that `entity` changed: it moves to the end of the tenant's change feed, once. */
+export async function recordChange(tx: Queryable, tenantId: string, entity: ChangeEntity, id: string, deleted = false): Promise<void> {
+  await tx.query(
+    `insert into changes (tenant_id, entity, entity_id, deleted) values ($1, $2, $3, $4)
+     on conflict (tenant_id, entity, entity_id) do update set seq = nextval('changes_seq_seq'), deleted = excluded.deleted`,
+    [tenantId, entity, id, deleted],
+  );
+}
+
+/** The next number of a tenant's sequence (`relation`, `debtor`, `creditor`); `first` when it has none. */
+export async function nextNumber(tx: Queryable, tenantId: string, name: string, first: number): Promise<number> {
+  const [row] = await tx.query<{ value: number }>(
+    `insert into counters (tenant_id, name, value) values ($1, $2, $3)
+     on conflict (tenant_id, name) do update set value = counters.value + 1 returning value`,
+    [tenantId, name, first],
+  );
+  return row!.value;
+}
+
+type Table = 'relations' | 'addresses' | 'affiliations' | 'contact_moments' | 'callback_requests' | 'labels';
+
+/** The resource as stored, locked for this transaction; 404 when it does not exist in the tenant. */
+export async function loadForUpdate<T>(tx: Queryable, table: Table, tenantId: string, id: string, locale: Locale): Promise<T> {
+  const [row] = await tx.query<{ data: T }>(`select data from ${table} where tenant_id = $1 and id = $2 for update`, [tenantId, id]);
+  if (!row) throw problem('notFound', locale);
+  return row.data;
+}
+
+/** 412 with the current resource when the client edited an older version than the one stored. */
+export function checkVersion<T extends { version: number }>(current: T, ifMatch: number, locale: Locale): void {
+  if (current.version !== ifMatch) throw problem('preconditionFailed', locale, { current });
+}
+
+/** 422 naming one field. */
+export function invalid(path: string, code: string, message: string, locale: Locale): never {
+  const errors: FieldError[] = [{ path, code, message }];
+  throw problem('validation', locale, { errors });
+}
+
+/** Keyset cursors are opaque to clients: the sort key and id of the last row, in base64url JSON. */
+export function encodeCursor(values: readonly unknown[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined, locale: Locale): unknown[] | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    if (Array.isArray(values)) return values;
+  } catch {
+    // falls through to the error below
+  }
+  throw problem('malformed', locale, { errors: [{ path: 'cursor', code: 'cursor', message: 'cursor' }] });
+}
+
+/** A page from rows fetched with `limit + 1`: the extra row only tells that there is a next page. */
+export function toPage<Row, Item>(rows: Row[], limit: number, item: (row: Row) => Item, key: (row: Row) => unknown[]) {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items: items.map(item), nextCursor: rows.length > limit && last !== undefined ? encodeCursor(key(last)) : null };
+}
+
+/** 404 unless the relation exists in the tenant: ids of other tenants are as unknown as ids that never were. */
+export async function requireRelation(tx: Queryable, tenantId: string, id: string, locale: Locale): Promise<void> {
+  const [row] = await tx.query('select 1 from relations where tenant_id = $1 and id = $2', [tenantId, id]);
+  if (!row) throw problem('notFound', locale);
+}

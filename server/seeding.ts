@@ -1,0 +1,66 @@
+import type { Database, Queryable } from './db/database.js';
+import { relationColumnNames, relationRowValues } from './resources/relation-row.js';
+import { generateSeed, type SeedData } from './seed/generate.js';
+
+/** PostgreSQL takes at most 65535 parameters per statement. */
+const maxParameters = 60_000;
+
+async function insertRows(tx: Queryable, table: string, columns: readonly string[], rows: readonly unknown[][]): Promise<void> {
+  const perStatement = Math.floor(maxParameters / columns.length);
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const batch = rows.slice(start, start + perStatement);
+    const placeholders = batch.map((_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
+    await tx.query(`insert into ${table} (${columns.join(', ')}) values ${placeholders.join(', ')}`, batch.flat());
+  }
+}
+
+async function load(tx: Queryable, seed: SeedData): Promise<void> {
+  const tenantId = seed.tenant.id;
+  await tx.query('insert into tenants (id, name) values ($1, $2)', [tenantId, seed.tenant.name]);
+  await insertRows(tx, 'users', ['id', 'tenant_id', 'token', 'data'], seed.tenant.users.map(({ token, ...user }) => [user.id, tenantId, token, user]));
+  await insertRows(tx, 'counters', ['tenant_id', 'name', 'value'], Object.entries(seed.counters).map(([name, value]) => [tenantId, name, value]));
+  await insertRows(tx, 'labels', ['tenant_id', 'id', 'name_key', 'version', 'data'],
+    seed.labels.map((label) => [tenantId, label.id, label.name.toLowerCase(), label.version, label]));
+
+  const addressesByRelation = new Map<string, SeedData['addresses']>();
+  for (const address of seed.addresses) {
+    addressesByRelation.set(address.relationId, [...(addressesByRelation.get(address.relationId) ?? []), address]);
+  }
+  await insertRows(tx, 'relations', relationColumnNames, seed.relations.map((relation) =>
+    relationRowValues(tenantId, relation, addressesByRelation.get(relation.id) ?? [], { debtorNumber: null, creditorNumber: null })));
+  await insertRows(tx, 'addresses', ['tenant_id', 'id', 'relation_id', 'version', 'data'],
+    seed.addresses.map((address) => [tenantId, address.id, address.relationId, address.version, address]));
+  await insertRows(tx, 'affiliations', ['tenant_id', 'id', 'person_id', 'organization_id', 'version', 'data'],
+    seed.affiliations.map((a) => [tenantId, a.id, a.personId, a.organizationId, a.version, a]));
+  await insertRows(tx, 'contact_moments',
+    ['tenant_id', 'id', 'relation_id', 'person_id', 'author_id', 'private', 'occurred_at', 'version', 'data'],
+    seed.contactMoments.map((m) => [tenantId, m.id, m.relationId, m.personId, m.authorId, m.visibility === 'private', m.occurredAt, m.version, m]));
+  await insertRows(tx, 'documents', ['tenant_id', 'id', 'relation_id', 'module', 'date', 'data'],
+    seed.documents.map(({ relationId, ...document }) => [tenantId, document.id, relationId, document.module, document.date, document]));
+
+  // The feed starts with every seeded entity once, so a first sync receives the whole data set.
+  for (const [entity, table, order] of [
+    ['label', 'labels', 'id'], ['relation', 'relations', 'number'], ['address', 'addresses', 'id'],
+    ['affiliation', 'affiliations', 'id'], ['contactMoment', 'contact_moments', 'occurred_at'],
+  ] as const) {
+    await tx.query(
+      `insert into changes (tenant_id, entity, entity_id, deleted)
+       select tenant_id, $2, id, false from ${table} where tenant_id = $1 order by ${order}`,
+      [tenantId, entity],
+    );
+  }
+}
+
+/**
+ * On first start, fills the database with the demo tenant (`relations` relations) and the small second
+ * tenant `acme` that proves isolation. A database that has tenants is left as it is.
+ */
+export async function seedIfEmpty(db: Database, options: { relations: number }): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock(7240002)');
+    const [existing] = await tx.query('select 1 from tenants limit 1');
+    if (existing) return;
+    await load(tx, generateSeed({ tenant: 'demo', relations: options.relations }));
+    await load(tx, generateSeed({ tenant: 'acme', relations: Math.min(200, options.relations) }));
+  });
+}
