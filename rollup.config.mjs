@@ -9,7 +9,12 @@ import { gzipSync } from 'node:zlib';
 const bundleBudget = 80 * 1024;
 
 /** The package's entry points, each becoming one module of `dist/` (see package.json `exports`). */
-const entries = ['src/index.ts', 'src/elements/relation-provider/relation-provider.ts'];
+const entries = [
+  'src/index.ts',
+  'src/contract/index.ts',
+  'src/sdk/index.ts',
+  'src/elements/relation-provider/relation-provider.ts',
+];
 
 const dependencies = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).dependencies);
 const isDependency = (id) => dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
@@ -56,5 +61,11 @@ export default [
       sizes({ 'relation-elements.js': bundleBudget }),
     ],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'lazy/[name]-[hash].js', sourcemap: true },
+  },
+  // Not shipped: measures what the SDK alone costs a page that bundles it (contract and ky included).
+  {
+    input: { 'sdk-size-probe': 'src/sdk/index.ts' },
+    plugins: [nodeResolve({ browser: true }), ts(), terser({ format: { comments: false } }), sizes()],
+    output: { dir: 'dist/probe', format: 'es', entryFileNames: '[name].js' },
   },
 ];
