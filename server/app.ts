@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import { operations, toLocale, type Locale, type OperationId, type OperationSpec } from '../src/contract/index.js';
 import { authenticate } from './auth.js';
 import { fieldErrors } from './field-errors.js';
@@ -115,11 +115,11 @@ function respond(c: Context, operationId: OperationId, spec: OperationSpec, resu
 }
 
 function parse(schema: z.core.$ZodType, value: unknown, locale: Locale, where: 'params' | 'query' | 'body'): unknown {
-  const result = schema['~standard'].validate(value);
-  if (result instanceof Promise) throw new Error('asynchronous schemas are not supported');
-  if (!result.issues) return result.value;
+  // reportInput keeps each issue's input, which tells "missing" from "of the wrong type" in the message.
+  const result = z.safeParse(schema, value, { reportInput: true });
+  if (result.success) return result.data;
   if (where === 'params') throw problem('notFound', locale);
-  const errors = fieldErrors(result.issues as unknown as z.core.$ZodIssue[], locale);
+  const errors = fieldErrors(result.error.issues, locale);
   throw where === 'body' ? problem('validation', locale, { errors }) : problem('malformed', locale, { errors });
 }
 

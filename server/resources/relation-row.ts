@@ -1,13 +1,6 @@
 import type { Address, Relation } from '../../src/contract/index.js';
 
-/** How a relation is named in lists: the organization's name, or a person as "J. van den Berg". */
-export function displayName(relation: Pick<Relation, 'organization' | 'person'>): string {
-  if (relation.organization) return relation.organization.name;
-  const person = relation.person;
-  if (!person) return '';
-  const initials = person.initials ?? (person.firstName ? `${person.firstName[0]}.` : null);
-  return [initials, person.infix, person.lastName].filter(Boolean).join(' ');
-}
+export { displayName } from '../../src/contract/index.js';
 
 /** The city shown for a relation: of its visiting address, else its postal address, else any. */
 export function relationCity(addresses: readonly Pick<Address, 'purposes' | 'city'>[]): string | null {

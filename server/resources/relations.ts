@@ -135,7 +135,7 @@ async function role(
 }
 
 function validate<S extends z.core.$ZodType>(schema: S, value: unknown, path: string, locale: Locale): z.output<S> {
-  const result = z.safeParse(schema, value);
+  const result = z.safeParse(schema, value, { reportInput: true });
   if (result.success) return result.data;
   const errors = fieldErrors(result.error.issues, locale).map((error) => ({ ...error, path: `${path}.${error.path}` }));
   throw problem('validation', locale, { errors });

@@ -13,11 +13,31 @@ export const legalForms: Weighted<LegalForm> = [
   ['Maatschap', 3], ['N.V.', 1],
 ];
 
+/**
+ * Common Dutch surnames missing from Faker's 131, so that 60,000 companies named after families do not
+ * keep colliding on the same few names (and domains).
+ */
+export const extraSurnames: readonly string[] = [
+  'Smit', 'Peters', 'Schouten', 'Koster', 'Prins', 'Kuipers', 'Hoekstra', 'Vermeer', 'Koopman', 'Smits',
+  'Wouters', 'Bouwman', 'Claassen', 'Coenen', 'Dijkman', 'Dijkhuizen', 'Geerts', 'Hoogendoorn', 'Hoogland',
+  'Jaspers', 'Keizer', 'Kerkhof', 'Klaassen', 'Knol', 'Kroon', 'Lammers', 'Lindeman', 'Meijering', 'Mertens',
+  'Mooij', 'Nijhuis', 'Noordhuis', 'Oostendorp', 'Otten', 'Pieters', 'Pronk', 'Reijnders', 'Roelofs', 'Rutten',
+  'Schaap', 'Schreurs', 'Sluiter', 'Snijders', 'Spijker', 'Steenbergen', 'Stam', 'Teunissen', 'Thijssen',
+  'Tuinstra', 'Valk', 'Veldhuis', 'Veldman', 'Verbruggen', 'Verschuren', 'Vissers', 'Vogel', 'Vonk', 'Wessels',
+  'Westerhof', 'Wijnen', 'Witteveen', 'Zwart', 'Brinkman', 'Groenewegen', 'Huijbregts', 'Verstappen',
+  'de Beer', 'de Bruin', 'de Haas', 'de Kok', 'de Mol', 'de Ridder', 'de Rooij', 'de Waal', 'de Wilde',
+  'ter Horst', 'ten Brink', 'van Aalst', 'van Asselt', 'van Bergen', 'van Bommel', 'van Dalen', 'van Eck',
+  'van Essen', 'van Gils', 'van Helden', 'van Kessel', 'van Rijn', 'van Rooij', 'van Schaik', 'van Zanten',
+  "van 't Hof", 'van den Akker', 'van den Hoek', 'van der Kolk', 'van der Molen', 'van der Sluis', 'van der Zee',
+];
+
 /** Words that follow a family name: "Jansen Installatietechniek B.V.". */
 export const sectorsAfterName: readonly string[] = [
   'Installatietechniek', 'Bouw', 'Transport', 'Logistiek', 'Techniek', 'Advies', 'Makelaardij',
   'Metaalbewerking', 'Elektrotechniek', 'Schilderwerken', 'Hoveniers', 'Automatisering', 'ICT', 'Vastgoed',
-  'Verhuur', 'Groothandel', 'Interieurbouw', 'Consultancy', 'Verzekeringen', 'Keukens', 'Dakwerken',
+  'Verhuur', 'Groothandel', 'Interieurbouw', 'Consultancy', 'Verzekeringen', 'Keukens', 'Dakwerken', 'Vloeren',
+  'Glas', 'Zonwering', 'Beveiliging', 'Personeelsdiensten', 'Catering', 'Evenementen', 'Reclame', 'Communicatie',
+  'Metaal', 'Kunststoffen', 'Verpakkingen', 'Machinebouw', 'Onderhoud', 'Recycling', 'Tegelwerken', 'Koeltechniek',
 ];
 
 /** Trades that come before a name or a city: "Bouwbedrijf Van den Berg", "Drukkerij Utrecht". */
@@ -36,7 +56,8 @@ export const partnerships: readonly string[] = [
 /** Brand-like first words: "Noordzee Logistiek B.V.". */
 export const brandWords: readonly string[] = [
   'Delta', 'Alfa', 'Noordzee', 'Polder', 'Horizon', 'Kompas', 'Holland', 'Duin', 'Waterland', 'Veluwe',
-  'Brabant', 'Twente', 'Rijnmond', 'Zuidwest', 'Eemland', 'Kennemer',
+  'Brabant', 'Twente', 'Rijnmond', 'Zuidwest', 'Eemland', 'Kennemer', 'Zeeland', 'Gooi', 'IJssel', 'Amstel',
+  'Linge', 'Vecht', 'Noorderlicht', 'Zuiderzee', 'Oostwind', 'Westland', 'Flevo', 'Achterhoek', 'Friesland',
 ];
 
 /** What one-person businesses call themselves after the owner's name: "Sanne Bakker Fotografie". */
@@ -46,12 +67,14 @@ export const freelanceWords: readonly string[] = [
 
 export const foundationPurposes: readonly string[] = [
   'Zorggroep', 'Kinderopvang', 'Woonzorg', 'Welzijn', 'Onderwijsgroep', 'Voedselbank', 'Dierenopvang', 'Cultuurhuis',
+  'Thuiszorg', 'Jeugdzorg', 'Buurthuis', 'Muziekschool', 'Speeltuin', 'Hospice', 'Natuurbeheer', 'Peuterspeelzaal',
 ];
 
 /** Names that foundations, care homes and clubs are fond of. */
 export const placeNames: readonly string[] = [
   'De Linde', 'De Eik', 'Het Baken', 'De Horizon', 'Het Anker', 'De Wilgen', 'De Akker', 'De Hoeve',
-  'Het Kompas', 'De Bron', 'Het Palet', 'De Regenboog',
+  'Het Kompas', 'De Bron', 'Het Palet', 'De Regenboog', 'De Vlinder', 'Het Klaverblad', 'De Zonnewijzer',
+  'De Boomgaard', 'Het Lichtpunt', 'De Molen', 'Het Wiel', 'De Schakel', 'De Toekomst', 'Het Hofje', 'De Beuk',
 ];
 
 /** Club types with the abbreviation their domain names use (tvdebaan.nl, vvoranje.nl). */
@@ -64,7 +87,10 @@ export const clubTypes: readonly (readonly [string, string])[] = [
 /** Traditional Dutch club names; "De Baan" is left out, it belongs to the tennis club of the scenario. */
 export const clubNames: readonly string[] = [
   'Ons Genoegen', 'De Eendracht', 'Nooit Gedacht', 'Concordia', 'Wilhelmina', 'Unitas', 'Oranje', 'De Ploeg',
-  'Vlug en Lenig', 'Door Oefening Sterk', 'Excelsior', 'De Spartaan', 'Ons Belang', 'Hercules',
+  'Vlug en Lenig', 'Door Oefening Sterk', 'Excelsior', 'De Spartaan', 'Ons Belang', 'Hercules', 'Olympia',
+  'Victoria', 'Juliana', 'Fortuna', 'Animo', 'Achilles', 'Be Quick', 'De Zwaluwen', 'Hollandia', 'Velocitas',
+  'De Kraaien', 'Kwiek', 'Swift', 'De Meeuwen', 'Sint Joris', 'Apollo', 'Minerva', 'Pax', 'Hermes', 'Blauw-Wit',
+  'Groen-Wit', 'Rood-Wit', 'Zwart-Wit', 'Oranje-Zwart',
 ];
 
 export const cooperativePurposes: readonly string[] = ['Energie', 'Zorgboeren', 'Wijkenergie', 'Zonnepark', 'Inkoop'];
@@ -84,7 +110,8 @@ export const functionsByLegalForm: Record<LegalForm, Weighted<string>> = {
     ['Facilitair manager', 4], ['Office manager', 3], ['HR-adviseur', 2],
   ],
   'V.O.F.': [['Vennoot', 6], ['Eigenaar', 4], ['Boekhouder', 2], ['Bedrijfsleider', 2], ['Verkoper', 2]],
-  Eenmanszaak: [['Eigenaar', 10], ['Medewerker', 1]],
+  // The owner gave the business its name and is rarely filed as its contact; staff and the bookkeeper are.
+  Eenmanszaak: [['Eigenaar', 2], ['Medewerker', 4], ['Boekhouder', 2], ['Assistent', 2]],
   Stichting: [
     ['Bestuurder', 4], ['Directeur-bestuurder', 3], ['Penningmeester', 3], ['Secretaris', 3], ['Coördinator', 4],
     ['Teamleider', 3], ['Controller', 2], ['Office manager', 3], ['Locatiemanager', 3],

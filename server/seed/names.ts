@@ -1,6 +1,7 @@
+import { flemishSurnames, germanSectors, germanSurnames } from './border.js';
 import {
   brandWords, clubNames, clubTypes, cooperativePurposes, foundationPurposes, freelanceWords, partnerships,
-  placeNames, sectorsAfterName, tradesBeforeName,
+  extraSurnames, placeNames, sectorsAfterName, tradesBeforeName,
 } from './dutch.js';
 import type { LegalForm } from './dutch.js';
 import type { SeedRandom } from './random.js';
@@ -26,10 +27,18 @@ export interface NameLists {
   last: readonly string[];
 }
 
-/** Faker's Dutch name lists, read once: drawing from them directly is ten times faster than its helpers. */
+/**
+ * Faker's Dutch name lists, read once (drawing from them directly is ten times faster than its helpers),
+ * with more surnames added to its short list.
+ */
 export function nameLists(random: SeedRandom): NameLists {
   const { first_name: first, last_name: last } = random.faker.definitions.person;
-  return { female: first?.female ?? [], male: first?.male ?? [], generic: first?.generic ?? [], last: last?.generic ?? [] };
+  return {
+    female: [...(first?.female ?? [])],
+    male: [...(first?.male ?? [])],
+    generic: [...(first?.generic ?? [])],
+    last: [...(last?.generic ?? []), ...extraSurnames],
+  };
 }
 
 /** Faker keeps the infix inside the surname ("van den Heuvel"); Dutch registers keep it apart. */
@@ -72,17 +81,26 @@ function companySurname(random: SeedRandom, lists: NameLists): string {
   return surname.charAt(0).toUpperCase() + surname.slice(1);
 }
 
+/** After initials the infix stays lower case: "Bouwbedrijf J. van Dijk", "J.P. de Vries Holding". */
+function ownerName(random: SeedRandom, lists: NameLists): string {
+  const person = personName(random, lists);
+  return personDisplayName({ initials: person.initials, firstName: null, infix: person.infix, lastName: person.lastName });
+}
+
 export function companyName(random: SeedRandom, lists: NameLists, legalForm: LegalForm, city: string): CompanyName {
   switch (legalForm) {
     case 'B.V.':
     case 'N.V.': {
       const roll = random.next();
-      const stem = roll < 0.35 ? `${companySurname(random, lists)} ${random.pick(sectorsAfterName)}`
-        : roll < 0.55 ? `${random.pick(tradesBeforeName)} ${companySurname(random, lists)}`
-        : roll < 0.65 ? `${companySurname(random, lists)} & ${companySurname(random, lists)} ${random.pick(partnerships)}`
+      const stem = roll < 0.3 ? `${companySurname(random, lists)} ${random.pick(sectorsAfterName)}`
+        : roll < 0.36 ? `Gebr. ${random.pick(lists.last)} ${random.pick(sectorsAfterName)}`
+        : roll < 0.46 ? `${random.pick(tradesBeforeName)} ${companySurname(random, lists)}`
+        : roll < 0.56 ? `${random.pick(tradesBeforeName)} ${ownerName(random, lists)}`
+        : roll < 0.64 ? `${companySurname(random, lists)} & ${companySurname(random, lists)} ${random.pick(partnerships)}`
         : roll < 0.8 ? `${random.pick(brandWords)} ${random.pick(sectorsAfterName)}`
-        : roll < 0.9 ? `${random.pick(tradesBeforeName)} ${city}`
-        : `${companySurname(random, lists)} Holding`;
+        : roll < 0.84 ? `${random.pick(tradesBeforeName)} ${city}`
+        : roll < 0.9 ? `${companySurname(random, lists)} Holding`
+        : `${ownerName(random, lists)} Holding`;
       return { name: `${stem} ${legalForm}`, stem };
     }
     case 'V.O.F.': {
@@ -93,26 +111,29 @@ export function companyName(random: SeedRandom, lists: NameLists, legalForm: Leg
       const person = personName(random, lists);
       const first = person.firstName ?? random.pick(lists.generic);
       const roll = random.next();
-      const owner = personDisplayName({ ...person, initials: `${person.initials.split('.')[0]}.` });
+      const owner = personDisplayName({ initials: `${person.initials.split('.')[0]}.`, firstName: null, infix: person.infix, lastName: person.lastName });
       const stem = roll < 0.3 ? `${random.pick(tradesBeforeName)} ${first}`
         : roll < 0.65 ? `${random.pick(tradesBeforeName)} ${owner}`
         : `${first} ${companySurname(random, lists)} ${random.pick(freelanceWords)}`;
       return { name: stem, stem };
     }
     case 'Stichting': {
-      const stem = random.chance(0.6)
-        ? `${random.pick(foundationPurposes)} ${random.pick(placeNames)}`
-        : `${random.pick(foundationPurposes)} ${city}`;
+      // Besides care and culture, families hold their shares through a foundation (a STAK) or fund.
+      const roll = random.next();
+      const stem = roll < 0.35 ? `${random.pick(foundationPurposes)} ${random.pick(placeNames)}`
+        : roll < 0.5 ? `${random.pick(foundationPurposes)} ${city}`
+        : roll < 0.75 ? `Administratiekantoor ${companySurname(random, lists)}`
+        : `${companySurname(random, lists)} Fonds`;
       return { name: `Stichting ${stem}`, stem };
     }
     case 'Vereniging': {
-      if (random.chance(0.15)) return { name: `Ondernemersvereniging ${city}`, stem: `ov ${city}` };
+      if (random.chance(0.05)) return { name: `Ondernemersvereniging ${city}`, stem: `ov ${city}` };
       const [type, abbreviation] = random.pick(clubTypes);
-      const club = random.pick(clubNames);
+      const club = random.chance(0.2) ? city : random.pick(clubNames);
       return { name: `${type} ${club}`, stem: `${abbreviation} ${club}` };
     }
     case 'Coöperatie': {
-      const stem = `${random.pick(cooperativePurposes)} ${city}`;
+      const stem = `${random.pick(cooperativePurposes)} ${random.chance(0.5) ? city : random.pick(brandWords)}`;
       return { name: `Coöperatie ${stem} U.A.`, stem };
     }
     case 'Maatschap': {
@@ -123,6 +144,16 @@ export function companyName(random: SeedRandom, lists: NameLists, legalForm: Leg
       return { name: random.chance(0.3) ? `Maatschap ${stem}` : stem, stem };
     }
   }
+}
+
+/** A company across the border, named the way its own country does. */
+export function foreignCompanyName(random: SeedRandom, country: 'BE' | 'DE'): CompanyName {
+  if (country === 'DE') {
+    const stem = `${random.pick(germanSurnames)} ${random.pick(germanSectors)}`;
+    return { name: `${stem} GmbH`, stem };
+  }
+  const stem = `${random.pick(flemishSurnames)} ${random.pick(sectorsAfterName)}`;
+  return { name: `${stem} ${random.chance(0.8) ? 'BV' : 'NV'}`, stem };
 }
 
 /** Lower-case ASCII letters and digits only: "Daniël van 't Hof" becomes "danielvanthof". */

@@ -11,7 +11,7 @@ import {
   vatNumberMod97,
 } from './identifiers.js';
 import type { PersonName } from './names.js';
-import { companyName, mailboxName, personDisplayName, personName } from './names.js';
+import { companyName, foreignCompanyName, mailboxName, personDisplayName, personName } from './names.js';
 import { foreignCities } from './places.js';
 
 /** What the generator knows about a relation beyond its record, for the affiliations and logs drawn later. */
@@ -136,10 +136,13 @@ const registration: Record<LegalForm, { kvk: number; vat: number; website: numbe
 export function generateOrganization(ctx: SeedContext, index: number, total: number): Generated {
   const { random } = ctx;
   const status = random.weighted(statuses);
-  const legalForm = random.weighted(legalForms);
   const place = pickPlace(ctx, 0.03);
   const dutch = place.country === 'NL';
-  const { name, stem } = companyName(random, ctx.names, legalForm, place.city.name);
+  // Companies abroad are businesses; 'B.V.' stands in for their BV, NV or GmbH when choosing job titles.
+  const legalForm = dutch ? random.weighted(legalForms) : 'B.V.';
+  const { name, stem } = place.country === 'NL'
+    ? companyName(random, ctx.names, legalForm, place.city.name)
+    : foreignCompanyName(random, place.country);
   const domain = ctx.domains.claim(stem, place.city.name, place.country.toLowerCase());
   const { debtor, creditor } = roles(ctx, 'organization', status);
   const odds = registration[legalForm];

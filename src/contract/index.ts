@@ -1,6 +1,7 @@
 /*
  * The relations contract v1: schemas, rules and the operation table. Pure TypeScript: no DOM, no network.
  */
+export * from './display-name.js';
 export * from './locale.js';
 export * from './messages.js';
 export * from './operations.js';

@@ -22,8 +22,7 @@ export type RuleCode =
   | 'wrongPartForKind'
   | 'addressLine'
   | 'poBoxPostalOnly'
-  | 'duplicatePurpose'
-  | 'kindFixed';
+  | 'duplicatePurpose';
 
 const rules: Record<Locale, Record<RuleCode, string>> = {
   nl: {
@@ -45,7 +44,6 @@ const rules: Record<Locale, Record<RuleCode, string>> = {
     addressLine: 'Vul een straat en huisnummer in, of een postbus.',
     poBoxPostalOnly: 'Een postbus kan alleen een postadres zijn.',
     duplicatePurpose: 'Elk doel mag maar één keer voorkomen.',
-    kindFixed: 'Het soort relatie kan niet meer veranderen.',
   },
   en: {
     kvk: 'A KvK number has 8 digits.',
@@ -66,7 +64,6 @@ const rules: Record<Locale, Record<RuleCode, string>> = {
     addressLine: 'Enter a street and house number, or a PO box.',
     poBoxPostalOnly: 'A PO box can only be a postal address.',
     duplicatePurpose: 'Each purpose may appear only once.',
-    kindFixed: 'The kind of a relation cannot change.',
   },
 };
 

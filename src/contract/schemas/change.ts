@@ -30,9 +30,15 @@ export const Change = z.discriminatedUnion('entity', [
 /**
  * A page of the change feed in commit order. Each entity appears at most once, at its latest change, so a
  * first sync receives every live entity once. `nextCursor` is where the next request continues, also on
- * the last page: keep it as the `since` of the next revalidation.
+ * the last page: keep it as the `since` of the next revalidation. `remaining` counts the entries after this
+ * page, so a first sync can show real progress.
  */
-export const ChangePage = z.object({ items: z.array(Change), nextCursor: z.string(), hasMore: z.boolean() });
+export const ChangePage = z.object({
+  items: z.array(Change),
+  nextCursor: z.string(),
+  hasMore: z.boolean(),
+  remaining: z.int().check(z.nonnegative()),
+});
 
 export type Change = z.infer<typeof Change>;
 export type ChangePage = z.infer<typeof ChangePage>;

@@ -24,7 +24,7 @@ export const date = z.iso.date({ message: 'date' });
 
 /** Text a person typed, trimmed, with a required first character. */
 export const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
-/** Text that may be left out: trimmed, where an empty string counts as no value. */
+/** Text that may be left out (`null`); what is sent is trimmed. */
 export const optionalText = (max: number) => z.nullable(z.string().check(z.trim(), z.maxLength(max)));
 
 export const kvkNumber = z.string().check(z.overwrite(normalizeKvk), rule(isKvk, 'kvk'));

@@ -12,6 +12,7 @@ interface ChangePage {
   items: { entity: string; id: string; op: 'upsert' | 'delete'; data: Record<string, unknown> | null }[];
   nextCursor: string;
   hasMore: boolean;
+  remaining: number;
 }
 
 /** Reads server-sent events from a stream until `until` returns true for one of them. */
@@ -109,13 +110,14 @@ for (const storage of storages) {
         }
         cursor = page.body.nextCursor;
         if (!page.body.hasMore) break;
+        assert.ok(page.body.remaining > 0, 'a page with more after it says how many');
       }
       const relations = await server.request<Page<{ id: string }>>('GET', '/relations?status=lead,active,archived&limit=500');
       assert.ok(relations.body.items.every((r) => first.get(`relation:${r.id}`) === 'upsert'));
 
       const quiet = await fetch(`${server.baseUrl}/changes?since=${cursor}`, { headers: { Authorization: 'Bearer demo-anna' } });
       const quietText = await quiet.text();
-      assert.deepEqual(JSON.parse(quietText), { items: [], nextCursor: cursor, hasMore: false });
+      assert.deepEqual(JSON.parse(quietText), { items: [], nextCursor: cursor, hasMore: false, remaining: 0 });
       assert.ok(quietText.length < 1024, 'a revalidation with nothing changed is one small response');
 
       const created = await server.request<Record<string, any>>('POST', '/relations', { body: { kind: 'person', person: { lastName: 'Feed' } } });

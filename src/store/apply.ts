@@ -1,0 +1,52 @@
+import type { Change, ChangeEntity } from '../contract/index.js';
+import { storeOf, toCached, type Cache, type OutboxEntry } from './cache.js';
+
+/** JSON merge patch (RFC 7396): objects merge, `null` removes, everything else replaces. */
+export function mergePatch<T>(target: T, patch: unknown): T {
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch as T;
+  const result: Record<string, unknown> = target && typeof target === 'object' && !Array.isArray(target) ? { ...target } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    const current = result[key];
+    result[key] = value !== null && typeof value === 'object' && !Array.isArray(value) && current && typeof current === 'object'
+      ? mergePatch(current, value)
+      : value;
+  }
+  return result as T;
+}
+
+/**
+ * The entity as the user sees it: the server's state with their pending writes on top, in order. A sync
+ * that brings a newer server state therefore never hides what the user typed but has not been sent yet.
+ */
+export function withPending(server: unknown, pending: readonly OutboxEntry[]): unknown {
+  let value = server;
+  for (const entry of pending) {
+    if (entry.operationId.startsWith('delete')) return undefined;
+    const body = entry.request['body'];
+    if (entry.operationId.startsWith('update') && value) value = mergePatch(value, body);
+  }
+  return value;
+}
+
+/** Applies one page of the change feed in one transaction, together with the cursor it advances to. */
+export async function applyChanges(cache: Cache, changes: readonly Change[], cursor: string): Promise<Set<ChangeEntity>> {
+  const touched = new Set<ChangeEntity>();
+  const tx = cache.transaction(['relations', 'addresses', 'affiliations', 'contactMoments', 'labels', 'outbox', 'meta'], 'readwrite');
+  const pendingByEntity = new Map<string, OutboxEntry[]>();
+  for (const entry of await tx.objectStore('outbox').getAll()) {
+    if (!entry.entityId) continue;
+    pendingByEntity.set(entry.entityId, [...(pendingByEntity.get(entry.entityId) ?? []), entry]);
+  }
+  const writes: Promise<unknown>[] = [];
+  for (const change of changes) {
+    touched.add(change.entity);
+    const store = tx.objectStore(storeOf[change.entity]);
+    const pending = pendingByEntity.get(change.id);
+    const value = change.op === 'delete' ? undefined : pending ? withPending(change.data, pending) : change.data;
+    writes.push(value === undefined ? store.delete(change.id) : store.put(toCached(change.entity, value) as never));
+  }
+  writes.push(tx.objectStore('meta').put(cursor, 'cursor'));
+  await Promise.all([...writes, tx.done]);
+  return touched;
+}

@@ -1,0 +1,225 @@
+import { expect } from '@open-wc/testing';
+import type { Relation } from '../../../src/contract/index.js';
+import type { RelationsClient } from '../../../src/sdk/index.js';
+import { RelationsStore } from '../../../src/store/index.js';
+import { clientFor, faultyNetwork } from '../backend.js';
+
+const stores: RelationsStore[] = [];
+
+async function openStore(token = 'demo-anna', fetcher?: typeof fetch): Promise<RelationsStore> {
+  const store = await RelationsStore.open(await clientFor(token, fetcher ? { fetch: fetcher } : {}));
+  stores.push(store);
+  return store;
+}
+
+/** Waits until `check` holds, polling; fails with `what` after a few seconds. */
+async function until(check: () => Promise<boolean> | boolean, what: string, timeout = 5000): Promise<void> {
+  const end = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+async function serverSearch(client: RelationsClient, q: string): Promise<Relation[]> {
+  return (await client.listRelations({ q, status: ['lead', 'active', 'archived'], limit: 100 })).items;
+}
+
+describe('RelationsStore', () => {
+  let server: RelationsClient;
+  before(async () => {
+    server = await clientFor('demo-bram');
+  });
+  afterEach(async () => {
+    for (const store of stores.splice(0)) await store.signOut().catch(() => undefined);
+  });
+
+  it('fills the cache on the first sync with progress, then answers from it, and revalidates with one small request', async () => {
+    const network = faultyNetwork();
+    const store = await openStore('demo-anna', network.fetch);
+    const progress: { received: number; total: number }[] = [];
+    store.addEventListener('status', () => store.status.progress && progress.push(store.status.progress));
+    expect(await store.isComplete()).to.equal(false);
+    await store.sync();
+    expect(await store.isComplete()).to.equal(true);
+    expect(progress.length).to.be.greaterThan(0);
+    expect(progress.at(-1)!.received).to.equal(progress.at(-1)!.total);
+
+    const fromServer = await server.listRelations({ limit: 500 });
+    const fromCache = await store.queryRelations({ limit: 500 });
+    expect(fromCache.total).to.equal(fromServer.items.length);
+    expect(fromCache.items.map((r) => r.id)).to.have.members(fromServer.items.map((r) => r.id));
+    expect(fromCache.items[0]).not.to.have.property('sortName');
+
+    network.plan.sent.length = 0;
+    await store.sync();
+    expect(network.plan.sent).to.deep.equal(['GET /api/v1/changes']);
+  });
+
+  it('keeps each user in their own cache and deletes it on signOut', async () => {
+    const anna = await openStore('demo-anna');
+    const olga = await openStore('acme-olga');
+    expect(anna.name).not.to.equal(olga.name);
+    await Promise.all([anna.sync(), olga.sync()]);
+    const annaIds = new Set((await anna.queryRelations({ limit: 1000 })).items.map((r) => r.id));
+    const olgaItems = (await olga.queryRelations({ limit: 1000 })).items;
+    expect(olgaItems.length).to.be.greaterThan(0);
+    expect(olgaItems.some((r) => annaIds.has(r.id))).to.equal(false);
+    await anna.signOut();
+    stores.splice(stores.indexOf(anna), 1);
+    const databases = await indexedDB.databases();
+    expect(databases.map((d) => d.name)).not.to.include(anna.name);
+    expect(databases.map((d) => d.name)).to.include(olga.name);
+  });
+
+  it('shows a write made offline at once, keeps it across a reload, and sends it exactly once when back online', async () => {
+    const network = faultyNetwork();
+    network.plan.offline = true;
+    let store = await openStore('demo-anna', network.fetch).catch(async () => {
+      // the very first open needs the user once; afterwards it opens offline from memory
+      network.plan.offline = false;
+      const s = await openStore('demo-anna', network.fetch);
+      network.plan.offline = true;
+      return s;
+    });
+    const { id } = await store.write('createRelation', { body: { kind: 'organization', organization: { name: 'Offline Opgeslagen B.V.' } } });
+    expect(id).to.match(/^local-/);
+    expect((await store.getRelation(id!))?.displayName).to.equal('Offline Opgeslagen B.V.');
+    await until(() => store.status.online === false, 'the store to notice it is offline');
+    expect(store.status.pending).to.equal(1);
+
+    store.close();
+    stores.splice(stores.indexOf(store), 1);
+    store = await openStore('demo-anna', network.fetch);
+    expect((await store.outbox()).length).to.equal(1, 'the write survived closing the store');
+    expect((await store.getRelation(id!))?.displayName).to.equal('Offline Opgeslagen B.V.');
+
+    network.plan.offline = false;
+    await store.revalidate();
+    await until(async () => (await store.outbox()).length === 0, 'the outbox to drain');
+    const onServer = await serverSearch(server, 'Offline Opgeslagen');
+    expect(onServer).to.have.length(1);
+    expect(await store.getRelation(id!)).to.equal(undefined, 'the provisional entity made way for the real one');
+    expect((await store.getRelation(onServer[0]!.id))?.number).to.equal(onServer[0]!.number);
+  });
+
+  it('creates exactly once when the answer to a create is lost after the server committed', async () => {
+    const network = faultyNetwork();
+    const store = await openStore('demo-anna', network.fetch);
+    network.plan.next.push('drop-response');
+    await store.write('createRelation', { body: { kind: 'person', person: { lastName: 'Verlorenantwoord' } } });
+    await until(async () => (await store.outbox()).length === 0, 'the outbox to drain');
+    expect(await serverSearch(server, 'Verlorenantwoord')).to.have.length(1);
+    expect(network.plan.sent.filter((s) => s === 'POST /api/v1/relations')).to.have.length(2);
+  });
+
+  it('takes a lost answer to an update as done, not as a conflict with itself', async () => {
+    const created = await server.createRelation({ body: { kind: 'person', person: { lastName: 'Bijwerken' } } });
+    const network = faultyNetwork();
+    const store = await openStore('demo-anna', network.fetch);
+    await store.sync();
+    network.plan.next.push('drop-response');
+    await store.write('updateRelation', { id: created.id, body: { email: 'bijwerken@example.nl' } });
+    await until(async () => (await store.outbox()).length === 0, 'the outbox to drain');
+    expect(store.status.conflicts).to.equal(0);
+    const onServer = await server.getRelation({ id: created.id });
+    expect(onServer.email).to.equal('bijwerken@example.nl');
+    expect(onServer.version).to.equal(2);
+  });
+
+  it('rides out 500s, 429s and slow answers, sending each write once', async () => {
+    const network = faultyNetwork();
+    const store = await openStore('demo-anna', network.fetch);
+    network.plan.next.push('error-500', 'error-429', 'slow');
+    await store.write('createLabel', { body: { name: `Storm ${Date.now()}`, color: '#123456' } });
+    await until(async () => (await store.outbox()).length === 0, 'the outbox to drain', 10000);
+    const labels = await server.listLabels();
+    expect(labels.items.filter((l) => l.name.startsWith('Storm ')).length).to.equal(1);
+  });
+
+  it('turns a stale edit into a conflict with both versions, and resolves it as the user chooses', async () => {
+    const created = await server.createRelation({ body: { kind: 'organization', organization: { name: 'Conflict B.V.' } } });
+    const network = faultyNetwork();
+    const store = await openStore('demo-anna', network.fetch);
+    await store.sync();
+    network.plan.offline = true;
+    await store.write('updateRelation', { id: created.id, body: { email: 'anna@conflict.nl' } });
+    await server.updateRelation({ id: created.id, ifMatch: 1, body: { email: 'bram@conflict.nl', phone: '030-1234567' } });
+    network.plan.offline = false;
+    await store.flush();
+    expect(store.status.conflicts).to.equal(1);
+    const [entry] = await store.outbox();
+    expect(entry!.state).to.equal('conflict');
+    expect((entry!.current as Relation).email).to.equal('bram@conflict.nl');
+    expect((await store.getRelation(created.id))?.email).to.equal('anna@conflict.nl', 'what the user typed stays on screen');
+
+    await store.resolveConflict(entry!.seq!, 'mine');
+    await until(async () => (await store.outbox()).length === 0, 'the resolved write to be sent');
+    const onServer = await server.getRelation({ id: created.id });
+    expect(onServer.email).to.equal('anna@conflict.nl');
+    expect(onServer.phone).to.equal('030-1234567', "their other change is kept");
+  });
+
+  it('keeps a rejected write visible with its field errors until it is corrected or discarded', async () => {
+    const created = await server.createRelation({ body: { kind: 'organization', organization: { name: 'Afgewezen B.V.' } } });
+    const store = await openStore('demo-anna');
+    await store.sync();
+    await store.write('updateRelation', { id: created.id, body: { organization: { kvkNumber: '123' } } });
+    await until(() => store.status.rejected === 1, 'the rejection');
+    const [entry] = await store.outbox();
+    expect(entry!.error?.fieldErrors.map((f) => f.path)).to.deep.equal(['organization.kvkNumber']);
+    expect((await store.getRelation(created.id))?.organization?.kvkNumber).to.equal('123');
+
+    await store.retry(entry!.seq!, { id: created.id, body: { organization: { kvkNumber: '87654321' } } });
+    await until(async () => (await store.outbox()).length === 0, 'the corrected write');
+    expect((await server.getRelation({ id: created.id })).organization?.kvkNumber).to.equal('87654321');
+
+    await store.write('updateRelation', { id: created.id, body: { email: 'geen-email' } });
+    await until(() => store.status.rejected === 1, 'the second rejection');
+    const [second] = await store.outbox();
+    await store.discard(second!.seq!);
+    expect((await store.getRelation(created.id))?.email).to.equal(null, 'discarding puts back what was there');
+    expect(await store.outbox()).to.have.length(0);
+  });
+
+  it('sends writes made against a relation created offline to the real relation once it exists', async () => {
+    const network = faultyNetwork();
+    const store = await openStore('demo-anna', network.fetch);
+    network.plan.offline = true;
+    const { id } = await store.write('createRelation', { body: { kind: 'organization', organization: { name: 'Ketting B.V.' } } });
+    await store.write('createAddress', { id: id!, body: { purposes: ['visiting'], street: 'Dorpsstraat', houseNumber: '1', postalCode: '1234AB', city: 'Ede' } });
+    await store.write('updateRelation', { id: id!, body: { email: 'info@ketting.nl' } });
+    expect((await store.addressesOf(id!))).to.have.length(1);
+    network.plan.offline = false;
+    await store.flush();
+    await until(async () => (await store.outbox()).length === 0, 'the chain to be sent');
+    const [relation] = await serverSearch(server, 'Ketting B.V.');
+    expect(relation?.email).to.equal('info@ketting.nl');
+    expect(relation?.city).to.equal('Ede');
+    expect((await server.listAddresses({ id: relation!.id })).items).to.have.length(1);
+  });
+
+  it('tells other tabs within a second, and lets one tab sync at a time', async () => {
+    const first = await openStore('demo-anna');
+    const second = await RelationsStore.open(await clientFor('demo-anna'));
+    stores.push(second);
+    await first.sync();
+    const heard = new Promise<string[]>((resolve) => {
+      second.addEventListener('change', (event) => resolve((event as CustomEvent<{ entities: string[] }>).detail.entities), { once: true });
+    });
+    const started = performance.now();
+    await first.write('createLabel', { body: { name: `Tab ${Date.now()}`, color: '#abcdef' } });
+    expect(await heard).to.include('label');
+    expect(performance.now() - started).to.be.lessThan(1000);
+
+    const requests: string[] = [];
+    const counting = faultyNetwork();
+    const a = await RelationsStore.open(await clientFor('demo-anna', { fetch: (i, o) => (requests.push('a'), counting.fetch(i, o)) }));
+    const b = await RelationsStore.open(await clientFor('demo-anna', { fetch: (i, o) => (requests.push('b'), counting.fetch(i, o)) }));
+    stores.push(a, b);
+    counting.plan.next.push('slow');
+    requests.length = 0;
+    await Promise.all([a.sync(), b.sync()]);
+    expect(requests.length).to.equal(1, 'the second tab left the sync to the first');
+  });
+});
