@@ -104,17 +104,20 @@ export function companyName(random: SeedRandom, lists: NameLists, legalForm: Leg
       return { name: `${stem} ${legalForm}`, stem };
     }
     case 'V.O.F.': {
-      const stem = random.chance(0.6) ? `${random.pick(tradesBeforeName)} ${companySurname(random, lists)}` : `${companySurname(random, lists)} & ${companySurname(random, lists)}`;
+      const stem = random.chance(0.6)
+        ? `${random.pick(tradesBeforeName)} ${companySurname(random, lists)}`
+        : `${companySurname(random, lists)} & ${companySurname(random, lists)}`;
       return { name: `${stem} V.O.F.`, stem };
     }
     case 'Eenmanszaak': {
       const person = personName(random, lists);
       const first = person.firstName ?? random.pick(lists.generic);
       const roll = random.next();
-      const owner = personDisplayName({ initials: `${person.initials.split('.')[0]}.`, firstName: null, infix: person.infix, lastName: person.lastName });
+      const initial = `${person.initials.split('.')[0]}.`;
+      const owner = personDisplayName({ initials: initial, firstName: null, infix: person.infix, lastName: person.lastName });
       const stem = roll < 0.3 ? `${random.pick(tradesBeforeName)} ${first}`
         : roll < 0.65 ? `${random.pick(tradesBeforeName)} ${owner}`
-        : `${first} ${companySurname(random, lists)} ${random.pick(freelanceWords)}`;
+        : `${first} ${random.pick(lists.last)} ${random.pick(freelanceWords)}`;
       return { name: stem, stem };
     }
     case 'Stichting': {

@@ -105,7 +105,13 @@ export class RelationsStore extends EventTarget {
   }
 
   async getRelation(id: string): Promise<Relation | undefined> {
-    return strip(await this.cache.get('relations', id));
+    return strip(await this.cache.get('relations', await this.resolveId(id)));
+  }
+
+  /** The backend's id for an entity created here under a local id, once the backend accepted it. */
+  async resolveId(id: string): Promise<string> {
+    if (!isLocalId(id)) return id;
+    return ((await this.cache.get('meta', `id:${id}`)) as string | undefined) ?? id;
   }
 
   queryRelations(query: RelationQuery = {}): Promise<RelationQueryResult> {
@@ -153,7 +159,7 @@ export class RelationsStore extends EventTarget {
    */
   async write<K extends MutatingOperationId>(operationId: K, request: WriteRequest<K>): Promise<{ id: string | null; seq: number }> {
     const target = targetOf(operationId);
-    const raw = request as Record<string, unknown>;
+    const raw = await this.resolveLocalIds(request as Record<string, unknown>);
     const entityId = target.kind === 'create' ? newLocalId() : ((raw['id'] as string | undefined) ?? null);
     const tx = this.cache.transaction(['outbox', 'relations', 'addresses', 'affiliations', 'contactMoments', 'labels'], 'readwrite', {
       durability: 'strict',
@@ -372,7 +378,7 @@ export class RelationsStore extends EventTarget {
 
   /** The backend accepted a write: its answer replaces the optimistic state, with later writes on top. */
   private async accept(entry: OutboxEntry, result: unknown): Promise<void> {
-    const tx = this.cache.transaction(['outbox', 'relations', 'addresses', 'affiliations', 'contactMoments', 'labels'], 'readwrite', {
+    const tx = this.cache.transaction(['outbox', 'relations', 'addresses', 'affiliations', 'contactMoments', 'labels', 'meta'], 'readwrite', {
       durability: 'strict',
     });
     const outbox = tx.objectStore('outbox');
@@ -393,7 +399,11 @@ export class RelationsStore extends EventTarget {
     }
     if (entry.entity) {
       const store = tx.objectStore(storeOf[entry.entity]);
-      if (entry.entityId && serverId && serverId !== entry.entityId) await store.delete(entry.entityId);
+      if (entry.entityId && serverId && serverId !== entry.entityId) {
+        await store.delete(entry.entityId);
+        // Elements may still hold the local id (a card opened on a new relation): it keeps working.
+        await tx.objectStore('meta').put(serverId, `id:${entry.entityId}`);
+      }
       if (result && serverId) {
         const pending = later.filter((other) => other.entityId === serverId || other.entityId === entry.entityId);
         const shown = withPending(result, pending);
@@ -404,6 +414,16 @@ export class RelationsStore extends EventTarget {
     await tx.done;
     this.emitChange(entry.entity ? [entry.entity] : ['relation', 'label'], true);
     this.broadcast({ outbox: true });
+  }
+
+  /** Replaces local ids whose entity the backend has accepted by the backend's ids. */
+  private async resolveLocalIds(request: Record<string, unknown>): Promise<Record<string, unknown>> {
+    let json = JSON.stringify(request);
+    for (const local of new Set(json.match(/local-[0-9a-f-]{36}/g) ?? [])) {
+      const resolved = await this.resolveId(local);
+      if (resolved !== local) json = json.replaceAll(local, resolved);
+    }
+    return JSON.parse(json) as Record<string, unknown>;
   }
 
   private async dropEntry(entry: OutboxEntry, restore: unknown): Promise<void> {
