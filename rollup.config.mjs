@@ -13,6 +13,7 @@ const entries = [
   'src/index.ts',
   'src/contract/index.ts',
   'src/sdk/index.ts',
+  'src/store/index.ts',
   'src/elements/relation-provider/relation-provider.ts',
 ];
 

@@ -8,3 +8,5 @@ export { emit, type CustomEventName, type EventDetail } from './core/events.js';
 export { LocaleController } from './i18n/locale-controller.js';
 export { locales, toLocale, type Locale, type Messages } from './i18n/messages.js';
 export { tokens, type Theme, type TokenName } from './theme/tokens.js';
+export { StoreQueryController, type QueryState, type QueryStatus, type StoreQueryOptions } from './elements/controllers/store-query.js';
+export type { RelationProviderErrorEvent, RelationStoreReadyEvent } from './events/provider-events.js';

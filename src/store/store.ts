@@ -247,7 +247,9 @@ export class RelationsStore extends EventTarget {
    * a time; a tab that finds another pulling leaves it to that one and hears the result.
    */
   async sync(): Promise<void> {
+    if (this.closed) return;
     await withLock(`${this.name}:sync`, async () => {
+      if (this.closed) return;
       this.setStatus({ syncing: true });
       try {
         let cursor = ((await this.cache.get('meta', 'cursor')) as string | undefined) ?? '0';
@@ -264,6 +266,7 @@ export class RelationsStore extends EventTarget {
             }
             throw error;
           }
+          if (this.closed) return;
           const touched = await applyChanges(this.cache, page.items as Change[], page.nextCursor);
           cursor = page.nextCursor;
           received += page.items.length;
@@ -271,6 +274,7 @@ export class RelationsStore extends EventTarget {
           if (touched.size) this.emitChange([...touched], true);
           if (!page.hasMore) break;
         }
+        if (this.closed) return;
         const lastSyncAt = new Date().toISOString();
         await this.cache.put('meta', true, 'complete');
         await this.cache.put('meta', lastSyncAt, 'lastSyncAt');
@@ -293,7 +297,7 @@ export class RelationsStore extends EventTarget {
     if (this.closed) return;
     await withLock(`${this.name}:outbox`, async () => {
       const held = new Set<string>();
-      for (;;) {
+      while (!this.closed) {
         const entries = await this.cache.getAll('outbox');
         const next = entries.find((entry) => {
           if (entry.state !== 'pending') {
@@ -335,6 +339,7 @@ export class RelationsStore extends EventTarget {
   // Internals -------------------------------------------------------------------------------------------
 
   private async send(entry: OutboxEntry): Promise<'done' | 'held' | 'retry-later'> {
+    if (this.closed) return 'retry-later';
     const target = targetOf(entry.operationId);
     const request: Record<string, unknown> = { ...entry.request };
     if (entry.operationId.startsWith('create') || entry.operationId === 'updateRelationLabels') request['idempotencyKey'] = entry.key;
@@ -343,6 +348,8 @@ export class RelationsStore extends EventTarget {
     try {
       const method = this.client[entry.operationId as keyof RelationsClient] as (r: unknown) => Promise<unknown>;
       const result = await method.call(this.client, request);
+      // Closed meanwhile (sign-out, another tab): the entry stays and is replayed by key next time.
+      if (this.closed) return 'retry-later';
       this.setStatus({ online: true });
       await this.accept(entry, target.kind === 'delete' ? undefined : result);
       return 'done';
@@ -352,6 +359,7 @@ export class RelationsStore extends EventTarget {
         return 'retry-later';
       }
       if (!(error instanceof ApiError)) throw error;
+      if (this.closed) return 'retry-later';
       this.setStatus({ online: true });
       if (error.status >= 500 || error.status === 429 || error.status === 408) return 'retry-later';
       if (target.kind === 'delete' && error.status === 404) {
@@ -467,6 +475,7 @@ export class RelationsStore extends EventTarget {
 
   private scheduleRetry(): void {
     clearTimeout(this.retryTimer);
+    if (this.closed) return;
     this.retryTimer = setTimeout(() => void this.flush(), this.retryDelay);
     this.retryDelay = Math.min(maxRetryDelay, this.retryDelay * 2);
   }

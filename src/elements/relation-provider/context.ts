@@ -1,5 +1,7 @@
 import { createContext } from '@lit/context';
 import type { Locale } from '../../i18n/messages.js';
+import type { RelationsClient } from '../../sdk/index.js';
+import type { RelationsStore } from '../../store/index.js';
 
 /** Returns the bearer token for the next request; called before every request, so it may refresh. */
 export type TokenSource = () => string | null | undefined | Promise<string | null | undefined>;
@@ -17,3 +19,7 @@ export interface Connection {
  */
 export const localeContext = createContext<Locale>('relation-elements/locale');
 export const connectionContext = createContext<Connection>('relation-elements/connection');
+/** The client every element inside the provider shares; undefined until the provider is configured. */
+export const clientContext = createContext<RelationsClient | undefined>('relation-elements/client');
+/** The store every element reads and writes through; undefined until it has opened for the signed-in user. */
+export const storeContext = createContext<RelationsStore | undefined>('relation-elements/store');

@@ -4,7 +4,11 @@ import { property } from 'lit/decorators.js';
 import { languageOf, observeLanguage } from '../../i18n/lang.js';
 import { toLocale, type Locale } from '../../i18n/messages.js';
 import type { Theme } from '../../theme/tokens.js';
-import { connectionContext, localeContext, type Connection, type TokenSource } from './context.js';
+import { emit } from '../../core/events.js';
+import '../../events/provider-events.js';
+import { createRelationsClient, type RelationsClient } from '../../sdk/index.js';
+import { RelationsStore } from '../../store/index.js';
+import { clientContext, connectionContext, localeContext, storeContext, type Connection, type TokenSource } from './context.js';
 import { providerStyles } from './relation-provider.styles.js';
 
 /**
@@ -16,6 +20,9 @@ import { providerStyles } from './relation-provider.styles.js';
  * in shadow roots. It renders nothing of its own and does not affect layout.
  *
  * @slot - The host's content; relation elements anywhere inside it use this provider.
+ *
+ * @fires relation-store-ready - The store of the signed-in user is open; `detail.store` is it.
+ * @fires relation-provider-error - The store could not open, e.g. the token was refused; `detail.error` says why.
  *
  * @cssproperty --relation-color-surface - Background of panels and rows.
  * @cssproperty --relation-color-surface-alt - Background of headers, zebra rows and inputs.
@@ -44,7 +51,16 @@ export class RelationProvider extends LitElement {
     context: connectionContext,
     initialValue: { baseUrl: '/api/v1', getToken: undefined, fetch: undefined },
   });
+  private readonly clientProvider = new ContextProvider(this, { context: clientContext, initialValue: undefined });
+  private readonly storeProvider = new ContextProvider(this, { context: storeContext, initialValue: undefined });
   private stopObservingLanguage: (() => void) | undefined;
+  private opening = 0;
+  /** Only a store the provider opened itself is closed by it; a host's own store is the host's to close. */
+  private ownStore: RelationsStore | undefined;
+  private revalidateTimer: ReturnType<typeof setInterval> | undefined;
+  private readonly onVisible = () => {
+    if (document.visibilityState === 'visible') void this.store?.revalidate();
+  };
 
   /** Base URL of the backend that implements the relations contract, absolute or relative to the page. */
   @property({ attribute: 'base-url' }) baseUrl = '/api/v1';
@@ -67,6 +83,15 @@ export class RelationProvider extends LitElement {
   /** A `fetch` to route every request through the host's own stack (interceptors, telemetry). */
   @property({ attribute: false }) fetch: typeof globalThis.fetch | undefined;
 
+  /**
+   * The client the elements share. Set it to use your own; by default the provider creates one from
+   * `base-url`, `getToken` and `fetch` as soon as `getToken` is set.
+   */
+  @property({ attribute: false }) client: RelationsClient | undefined;
+
+  /** The store the elements read and write through. Set it to share one; by default the provider opens it. */
+  @property({ attribute: false }) store: RelationsStore | undefined;
+
   /** The locale in force: the `locale` attribute, or else the one derived from `lang`. */
   get resolvedLocale(): Locale {
     return this.locale ? toLocale(this.locale) : toLocale(languageOf(this));
@@ -82,6 +107,16 @@ export class RelationProvider extends LitElement {
     super.disconnectedCallback();
     this.stopObservingLanguage?.();
     this.stopObservingLanguage = undefined;
+    this.closeStore();
+  }
+
+  /** Deletes the signed-in user's cache and queued writes from this browser and closes the store. */
+  async signOut(): Promise<void> {
+    const store = this.store;
+    this.closeStore();
+    this.store = undefined;
+    this.opening++;
+    await store?.signOut();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -89,7 +124,53 @@ export class RelationProvider extends LitElement {
     if (changed.has('baseUrl') || changed.has('getToken') || changed.has('fetch')) {
       const connection: Connection = { baseUrl: this.baseUrl, getToken: this.getToken, fetch: this.fetch };
       this.connectionProvider.setValue(connection);
+      if (!changed.has('client') && this.getToken) {
+        // A new backend or a new user: a new client, and the store of that user.
+        this.client = createRelationsClient({
+          baseUrl: this.baseUrl,
+          getToken: () => this.getToken?.(),
+          fetch: this.fetch,
+          locale: () => this.resolvedLocale,
+        });
+      }
     }
+    if (changed.has('client')) {
+      this.clientProvider.setValue(this.client);
+      if (!changed.has('store')) void this.openStore();
+    }
+    if (changed.has('store')) this.storeProvider.setValue(this.store);
+  }
+
+  private async openStore(): Promise<void> {
+    const attempt = ++this.opening;
+    this.closeStore();
+    this.store = undefined;
+    if (!this.client) return;
+    try {
+      const store = await RelationsStore.open(this.client);
+      if (attempt !== this.opening || !this.isConnected) {
+        store.close();
+        return;
+      }
+      this.ownStore = store;
+      this.store = store;
+      store.addEventListener('signed-out', () => {
+        if (this.store === store) this.store = undefined;
+      });
+      document.addEventListener('visibilitychange', this.onVisible);
+      this.revalidateTimer = setInterval(() => void store.revalidate(), 60_000);
+      emit(this, 'relation-store-ready', { store });
+      void store.revalidate();
+    } catch (error) {
+      if (attempt === this.opening) emit(this, 'relation-provider-error', { error });
+    }
+  }
+
+  private closeStore(): void {
+    clearInterval(this.revalidateTimer);
+    document.removeEventListener('visibilitychange', this.onVisible);
+    this.ownStore?.close();
+    this.ownStore = undefined;
   }
 
   protected override render() {

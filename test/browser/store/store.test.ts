@@ -99,8 +99,10 @@ describe('RelationsStore', () => {
     await until(async () => (await store.outbox()).length === 0, 'the outbox to drain');
     const onServer = await serverSearch(server, 'Offline Opgeslagen');
     expect(onServer).to.have.length(1);
-    expect(await store.getRelation(id!)).to.equal(undefined, 'the provisional entity made way for the real one');
-    expect((await store.getRelation(onServer[0]!.id))?.number).to.equal(onServer[0]!.number);
+    expect(await store.resolveId(id!)).to.equal(onServer[0]!.id, 'the provisional entity made way for the real one');
+    expect((await store.getRelation(id!))?.number).to.equal(onServer[0]!.number, 'the local id still finds it');
+    const all = (await store.queryRelations({ q: 'Offline Opgeslagen' })).items;
+    expect(all.map((r) => r.id)).to.deep.equal([onServer[0]!.id], 'listed once, under its real id');
   });
 
   it('creates exactly once when the answer to a create is lost after the server committed', async () => {
