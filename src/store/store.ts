@@ -3,7 +3,8 @@ import { ApiError, NetworkError, type RelationsClient, type RequestOf } from '..
 import { applyChanges, mergePatch, withPending } from './apply.js';
 import { deleteCache, openCache, storeOf, toCached, type Cache, type CachedRelation, type OutboxEntry } from './cache.js';
 import { isLocalId, newLocalId, uuid } from './ids.js';
-import { queryRelations, type RelationQuery, type RelationQueryResult } from './query.js';
+import type { RelationQuery, RelationQueryResult } from './query.js';
+import { RelationIndex } from './relation-index.js';
 import { provisional, targetOf } from './writes.js';
 
 export interface StoreStatus {
@@ -48,6 +49,8 @@ export class RelationsStore extends EventTarget {
   status: StoreStatus = { online: true, syncing: false, progress: null, pending: 0, conflicts: 0, rejected: 0, lastSyncAt: null };
 
   private readonly channel: BroadcastChannel;
+  /** The relations in memory for fast queries; built on the first query, kept up to date by every write. */
+  private index: Promise<RelationIndex> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryDelay = 1000;
   private closed = false;
@@ -62,7 +65,11 @@ export class RelationsStore extends EventTarget {
     super();
     this.channel = new BroadcastChannel(name);
     this.channel.onmessage = (event: MessageEvent<{ entities?: ChangeEntity[]; outbox?: boolean }>) => {
-      if (event.data.entities) this.emitChange(event.data.entities, false);
+      if (event.data.entities) {
+        // Another tab changed the cache: rebuild the in-memory index from it on the next query.
+        if (event.data.entities.includes('relation')) this.index = undefined;
+        this.emitChange(event.data.entities, false);
+      }
       if (event.data.outbox) void this.refreshCounts().then(() => this.flush());
     };
     globalThis.addEventListener?.('online', this.onOnline);
@@ -114,8 +121,67 @@ export class RelationsStore extends EventTarget {
     return ((await this.cache.get('meta', `id:${id}`)) as string | undefined) ?? id;
   }
 
-  queryRelations(query: RelationQuery = {}): Promise<RelationQueryResult> {
-    return queryRelations(this.cache, query);
+  /** Every cached relation, for an element that keeps its own in-memory index (the overview). */
+  async allRelations(): Promise<Relation[]> {
+    return (await this.cache.getAll('relations')).map((relation) => strip(relation));
+  }
+
+  /**
+   * The first `limit` relations by name that are not archived, read straight off the name index: what an
+   * overview paints before its full index is loaded.
+   */
+  async firstRelations(limit: number): Promise<Relation[]> {
+    const found: Relation[] = [];
+    let cursor = await this.cache.transaction('relations').store.index('sortName').openCursor();
+    while (cursor && found.length < limit) {
+      if (cursor.value.status !== 'archived' && cursor.value.status !== 'lead') found.push(strip(cursor.value));
+      cursor = await cursor.continue();
+    }
+    return found;
+  }
+
+  /** The addresses of many relations at once, by relation id (for exports and address labels). */
+  async addressesFor(relationIds: Iterable<string>): Promise<Map<string, Address[]>> {
+    const wanted = new Set(relationIds);
+    const byRelation = new Map<string, Address[]>();
+    for (const address of await this.cache.getAll('addresses')) {
+      if (!wanted.has(address.relationId)) continue;
+      byRelation.set(address.relationId, [...(byRelation.get(address.relationId) ?? []), address]);
+    }
+    return byRelation;
+  }
+
+  /** Filters, searches and sorts as the backend's `listRelations` does, from memory; then a window. */
+  async queryRelations(query: RelationQuery = {}): Promise<RelationQueryResult> {
+    const index = await this.relationIndex();
+    const matches = index.query(query);
+    const offset = query.offset ?? 0;
+    const window = matches.subarray(offset, offset + (query.limit ?? 50));
+    return { items: Array.from(window, (position) => index.relationAt(position)), total: matches.length };
+  }
+
+  /** The ids of every relation a query matches, in its order (for "select all matching"). */
+  async queryRelationIds(query: RelationQuery = {}): Promise<string[]> {
+    const index = await this.relationIndex();
+    return Array.from(index.query(query), (position) => index.relationAt(position).id);
+  }
+
+  private relationIndex(): Promise<RelationIndex> {
+    this.index ??= this.cache.getAll('relations').then((all) => new RelationIndex(all));
+    return this.index;
+  }
+
+  /** Brings the in-memory index in line with the cache for these relations, if it is loaded. */
+  private async reindex(ids: Iterable<string | null | undefined>): Promise<void> {
+    if (!this.index) return;
+    const index = await this.index;
+    const tx = this.cache.transaction('relations');
+    for (const id of new Set(ids)) {
+      if (!id) continue;
+      const relation = await tx.store.get(id);
+      if (relation) index.upsert(relation);
+      else index.remove(id);
+    }
   }
 
   async addressesOf(relationId: string): Promise<Address[]> {
@@ -193,6 +259,8 @@ export class RelationsStore extends EventTarget {
     }
     if (operationId === 'updateRelationLabels') await applyBulkLabels(tx.objectStore('relations'), raw);
     await tx.done;
+    if (target.entity === 'relation') await this.reindex([entityId]);
+    if (operationId === 'updateRelationLabels') await this.reindex((raw['body'] as { relationIds: string[] }).relationIds);
     await this.afterLocalWrite(target.entity ? [target.entity] : ['relation']);
     return { id: entityId, seq };
   }
@@ -209,6 +277,7 @@ export class RelationsStore extends EventTarget {
       await this.cache.put('outbox', { ...entry, request, baseVersion: current?.version ?? entry.baseVersion, state: 'pending', current: undefined });
       if (entry.entity && entry.entityId && current) {
         await this.cache.put(storeOf[entry.entity], toCached(entry.entity, mergePatch(current, request['body'])) as never);
+        if (entry.entity === 'relation') await this.reindex([entry.entityId]);
       }
       await this.afterLocalWrite(entry.entity ? [entry.entity] : []);
     }
@@ -224,6 +293,7 @@ export class RelationsStore extends EventTarget {
     if (entry.entity && entry.entityId && request && targetOf(entry.operationId).kind === 'update') {
       const cached = await this.cache.get(storeOf[entry.entity], entry.entityId);
       if (cached) await this.cache.put(storeOf[entry.entity], toCached(entry.entity, mergePatch(strip(cached), request['body'])) as never);
+      if (entry.entity === 'relation') await this.reindex([entry.entityId]);
     }
     await this.afterLocalWrite(entry.entity ? [entry.entity] : []);
   }
@@ -268,6 +338,7 @@ export class RelationsStore extends EventTarget {
           }
           if (this.closed) return;
           const touched = await applyChanges(this.cache, page.items as Change[], page.nextCursor);
+          await this.reindex(page.items.filter((change) => change.entity === 'relation').map((change) => change.id));
           cursor = page.nextCursor;
           received += page.items.length;
           this.setStatus({ online: true, progress: page.hasMore || received > 0 ? { received, total: received + page.remaining } : null });
@@ -420,6 +491,7 @@ export class RelationsStore extends EventTarget {
       }
     }
     await tx.done;
+    if (entry.entity === 'relation') await this.reindex([entry.entityId, serverId]);
     this.emitChange(entry.entity ? [entry.entity] : ['relation', 'label'], true);
     this.broadcast({ outbox: true });
   }
@@ -443,6 +515,7 @@ export class RelationsStore extends EventTarget {
       else await store.delete(entry.entityId);
     }
     await tx.done;
+    if (entry.entity === 'relation') await this.reindex([entry.entityId]);
     await this.afterLocalWrite(entry.entity ? [entry.entity] : []);
   }
 
@@ -454,6 +527,7 @@ export class RelationsStore extends EventTarget {
   }
 
   private async clearEntities(): Promise<void> {
+    this.index = undefined;
     const tx = this.cache.transaction(['relations', 'addresses', 'affiliations', 'contactMoments', 'labels', 'meta'], 'readwrite');
     await Promise.all([
       ...(['relations', 'addresses', 'affiliations', 'contactMoments', 'labels'] as const).map((name) => tx.objectStore(name).clear()),
