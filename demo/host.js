@@ -14,6 +14,7 @@ theme.addEventListener('change', () => {
   document.body.dataset.theme = theme.value;
 });
 
-await customElements.whenDefined('relation-provider');
-document.getElementById('status').textContent =
-  `relation-provider: ${provider.baseUrl}, ${provider.resolvedLocale}`;
+// The elements never navigate: the host decides what opening a relation means (here: a status line).
+document.addEventListener('relation-open', (event) => {
+  document.getElementById('status').textContent = `relation-open: ${event.detail.id}`;
+});

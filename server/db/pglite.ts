@@ -1,9 +1,12 @@
+import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Database, Queryable } from './database.js';
 
 /** Embedded PostgreSQL: files in `dataDir`, or in memory when it is undefined (tests). */
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
+  // A fresh clone has no data directory yet; PGlite creates only the last level of the path.
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pg = await PGlite.create(dataDir, { extensions: { pg_trgm } });
   const wrap = (target: Pick<PGlite, 'query'>): Queryable => ({
     async query<Row>(sql: string, params: readonly unknown[] = []) {

@@ -20,6 +20,9 @@ const sortKeys = {
   debtorNumber: (r: CachedRelation) => r.debtor?.number ?? noNumber,
   creditorNumber: (r: CachedRelation) => r.creditor?.number ?? noNumber,
   city: (r: CachedRelation) => r.city?.toLowerCase() ?? last,
+  kind: (r: CachedRelation) => r.kind,
+  email: (r: CachedRelation) => r.email?.toLowerCase() ?? last,
+  phone: (r: CachedRelation) => r.phone ?? last,
   updatedAt: (r: CachedRelation) => r.updatedAt,
 } satisfies Record<string, (r: CachedRelation) => string | number>;
 

@@ -20,6 +20,13 @@ export interface StoreStatus {
   lastSyncAt: string | null;
 }
 
+/** The relations a query matched, read on demand. */
+export interface RelationSelection {
+  readonly total: number;
+  at(i: number): Relation;
+  ids(): string[];
+}
+
 export type StoreChangeEvent = CustomEvent<{ entities: ChangeEntity[] }>;
 
 type MutatingOperationId = {
@@ -51,6 +58,7 @@ export class RelationsStore extends EventTarget {
   private readonly channel: BroadcastChannel;
   /** The relations in memory for fast queries; built on the first query, kept up to date by every write. */
   private index: Promise<RelationIndex> | undefined;
+  private indexLoaded = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryDelay = 1000;
   private closed = false;
@@ -67,7 +75,10 @@ export class RelationsStore extends EventTarget {
     this.channel.onmessage = (event: MessageEvent<{ entities?: ChangeEntity[]; outbox?: boolean }>) => {
       if (event.data.entities) {
         // Another tab changed the cache: rebuild the in-memory index from it on the next query.
-        if (event.data.entities.includes('relation')) this.index = undefined;
+        if (event.data.entities.includes('relation')) {
+          this.index = undefined;
+          this.indexLoaded = false;
+        }
         this.emitChange(event.data.entities, false);
       }
       if (event.data.outbox) void this.refreshCounts().then(() => this.flush());
@@ -162,12 +173,33 @@ export class RelationsStore extends EventTarget {
 
   /** The ids of every relation a query matches, in its order (for "select all matching"). */
   async queryRelationIds(query: RelationQuery = {}): Promise<string[]> {
+    return (await this.selectRelations(query)).ids();
+  }
+
+  /**
+   * Every relation a query matches, without copying them: `at(i)` reads the i-th in the query's order. A
+   * virtualized list renders a screenful from it, whatever the total.
+   */
+  async selectRelations(query: RelationQuery = {}): Promise<RelationSelection> {
     const index = await this.relationIndex();
-    return Array.from(index.query(query), (position) => index.relationAt(position).id);
+    const matches = index.query(query);
+    return {
+      total: matches.length,
+      at: (i) => index.relationAt(matches[i]!),
+      ids: () => Array.from(matches, (position) => index.relationAt(position).id),
+    };
+  }
+
+  /** Whether queries are answered from memory already (else the first one loads the index). */
+  get indexReady(): boolean {
+    return this.indexLoaded;
   }
 
   private relationIndex(): Promise<RelationIndex> {
-    this.index ??= this.cache.getAll('relations').then((all) => new RelationIndex(all));
+    this.index ??= this.cache.getAll('relations').then((all) => {
+      this.indexLoaded = true;
+      return new RelationIndex(all);
+    });
     return this.index;
   }
 
@@ -528,6 +560,7 @@ export class RelationsStore extends EventTarget {
 
   private async clearEntities(): Promise<void> {
     this.index = undefined;
+    this.indexLoaded = false;
     const tx = this.cache.transaction(['relations', 'addresses', 'affiliations', 'contactMoments', 'labels', 'meta'], 'readwrite');
     await Promise.all([
       ...(['relations', 'addresses', 'affiliations', 'contactMoments', 'labels'] as const).map((name) => tx.objectStore(name).clear()),

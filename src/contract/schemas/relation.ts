@@ -109,9 +109,10 @@ export const RelationPatch = z.strictObject({
   ...writable,
 });
 
+/** Sort orders of `listRelations`: a field, descending with a leading `-`. Relations without a value come last. */
 export const relationSorts = [
-  'name', '-name', 'number', '-number', 'debtorNumber', '-debtorNumber', 'creditorNumber', '-creditorNumber',
-  'city', '-city', 'updatedAt', '-updatedAt',
+  'name', '-name', 'number', '-number', 'kind', '-kind', 'debtorNumber', '-debtorNumber', 'creditorNumber',
+  '-creditorNumber', 'city', '-city', 'email', '-email', 'phone', '-phone', 'updatedAt', '-updatedAt',
 ] as const;
 
 export const RelationPage = page(Relation);

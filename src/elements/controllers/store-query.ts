@@ -77,6 +77,11 @@ export class StoreQueryController<T, A extends readonly unknown[]> implements Re
     if (!this.lastArgs || args.length !== this.lastArgs.length || args.some((arg, i) => arg !== this.lastArgs![i])) this.schedule();
   }
 
+  /** The store the queries run on: the host's own, or the provider's. */
+  get currentStore(): RelationsStore | undefined {
+    return this.store;
+  }
+
   /** Runs the query now, e.g. from a retry button. */
   refresh(): void {
     this.schedule();

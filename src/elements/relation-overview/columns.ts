@@ -1,0 +1,61 @@
+import type { Label, Relation, RelationSort } from '../../contract/index.js';
+import type { Messages } from '../../i18n/messages.js';
+
+export const columnKeys = ['number', 'name', 'kind', 'debtorNumber', 'creditorNumber', 'city', 'email', 'phone', 'labels'] as const;
+export type ColumnKey = (typeof columnKeys)[number];
+
+export const defaultColumns: ColumnKey[] = ['number', 'name', 'debtorNumber', 'creditorNumber', 'city', 'email', 'phone', 'labels'];
+
+/** The sort behind each column; labels have no order of their own. */
+export const sortOf: Partial<Record<ColumnKey, RelationSort>> = {
+  number: 'number',
+  name: 'name',
+  kind: 'kind',
+  debtorNumber: 'debtorNumber',
+  creditorNumber: 'creditorNumber',
+  city: 'city',
+  email: 'email',
+  phone: 'phone',
+};
+
+export function columnLabel(key: ColumnKey, messages: Messages): string {
+  return messages.overview.columns[key];
+}
+
+/** A cell as text, the same on screen and in an export. */
+export function cellText(key: ColumnKey, relation: Relation, labels: ReadonlyMap<string, Label>, messages: Messages): string {
+  switch (key) {
+    case 'number':
+      return relation.number ? String(relation.number) : '';
+    case 'name':
+      return relation.displayName;
+    case 'kind':
+      return messages.overview.kindValue[relation.kind];
+    case 'debtorNumber':
+      return relation.debtor ? String(relation.debtor.number) : '';
+    case 'creditorNumber':
+      return relation.creditor ? String(relation.creditor.number) : '';
+    case 'city':
+      return relation.city ?? '';
+    case 'email':
+      return relation.email ?? '';
+    case 'phone':
+      return relation.phone ?? '';
+    case 'labels':
+      return relation.labelIds.map((id) => labels.get(id)?.name).filter(Boolean).join(', ');
+  }
+}
+
+/** A user's choice of columns from storage, keeping only known ones; the default when there is none. */
+export function parseColumns(saved: string | null): ColumnKey[] {
+  try {
+    const parsed: unknown = JSON.parse(saved ?? 'null');
+    if (Array.isArray(parsed)) {
+      const known = parsed.filter((key): key is ColumnKey => columnKeys.includes(key as ColumnKey));
+      if (known.length) return [...new Set(known)];
+    }
+  } catch {
+    // an unreadable choice falls back to the default
+  }
+  return [...defaultColumns];
+}
