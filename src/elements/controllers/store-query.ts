@@ -37,7 +37,7 @@ export class StoreQueryController<T, A extends readonly unknown[]> implements Re
 
   private store: RelationsStore | undefined;
   private fromContext: RelationsStore | undefined;
-  private lastArgs: A | undefined;
+  private lastArgs: string | undefined;
   private running: AbortController | undefined;
   private scheduled = false;
   private readonly onChange = (event: Event) => {
@@ -70,11 +70,13 @@ export class StoreQueryController<T, A extends readonly unknown[]> implements Re
     this.detach();
   }
 
-  /** Runs the query again when the arguments changed since the last run. */
+  /**
+   * Runs the query again when the arguments changed since the last run. They are compared by value: a
+   * host that builds a fresh query object on every render must not restart the query on every render.
+   */
   hostUpdate(): void {
     this.attach();
-    const args = this.options.args();
-    if (!this.lastArgs || args.length !== this.lastArgs.length || args.some((arg, i) => arg !== this.lastArgs![i])) this.schedule();
+    if (JSON.stringify(this.options.args()) !== this.lastArgs) this.schedule();
   }
 
   /** The store the queries run on: the host's own, or the provider's. */
@@ -115,7 +117,7 @@ export class StoreQueryController<T, A extends readonly unknown[]> implements Re
   private async run(): Promise<void> {
     const store = this.store;
     const args = this.options.args();
-    this.lastArgs = args;
+    this.lastArgs = JSON.stringify(args);
     if (!store) return;
     this.running?.abort();
     const controller = new AbortController();

@@ -502,37 +502,40 @@ export class RelationOverview extends LitElement {
     const last = Math.min(total, Math.ceil((this.scrollOffset + this.viewport) / this.rowHeight) + overscan);
     const activeRow = this.rowAt(this.active);
     const sortColumn = this.sort.replace('-', '');
-    return html`<div id="grid" class="grid" part="grid" role="grid" tabindex="0" aria-label=${m.overview.label}
-      aria-rowcount=${total + 1} aria-colcount=${this.columns.length + 1} aria-multiselectable="true"
-      aria-activedescendant=${activeRow ? `cell-${this.active}` : nothing}
-      style=${styleMap({ '--_columns': template })} @keydown=${this.onKeydown}>
-      <div class="head" part="header" role="row" aria-rowindex="1">
-        <div class="cell" role="columnheader">
-          <input type="checkbox" aria-label=${m.overview.selectAll} .checked=${this.allMatching && this.selection.size > 0}
-            @change=${(e: Event) => ((e.target as HTMLInputElement).checked ? this.selectAllMatching() : this.setSelection(new Set(), false))} />
-        </div>
-        ${this.columns.map((key) => {
-          const sorted = sortOf[key] === sortColumn;
-          const ariaSort = sorted ? (this.sort.startsWith('-') ? 'descending' : 'ascending') : 'none';
-          return html`<div class="cell" role="columnheader" aria-sort=${sortOf[key] ? ariaSort : nothing}>
-            ${sortOf[key]
-              ? html`<button @click=${() => this.setSort(key)}>${columnLabel(key, m)}${sorted ? (this.sort.startsWith('-') ? ' ↓' : ' ↑') : ''}</button>`
-              : columnLabel(key, m)}
-          </div>`;
-        })}
-      </div>
+    // Messages about the list sit beside the grid, not in it: a grid holds rows only.
+    return html`<div class="list">
       ${state.progress && state.stale
-        ? html`<div class="state" part="state" role="status">
-            <progress max=${state.progress.total} value=${state.progress.received}></progress>
+        ? html`<div class="progress" part="state" role="status">
+            <progress max=${state.progress.total} value=${state.progress.received} aria-label=${m.overview.syncing(state.progress.received, state.progress.total)}></progress>
             ${m.overview.syncing(state.progress.received, state.progress.total)}
           </div>`
         : nothing}
-      <div class="body" @scroll=${this.onScroll}>
-        ${this.renderState()}
-        <div class="spacer" role="rowgroup" style=${styleMap({ height: `${total * this.rowHeight}px` })}>
-          ${Array.from({ length: Math.max(0, last - first) }, (_, offset) => this.renderRow(first + offset))}
+      <div id="grid" class="grid" part="grid" role="grid" tabindex="0" aria-label=${m.overview.label}
+        aria-rowcount=${total + 1} aria-colcount=${this.columns.length + 1} aria-multiselectable="true"
+        aria-activedescendant=${activeRow ? `cell-${this.active}` : nothing}
+        style=${styleMap({ '--_columns': template })} @keydown=${this.onKeydown}>
+        <div class="head" part="header" role="row" aria-rowindex="1">
+          <div class="cell" role="columnheader">
+            <input type="checkbox" aria-label=${m.overview.selectAll} .checked=${this.allMatching && this.selection.size > 0}
+              @change=${(e: Event) => ((e.target as HTMLInputElement).checked ? this.selectAllMatching() : this.setSelection(new Set(), false))} />
+          </div>
+          ${this.columns.map((key) => {
+            const sorted = sortOf[key] === sortColumn;
+            const ariaSort = sorted ? (this.sort.startsWith('-') ? 'descending' : 'ascending') : 'none';
+            return html`<div class="cell" role="columnheader" aria-sort=${sortOf[key] ? ariaSort : nothing}>
+              ${sortOf[key]
+                ? html`<button @click=${() => this.setSort(key)}>${columnLabel(key, m)}${sorted ? (this.sort.startsWith('-') ? ' ↓' : ' ↑') : ''}</button>`
+                : columnLabel(key, m)}
+            </div>`;
+          })}
+        </div>
+        <div class="body" role="rowgroup" @scroll=${this.onScroll}>
+          <div class="spacer" style=${styleMap({ height: `${total * this.rowHeight}px` })}>
+            ${Array.from({ length: Math.max(0, last - first) }, (_, offset) => this.renderRow(first + offset))}
+          </div>
         </div>
       </div>
+      ${this.renderState()}
     </div>`;
   }
 
@@ -540,7 +543,7 @@ export class RelationOverview extends LitElement {
     const m = this.i18n.messages;
     const state = this.results.state;
     if (state.status === 'loading' && this.preview.length === 0) {
-      return html`<div part="state" role="status" aria-label=${m.common.loading}>${Array.from({ length: 8 }, () => html`<div class="skeleton"></div>`)}</div>`;
+      return html`<div class="loading" part="state" role="status" aria-label=${m.common.loading}>${Array.from({ length: 8 }, () => html`<div class="skeleton"></div>`)}</div>`;
     }
     if (state.status === 'error') {
       return html`<div class="state error" part="state" role="alert">

@@ -98,12 +98,33 @@ export const overviewStyles = css`
     border-right: 1px solid var(--_color-border);
     overflow: auto;
   }
-  .grid {
+  .list {
     flex: 1;
     display: flex;
     flex-direction: column;
     min-width: 0;
+    position: relative;
+  }
+  .grid {
+    flex: 1;
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
     outline: none;
+  }
+  .list > .state,
+  .list > .loading {
+    position: absolute;
+    left: 0;
+    right: 0;
+    bottom: 0;
+    top: calc(var(--_row) + 1px);
+    background: var(--relation-overview-background, var(--_color-surface));
+  }
+  .progress {
+    padding: var(--_space);
+    text-align: center;
+    color: var(--_color-text-muted);
   }
   .grid:focus-visible {
     outline: 2px solid var(--_color-focus);
