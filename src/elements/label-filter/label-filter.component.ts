@@ -193,7 +193,7 @@ export class LabelFilter extends LitElement {
             <ul>
               ${labels.map((label) => {
                 const error = this.renameErrors.get(label.id);
-                return html`<li>
+                return html`<li class="managed"><div class="row">
                   <input type="text" aria-label=${m.labels.rename(label.name)} .value=${label.name}
                     aria-invalid=${error ? 'true' : 'false'} aria-describedby=${`error-${label.id}`}
                     @input=${(e: Event) => this.checkRename(label, (e.target as HTMLInputElement).value)}
@@ -201,8 +201,8 @@ export class LabelFilter extends LitElement {
                   <input type="color" aria-label=${m.labels.recolour(label.name)} .value=${label.color}
                     @change=${(e: Event) => this.recolour(label, (e.target as HTMLInputElement).value)} />
                   <button class="danger" aria-label=${m.labels.delete(label.name)} @click=${() => this.confirmDelete(label)}>✕</button>
-                </li>
-                <p class="error" id=${`error-${label.id}`} role="status">${error ?? ''}</p>`;
+                </div>
+                <p class="error" id=${`error-${label.id}`} role="status">${error ?? ''}</p></li>`;
               })}
             </ul>
           </div>`

@@ -32,6 +32,9 @@ export const labelFilterStyles = css`
     gap: var(--_space);
     min-height: 1.75rem;
   }
+  li.managed {
+    display: block;
+  }
   label {
     display: flex;
     align-items: center;
