@@ -19,6 +19,8 @@ const backend = await createBackend({
 });
 const app = backend.app;
 app.use('/dist/*', serveStatic({ root: './' }));
+// A built Storybook (npm run build-storybook) shows every element against this same API.
+app.use('/storybook/*', serveStatic({ root: './storybook-static', rewriteRequestPath: (path) => path.replace(/^\/storybook/, '') }));
 app.use('/*', serveStatic({ root: './demo' }));
 
 const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
