@@ -8,7 +8,7 @@ import { authenticate } from './auth.js';
 import { fieldErrors } from './field-errors.js';
 import type { Actor, Handlers, RequestContext } from './context.js';
 import type { Queryable } from './db/database.js';
-import { problem, ProblemError, problemType } from './problem.js';
+import { anyVersion, problem, ProblemError, problemType } from './problem.js';
 import { handlers } from './resources/index.js';
 import { streamNotifications } from './resources/notification-stream.js';
 import type { Services } from './services.js';
@@ -134,10 +134,14 @@ async function readJson(c: Context, locale: Locale): Promise<unknown> {
   }
 }
 
-/** `If-Match: "3"` (or weak `W/"3"`) names version 3; required, as the contract says, on PATCH and DELETE. */
+/**
+ * `If-Match: "3"` (or weak `W/"3"`) names version 3; required, as the contract says, on PATCH and DELETE.
+ * `*` matches whatever version exists (RFC 9110): a deliberate "overwrite" that the caller asks for.
+ */
 function readIfMatch(c: Context, locale: Locale): number {
   const header = c.req.header('if-match');
   if (!header) throw problem('preconditionRequired', locale);
+  if (header.trim() === '*') return anyVersion;
   const match = /^\s*(?:W\/)?"(\d+)"\s*$/.exec(header);
   if (!match) throw problem('preconditionFailed', locale, { detail: `If-Match: ${header}` });
   return Number(match[1]);

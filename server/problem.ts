@@ -76,3 +76,6 @@ export function problem(kind: ProblemKind, locale: Locale, extra: ProblemError['
 export function problemType(kind: ProblemKind): string {
   return `https://relation-elements.dev/problems/${kind.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
+
+/** The If-Match of `*`: any current version is the right one. */
+export const anyVersion = -1;

@@ -44,11 +44,17 @@ async function load(tx: Queryable, seed: SeedData): Promise<void> {
     ['affiliation', 'affiliations', 'id'], ['contactMoment', 'contact_moments', 'occurred_at'],
   ] as const) {
     await tx.query(
-      `insert into changes (tenant_id, entity, entity_id, deleted)
-       select tenant_id, $2, id, false from ${table} where tenant_id = $1 order by ${order}`,
+      `insert into changes (tenant_id, seq, entity, entity_id, deleted)
+       select tenant_id, coalesce((select max(seq) from changes where tenant_id = $1), 0) + row_number() over (order by ${order}),
+              $2, id, false
+       from ${table} where tenant_id = $1`,
       [tenantId, entity],
     );
   }
+  await tx.query(
+    `insert into counters (tenant_id, name, value) select $1, 'change', coalesce(max(seq), 0) from changes where tenant_id = $1`,
+    [tenantId],
+  );
 }
 
 /**

@@ -175,6 +175,38 @@ const migrations: { id: number; sql: string }[] = [
       );
     `,
   },
+  {
+    id: 2,
+    sql: `
+      -- sorting the overview by kind, e-mail and phone pages through these like through any other column
+      create index relations_kind on relations (tenant_id, kind, id);
+      create index relations_email on relations (tenant_id, (coalesce(lower(data->>'email'), '\uffff')) collate "C", id);
+      create index relations_phone on relations (tenant_id, (coalesce(data->>'phone', '\uffff')) collate "C", id);
+    `,
+  },
+  {
+    id: 3,
+    sql: `
+      -- each tenant gets its own change sequence: a cursor reveals nothing about other tenants' activity,
+      -- and a cursor beyond the tenant's last change is one this database never issued to it
+      create table tenant_changes (
+        tenant_id text not null,
+        seq bigint not null,
+        entity text not null,
+        entity_id text not null,
+        deleted boolean not null,
+        primary key (tenant_id, seq),
+        unique (tenant_id, entity, entity_id)
+      );
+      insert into tenant_changes (tenant_id, seq, entity, entity_id, deleted)
+        select tenant_id, row_number() over (partition by tenant_id order by seq), entity, entity_id, deleted from changes;
+      insert into counters (tenant_id, name, value)
+        select tenant_id, 'change', max(seq) from tenant_changes group by tenant_id
+        on conflict (tenant_id, name) do update set value = excluded.value;
+      drop table changes;
+      alter table tenant_changes rename to changes;
+    `,
+  },
 ];
 
 /** Applies the migrations this database has not had yet; safe when several instances start at once. */

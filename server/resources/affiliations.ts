@@ -1,18 +1,8 @@
-import type { Affiliation, Locale } from '../../src/contract/index.js';
+import type { Affiliation } from '../../src/contract/index.js';
 import type { Handlers } from '../context.js';
 import type { Queryable } from '../db/database.js';
 import { problem } from '../problem.js';
-import { checkVersion, decodeCursor, invalid, loadForUpdate, newId, recordChange, toPage } from './shared.js';
-
-async function requireKind(tx: Queryable, tenantId: string, id: string, kind: 'person' | 'organization', path: string, locale: Locale) {
-  const [row] = await tx.query<{ kind: string }>('select kind from relations where tenant_id = $1 and id = $2', [tenantId, id]);
-  if (row?.kind === kind) return;
-  const message = {
-    person: { nl: 'Kies een persoon.', en: 'Choose a person.' },
-    organization: { nl: 'Kies een organisatie.', en: 'Choose an organization.' },
-  }[kind][locale];
-  invalid(path, row ? 'wrongKind' : 'unknownRelation', message, locale);
-}
+import { checkVersion, decodeCursor, loadForUpdate, newId, recordChange, requireReference, toPage } from './shared.js';
 
 /** Only one primary contact per organization: making one primary makes the others not. */
 async function demoteOtherPrimaries(tx: Queryable, tenantId: string, affiliation: Affiliation) {
@@ -41,8 +31,8 @@ export const affiliationHandlers: Pick<Handlers, 'listAffiliations' | 'createAff
   },
 
   createAffiliation: async ({ body }, { tx, actor, locale }) => {
-    await requireKind(tx, actor.tenantId, body.personId, 'person', 'personId', locale);
-    await requireKind(tx, actor.tenantId, body.organizationId, 'organization', 'organizationId', locale);
+    await requireReference(tx, actor.tenantId, body.personId, 'personId', locale, 'person');
+    await requireReference(tx, actor.tenantId, body.organizationId, 'organizationId', locale, 'organization');
     const [existing] = await tx.query('select 1 from affiliations where tenant_id = $1 and person_id = $2 and organization_id = $3', [
       actor.tenantId, body.personId, body.organizationId,
     ]);

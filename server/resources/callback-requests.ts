@@ -1,7 +1,7 @@
 import type { CallbackRequest, Locale, Notification, Relation } from '../../src/contract/index.js';
 import type { Actor, Handlers, RequestContext } from '../context.js';
 import type { Queryable } from '../db/database.js';
-import { checkVersion, decodeCursor, invalid, loadForUpdate, newId, requireRelation, toPage } from './shared.js';
+import { checkVersion, decodeCursor, invalid, loadForUpdate, newId, requireReference, toPage } from './shared.js';
 
 /** The channel on which every instance of the backend hears new notifications (LISTEN/NOTIFY). */
 export const notificationChannel = 'relation_notifications';
@@ -89,8 +89,8 @@ export const callbackRequestHandlers: Pick<Handlers, 'listCallbackRequests' | 'c
 
   createCallbackRequest: async ({ body }, ctx) => {
     const { tx, actor, locale, now } = ctx;
-    await requireRelation(tx, actor.tenantId, body.relationId, locale);
-    if (body.personId) await requireRelation(tx, actor.tenantId, body.personId, locale);
+    await requireReference(tx, actor.tenantId, body.relationId, 'relationId', locale);
+    await requireReference(tx, actor.tenantId, body.personId, 'personId', locale, 'person');
     const assignee = await colleague(tx, actor.tenantId, body.assigneeId, locale);
     const request: CallbackRequest = {
       id: newId(),

@@ -2,7 +2,7 @@ import type { ContactMoment, Locale } from '../../src/contract/index.js';
 import type { Actor, Handlers } from '../context.js';
 import type { Queryable } from '../db/database.js';
 import { problem } from '../problem.js';
-import { checkVersion, decodeCursor, invalid, newId, recordChange, requireRelation, toPage } from './shared.js';
+import { checkVersion, decodeCursor, invalid, newId, recordChange, requireReference, toPage } from './shared.js';
 
 /** A moment its reader may see: every team moment of the tenant, and their own private ones. */
 const visible = '(not private or author_id = $2)';
@@ -15,12 +15,6 @@ async function loadVisible(tx: Queryable, actor: Actor, id: string, locale: Loca
   // Someone else's private moment is as unknown as one that never existed.
   if (!row) throw problem('notFound', locale);
   return row.data;
-}
-
-async function requirePerson(tx: Queryable, tenantId: string, personId: string | null | undefined, locale: Locale) {
-  if (!personId) return;
-  const [row] = await tx.query<{ kind: string }>('select kind from relations where tenant_id = $1 and id = $2', [tenantId, personId]);
-  if (row?.kind !== 'person') invalid('personId', 'wrongKind', locale === 'nl' ? 'Kies een persoon.' : 'Choose a person.', locale);
 }
 
 async function save(tx: Queryable, tenantId: string, moment: ContactMoment, insert: boolean) {
@@ -62,8 +56,8 @@ export const contactMomentHandlers: Pick<
   },
 
   createContactMoment: async ({ body }, { tx, actor, locale, now }) => {
-    await requireRelation(tx, actor.tenantId, body.relationId, locale);
-    await requirePerson(tx, actor.tenantId, body.personId, locale);
+    await requireReference(tx, actor.tenantId, body.relationId, 'relationId', locale);
+    await requireReference(tx, actor.tenantId, body.personId, 'personId', locale, 'person');
     const timestamp = now.toISOString();
     const moment: ContactMoment = {
       id: newId(),
@@ -90,7 +84,7 @@ export const contactMomentHandlers: Pick<
     if (body.visibility === 'private' && current.authorId !== actor.id) {
       invalid('visibility', 'notAuthor', locale === 'nl' ? 'Alleen de auteur kan dit privé maken.' : 'Only its author can make this private.', locale);
     }
-    await requirePerson(tx, actor.tenantId, body.personId, locale);
+    await requireReference(tx, actor.tenantId, body.personId, 'personId', locale, 'person');
     const next: ContactMoment = {
       ...current,
       ...body,

@@ -23,6 +23,9 @@ const sortColumns: Record<string, { column: string; type: 'text' | 'int' | 'time
   debtorNumber: { column: 'debtor_key', type: 'int' },
   creditorNumber: { column: 'creditor_key', type: 'int' },
   city: { column: 'city_key', type: 'text' },
+  kind: { column: 'kind', type: 'text' },
+  email: { column: "(coalesce(lower(data->>'email'), '\uffff') collate \"C\")", type: 'text' },
+  phone: { column: "(coalesce(data->>'phone', '\uffff') collate \"C\")", type: 'text' },
   updatedAt: { column: 'updated_at', type: 'timestamptz' },
 };
 

@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { ChangeEntity, FieldError, Locale } from '../../src/contract/index.js';
 import type { Queryable } from '../db/database.js';
-import { problem } from '../problem.js';
+import { anyVersion, problem } from '../problem.js';
 
 /** A new opaque id. */
 export const newId = (): string => randomUUID();
 
 /** Records that `entity` changed: it moves to the end of the tenant's change feed, once. */
 export async function recordChange(tx: Queryable, tenantId: string, entity: ChangeEntity, id: string, deleted = false): Promise<void> {
+  const seq = await nextNumber(tx, tenantId, 'change', 1);
   await tx.query(
-    `insert into changes (tenant_id, entity, entity_id, deleted) values ($1, $2, $3, $4)
-     on conflict (tenant_id, entity, entity_id) do update set seq = nextval('changes_seq_seq'), deleted = excluded.deleted`,
-    [tenantId, entity, id, deleted],
+    `insert into changes (tenant_id, seq, entity, entity_id, deleted) values ($1, $2, $3, $4, $5)
+     on conflict (tenant_id, entity, entity_id) do update set seq = excluded.seq, deleted = excluded.deleted`,
+    [tenantId, seq, entity, id, deleted],
   );
 }
 
@@ -36,7 +37,7 @@ export async function loadForUpdate<T>(tx: Queryable, table: Table, tenantId: st
 
 /** 412 with the current resource when the client edited an older version than the one stored. */
 export function checkVersion<T extends { version: number }>(current: T, ifMatch: number, locale: Locale): void {
-  if (current.version !== ifMatch) throw problem('preconditionFailed', locale, { current });
+  if (ifMatch !== anyVersion && current.version !== ifMatch) throw problem('preconditionFailed', locale, { current });
 }
 
 /** 422 naming one field. */
@@ -72,4 +73,23 @@ export function toPage<Row, Item>(rows: Row[], limit: number, item: (row: Row) =
 export async function requireRelation(tx: Queryable, tenantId: string, id: string, locale: Locale): Promise<void> {
   const [row] = await tx.query('select 1 from relations where tenant_id = $1 and id = $2', [tenantId, id]);
   if (!row) throw problem('notFound', locale);
+}
+
+const referenceMessages = {
+  relation: { nl: 'Deze relatie bestaat niet.', en: 'This relation does not exist.' },
+  person: { nl: 'Kies een persoon.', en: 'Choose a person.' },
+  organization: { nl: 'Kies een organisatie.', en: 'Choose an organization.' },
+};
+
+/**
+ * 422 naming `path` unless `id` is a relation of the tenant (of `kind`, when given). A reference in a body
+ * is the client's field to correct, unlike an unknown id in the path, which is a 404.
+ */
+export async function requireReference(
+  tx: Queryable, tenantId: string, id: string | null | undefined, path: string, locale: Locale, kind?: 'person' | 'organization',
+): Promise<void> {
+  if (!id) return;
+  const [row] = await tx.query<{ kind: string }>('select kind from relations where tenant_id = $1 and id = $2', [tenantId, id]);
+  if (!row) invalid(path, 'unknownRelation', referenceMessages.relation[locale], locale);
+  if (kind && row.kind !== kind) invalid(path, 'wrongKind', referenceMessages[kind][locale], locale);
 }

@@ -108,8 +108,10 @@ for (const storage of storages) {
       const demoIds = new Set((await server.request<{ items: { id: string }[] }>('GET', '/relations?limit=500')).body.items.map((r) => r.id));
       assert.ok(acmeList.body.items.length > 0);
       assert.ok(acmeList.body.items.every((relation) => !demoIds.has(relation.id)));
-      const acmeChanges = await server.request<{ items: { id: string }[] }>('GET', '/changes?limit=5000', { token: 'acme-olga' });
+      const acmeChanges = await server.request<{ items: { id: string }[]; nextCursor: string; hasMore: boolean }>('GET', '/changes?limit=5000', { token: 'acme-olga' });
       assert.ok(acmeChanges.body.items.every((change) => !demoIds.has(change.id)));
+      assert.equal(acmeChanges.body.hasMore, false);
+      assert.equal(acmeChanges.body.nextCursor, String(acmeChanges.body.items.length), "a tenant's cursor counts only its own changes");
     });
 
     test('requires If-Match on PATCH (428), refuses a stale one with the current resource (412), accepts the current one', async () => {

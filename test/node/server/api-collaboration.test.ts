@@ -73,10 +73,16 @@ for (const storage of storages) {
         const log = await server.request<Page<{ id: string }>>('GET', `/contact-moments?relationId=${relationId}&limit=500`);
         assert.ok(log.body.items.some((m) => m.id === created.body.id), `on the log of ${relationId}`);
       }
-      const wrongPerson = await server.request('POST', '/contact-moments', {
+      const wrongPerson = await server.request<{ errors: { path: string; code: string }[] }>('POST', '/contact-moments', {
         body: { relationId: personId, personId: organizationId, kind: 'call', subject: 'x' },
       });
       assert.equal(wrongPerson.status, 422);
+      assert.deepEqual(wrongPerson.body.errors.map((e) => [e.path, e.code]), [['personId', 'wrongKind']]);
+      const unknown = await server.request<{ errors: { path: string }[] }>('POST', '/contact-moments', {
+        body: { relationId: 'no-such-relation', kind: 'call', subject: 'x' },
+      });
+      assert.equal(unknown.status, 422, 'a reference in the body is a field to correct');
+      assert.equal(unknown.body.errors[0]!.path, 'relationId');
     });
 
     test("a private moment is its author's alone: not listed, not fetched, a tombstone in others' feed", async () => {
@@ -169,6 +175,10 @@ for (const storage of storages) {
         token: 'demo-bram', body: { status: 'done' }, headers: { 'If-Match': '"1"' },
       });
       assert.equal(done.body.status, 'done');
+      const organizationAsPerson = await server.request('POST', '/callback-requests', {
+        body: { relationId: organizationId, personId: organizationId, message: 'x', assigneeId: 'user-bram' },
+      });
+      assert.equal(organizationAsPerson.status, 422);
       const unknownAssignee = await server.request('POST', '/callback-requests', {
         body: { relationId: organizationId, message: 'x', assigneeId: 'user-olga' },
       });

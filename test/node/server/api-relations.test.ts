@@ -48,7 +48,7 @@ for (const storage of storages) {
 
     test('pages through every relation exactly once, in every sort order, both directions', async () => {
       assert.ok(all.length >= 120);
-      for (const sort of ['name', '-name', 'number', '-number', 'city', '-city', 'debtorNumber', '-creditorNumber', 'updatedAt']) {
+      for (const sort of ['name', '-name', 'number', '-number', 'city', '-city', 'debtorNumber', '-creditorNumber', 'updatedAt', 'kind', '-email', 'phone']) {
         const seen = await walk(`status=lead,active,archived&sort=${sort}`);
         assert.equal(seen.length, all.length, sort);
         assert.equal(new Set(seen.map((r) => r.id)).size, all.length, `${sort}: no duplicates`);
