@@ -15,6 +15,8 @@ const entries = [
   'src/sdk/index.ts',
   'src/store/index.ts',
   'src/elements/relation-provider/relation-provider.ts',
+  'src/elements/relation-overview/relation-overview.ts',
+  'src/elements/label-filter/label-filter.ts',
 ];
 
 const dependencies = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).dependencies);

@@ -372,7 +372,7 @@ describe('query parameters', () => {
       sort: '-name',
       limit: 50,
     });
-    assert.deepEqual(failures(ListRelationsQuery, { sort: 'email' })[0]?.path, ['sort']);
+    assert.deepEqual(failures(ListRelationsQuery, { sort: 'shoe-size' })[0]?.path, ['sort']);
   });
 });
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { readServerSentEvents, type ServerSentEvent } from '../../../src/sdk/sse.js';
 import { startServer, storages, type TestServer } from './harness.js';
 
 interface Page<T> {
@@ -16,33 +17,13 @@ interface ChangePage {
 }
 
 /** Reads server-sent events from a stream until `until` returns true for one of them. */
-async function readEvents(response: Response, until: (event: { event: string; data: string; id?: string }) => boolean) {
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  const events: { event: string; data: string; id?: string }[] = [];
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return events;
-    buffer += value;
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const event = { event: 'message', data: '' } as { event: string; data: string; id?: string };
-      for (const line of block.split('\n')) {
-        const [field, ...rest] = line.split(':');
-        const value = rest.join(':').replace(/^ /, '');
-        if (field === 'event') event.event = value;
-        if (field === 'data') event.data += value;
-        if (field === 'id') event.id = value;
-      }
-      events.push(event);
-      if (until(event)) {
-        await reader.cancel();
-        return events;
-      }
-    }
+async function readEvents(response: Response, until: (event: ServerSentEvent) => boolean): Promise<ServerSentEvent[]> {
+  const events: ServerSentEvent[] = [];
+  for await (const event of readServerSentEvents(response.body!)) {
+    events.push(event);
+    if (until(event)) break;
   }
+  return events;
 }
 
 for (const storage of storages) {
