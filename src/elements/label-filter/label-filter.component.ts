@@ -6,6 +6,7 @@ import { emit } from '../../core/events.js';
 import '../../events/overview-events.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import type { RelationsStore } from '../../store/index.js';
+import { controlStyles } from '../../theme/controls.js';
 import { tokenStyles } from '../../theme/tokens.js';
 import { StoreQueryController } from '../controllers/store-query.js';
 import { labelFilterStyles } from './label-filter.styles.js';
@@ -35,7 +36,7 @@ interface LabelFilterTarget extends HTMLElement {
  * @cssproperty --label-filter-swatch-size - Diameter of the colour dots.
  */
 export class LabelFilter extends LitElement {
-  static override styles = [tokenStyles, labelFilterStyles];
+  static override styles = [tokenStyles, controlStyles, labelFilterStyles];
 
   private readonly i18n = new LocaleController(this);
   private readonly labels = new StoreQueryController(this, {

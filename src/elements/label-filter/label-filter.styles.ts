@@ -65,27 +65,7 @@ export const labelFilterStyles = css`
     margin-top: var(--_space);
     flex-wrap: wrap;
   }
-  button,
   input[type='text'] {
-    font: inherit;
-    color: inherit;
-  }
-  button {
-    background: var(--_color-surface-alt);
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
-    padding: 2px var(--_space);
-    cursor: pointer;
-  }
-  button.danger {
-    color: var(--_color-danger);
-  }
-  input[type='text'] {
-    background: var(--_color-surface);
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
-    padding: 2px calc(var(--_space) / 2);
-    min-width: 0;
     flex: 1;
   }
   input[type='color'] {
@@ -94,10 +74,6 @@ export const labelFilterStyles = css`
     padding: 0;
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
-  }
-  :focus-visible {
-    outline: 2px solid var(--_color-focus);
-    outline-offset: 1px;
   }
   .manage {
     margin-top: var(--_space);
@@ -110,17 +86,6 @@ export const labelFilterStyles = css`
     font-size: 0.85em;
   }
   dialog {
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
-    background: var(--_color-surface);
-    color: var(--_color-text);
-    box-shadow: var(--_shadow);
     max-width: 28rem;
-  }
-  dialog .buttons {
-    display: flex;
-    justify-content: flex-end;
-    gap: var(--_space);
-    margin-top: var(--_space);
   }
 `;

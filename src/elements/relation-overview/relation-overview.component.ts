@@ -6,6 +6,7 @@ import { emit } from '../../core/events.js';
 import '../../events/overview-events.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import type { RelationQuery, RelationsStore } from '../../store/index.js';
+import { controlStyles } from '../../theme/controls.js';
 import { tokenStyles } from '../../theme/tokens.js';
 import { StoreQueryController } from '../controllers/store-query.js';
 import '../label-filter/label-filter.js';
@@ -58,7 +59,7 @@ const widths: Record<ColumnKey, string> = {
  * @cssproperty --relation-overview-row-height - Height of a row (default: --relation-row-height).
  */
 export class RelationOverview extends LitElement {
-  static override styles = [tokenStyles, overviewStyles];
+  static override styles = [tokenStyles, controlStyles, overviewStyles];
 
   private readonly i18n = new LocaleController(this);
   private readonly results = new StoreQueryController(this, {

@@ -16,29 +16,6 @@ export const overviewStyles = css`
     --relation-overview-row-height: var(--_row-height);
     --_row: var(--relation-overview-row-height);
   }
-  button,
-  input,
-  select {
-    font: inherit;
-    color: inherit;
-  }
-  button,
-  select {
-    background: var(--_color-surface-alt);
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
-    padding: 0.25rem var(--_space);
-    cursor: pointer;
-  }
-  button.primary {
-    background: var(--_color-accent);
-    color: var(--_color-on-accent);
-    border-color: var(--_color-accent);
-  }
-  :focus-visible {
-    outline: 2px solid var(--_color-focus);
-    outline-offset: 1px;
-  }
   [role='tablist'] {
     display: flex;
     gap: 2px;
@@ -67,10 +44,6 @@ export const overviewStyles = css`
   .toolbar input[type='search'] {
     flex: 1 1 16rem;
     min-width: 10rem;
-    padding: 0.3rem var(--_space);
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
-    background: var(--_color-surface);
   }
   .count {
     color: var(--_color-text-muted);
@@ -264,11 +237,6 @@ export const overviewStyles = css`
     padding: 0 0.4em;
   }
   dialog {
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
-    background: var(--_color-surface);
-    color: var(--_color-text);
-    box-shadow: var(--_shadow);
     min-width: 20rem;
   }
   dialog fieldset {
@@ -281,11 +249,6 @@ export const overviewStyles = css`
   dialog legend {
     font-weight: 600;
     padding-bottom: 2px;
-  }
-  dialog .buttons {
-    display: flex;
-    justify-content: flex-end;
-    gap: var(--_space);
   }
   .visually-hidden {
     position: absolute;

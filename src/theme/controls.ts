@@ -1,0 +1,52 @@
+import { css } from 'lit';
+
+/** The look of native controls inside every element: buttons, selects, text fields, dialogs, focus. */
+export const controlStyles = css`
+  button,
+  input,
+  select {
+    font: inherit;
+    color: inherit;
+  }
+  button,
+  select {
+    background: var(--_color-surface-alt);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    padding: 0.25rem var(--_space);
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--_color-accent);
+    color: var(--_color-on-accent);
+    border-color: var(--_color-accent);
+  }
+  button.danger {
+    color: var(--_color-danger);
+  }
+  input[type='text'],
+  input[type='search'] {
+    background: var(--_color-surface);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    padding: 0.25rem calc(var(--_space) / 2);
+    min-width: 0;
+  }
+  :focus-visible {
+    outline: 2px solid var(--_color-focus);
+    outline-offset: 1px;
+  }
+  dialog {
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    background: var(--_color-surface);
+    color: var(--_color-text);
+    box-shadow: var(--_shadow);
+  }
+  dialog .buttons {
+    display: flex;
+    justify-content: flex-end;
+    gap: var(--_space);
+    margin-top: var(--_space);
+  }
+`;
