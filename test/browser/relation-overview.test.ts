@@ -177,6 +177,35 @@ describe('<relation-overview>', () => {
     frames().forEach((frame) => frame.remove());
   });
 
+  it('exports what the filters match as CSV, with the chosen columns and a progress bar', async () => {
+    const search = shadow(overview).querySelector<HTMLInputElement>('input[type="search"]')!;
+    search.value = 'Bedrijf';
+    search.dispatchEvent(new Event('input'));
+    const expected = (await store.queryRelations({ q: 'Bedrijf', status: ['active'], limit: 1000 })).items;
+    await until(() => count(overview).startsWith(`${expected.length} `), 'the filtered list');
+    const blobs: Blob[] = [];
+    const original = URL.createObjectURL;
+    URL.createObjectURL = (blob: Blob | MediaSource) => {
+      blobs.push(blob as Blob);
+      return original.call(URL, blob);
+    };
+    try {
+      [...shadow(overview).querySelectorAll<HTMLButtonElement>('.toolbar button')].find((b) => b.textContent === 'Exporteren naar CSV')!.click();
+      const dialog = shadow(overview).querySelector<HTMLDialogElement>('dialog.export')!;
+      expect(dialog.open).to.equal(true);
+      await expect(overview).to.be.accessible();
+      dialog.querySelector<HTMLInputElement>('input[value="phone"]')!.click();
+      dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await until(() => blobs.length === 1, 'the download');
+    } finally {
+      URL.createObjectURL = original;
+    }
+    const lines = (await blobs[0]!.text()).replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).to.equal('Nummer;Naam;Debiteurnr.;Crediteurnr.;Plaats;E-mail;Labels;Adres;Postcode;Plaats (adres);Land');
+    expect(lines.length).to.equal(expected.length + 2);
+    expect(lines.slice(1, -1).map((line) => line.split(';')[1]).sort()).to.deep.equal(expected.map((r) => r.displayName).sort());
+  });
+
   it('shows cached data with a notice when the backend cannot be reached', async () => {
     store.status = { ...store.status, online: false };
     store.dispatchEvent(new CustomEvent('status'));

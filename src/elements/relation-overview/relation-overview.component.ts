@@ -301,7 +301,8 @@ export class RelationOverview extends LitElement {
 
   private open(index: number): void {
     const relation = this.rowAt(index);
-    if (relation && relation.number !== 0) emit(this, 'relation-open', { id: relation.id }, { cancelable: true });
+    // A relation still waiting for the backend opens by its local id, which the store keeps resolving.
+    if (relation) emit(this, 'relation-open', { id: relation.id }, { cancelable: true });
   }
 
   private setSort(column: ColumnKey): void {
