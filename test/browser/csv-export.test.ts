@@ -61,7 +61,7 @@ describe('CSV export', () => {
   });
 
   it('writes English CSV with commas and no BOM, and reports progress in chunks', async () => {
-    const many = Array.from({ length: 12000 }, (_, i) => relation({ id: `r${i}`, number: i + 1, displayName: `Relatie ${i}` }));
+    const many = Array.from({ length: 25000 }, (_, i) => relation({ id: `r${i}`, number: i + 1, displayName: `Relatie ${i}` }));
     const progress: number[] = [];
     const blob = await relationsToCsv(many, {
       columns: ['number', 'name'], withAddress: false, separator: ',', bom: false, messages: en, labels,
@@ -69,8 +69,8 @@ describe('CSV export', () => {
     });
     const text = await blob.text();
     expect(text.startsWith('Number,Name\r\n1,Relatie 0\r\n')).to.equal(true);
-    expect(text.split('\r\n')).to.have.length(12002);
-    expect(progress).to.deep.equal([5000, 10000, 12000]);
+    expect(text.split('\r\n')).to.have.length(25002);
+    expect(progress).to.deep.equal([10000, 20000, 25000]);
   });
 });
 

@@ -8,9 +8,10 @@ import { cellText, columnLabel, type ColumnKey } from './columns.js';
  * exported data is shown as text and never run as a formula.
  */
 export function neutralizeFormula(value: string): string {
+  // Fast path: a cell that does not start with a trigger or a blank, and has one line, is safe as it is.
   const first = value.charCodeAt(0);
-  // Fast path: most cells start with a letter or digit and have one line.
-  if (first > 64 && !value.includes('\n') && !value.includes('\r')) return value;
+  const risky = first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13 || first === 32;
+  if (!risky && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) return value;
   return value.replace(/(^|\r\n|\n|\r)([ \t]*[=+\-@\t\r])/g, "$1'$2");
 }
 
@@ -29,7 +30,7 @@ export interface CsvOptions {
   signal?: AbortSignal;
 }
 
-const chunkSize = 5000;
+const chunkSize = 10000;
 
 /** The address a mailing goes to: the postal one, else the visiting one. */
 export function mailingAddress(addresses: readonly Address[] | undefined): Address | undefined {

@@ -89,6 +89,8 @@ export class RelationOverview extends LitElement {
   @state() private choosingColumns = false;
   @state() private preview: Relation[] = [];
   @state() private exportState: { done: number; total: number } | undefined;
+  /** Which dialog is open; a closed dialog is not rendered at all (fewer elements at rest). */
+  @state() private dialog: 'export' | 'print' | undefined;
   @state() private bulkLabel = '';
   private anchor = 0;
   private resizeObserver: ResizeObserver | undefined;
@@ -145,7 +147,6 @@ export class RelationOverview extends LitElement {
     if (store && store.name !== this.columnsLoadedFor) {
       this.columnsLoadedFor = store.name;
       this.columns = parseColumns(localStorage.getItem(this.columnsKey(store)));
-      if (!store.indexReady) void store.firstRelations(40).then((rows) => (this.preview = rows));
     }
     const filters = ['view', 'q', 'roleFilter', 'kind', 'labelIds', 'labelMode', 'showArchived', 'sort'] as const;
     if (filters.some((name) => changed.has(name)) && this.hasUpdated) {
@@ -156,8 +157,12 @@ export class RelationOverview extends LitElement {
     }
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
     this.measure();
+    if (changed.has('dialog' as keyof RelationOverview)) {
+      const dialog = this.dialog === 'export' ? this.exportDialog : this.dialog === 'print' ? this.printDialog : undefined;
+      if (dialog && !dialog.open) dialog.showModal();
+    }
   }
 
   // Data ------------------------------------------------------------------------------------------------
@@ -184,9 +189,19 @@ export class RelationOverview extends LitElement {
         // offline before the first sync: whatever the cache has is the best answer
       }
     }
+    if (!store.indexReady && this.isDefaultView()) {
+      // Loading the whole index takes a while at 100,000 relations: paint the first screenful off the
+      // name index first (tens of milliseconds), before the full read competes with it.
+      this.preview = await store.firstRelations(Math.ceil(this.viewport / this.rowHeight) + overscan);
+    }
     const selection = await store.selectRelations(query);
     this.preview = [];
     return { ...selection, fromServer: false };
+  }
+
+  /** The list as it first opens: active relations by name, nothing filtered (what the preview shows). */
+  private isDefaultView(): boolean {
+    return this.view === 'relations' && !this.showArchived && !this.q && !this.roleFilter && !this.kind && !this.labelIds.length && this.sort === 'name';
   }
 
   private columnsKey(store: RelationsStore): string {
@@ -416,7 +431,7 @@ export class RelationOverview extends LitElement {
         </div>
         ${this.renderGrid()}
       </div>
-      ${this.renderExportDialog()} ${this.renderPrintDialog()}
+      ${this.dialog === 'export' ? this.renderExportDialog() : nothing} ${this.dialog === 'print' ? this.renderPrintDialog() : nothing}
     `;
   }
 
@@ -447,8 +462,8 @@ export class RelationOverview extends LitElement {
         <button aria-expanded=${this.choosingColumns} @click=${() => (this.choosingColumns = !this.choosingColumns)}>${m.overview.columns.choose}</button>
         ${this.choosingColumns ? this.renderColumnChooser() : nothing}
       </div>
-      <button @click=${() => this.exportDialog?.showModal()}>${m.exporting.title}</button>
-      <button @click=${() => this.printDialog?.showModal()}>${m.addressLabels.title}</button>
+      <button @click=${() => (this.dialog = 'export')}>${m.exporting.title}</button>
+      <button @click=${() => (this.dialog = 'print')}>${m.addressLabels.title}</button>
       <span class="count" role="status">${total === undefined ? '' : `${m.relations.count(total)}${state.value?.fromServer ? '+' : ''}`}</span>
     </div>`;
   }
@@ -601,7 +616,7 @@ export class RelationOverview extends LitElement {
   private renderExportDialog() {
     const m = this.i18n.messages;
     const count = this.selection.size || this.results.state.value?.total || 0;
-    return html`<dialog class="export" aria-label=${m.exporting.title}>
+    return html`<dialog class="export" aria-label=${m.exporting.title} @close=${() => (this.dialog = undefined)}>
       <form @submit=${this.runExport}>
         <p>${m.relations.count(count)}</p>
         <fieldset>
@@ -628,7 +643,7 @@ export class RelationOverview extends LitElement {
 
   private renderPrintDialog() {
     const m = this.i18n.messages;
-    return html`<dialog class="print" aria-label=${m.addressLabels.title}>
+    return html`<dialog class="print" aria-label=${m.addressLabels.title} @close=${() => (this.dialog = undefined)}>
       <form @submit=${this.runPrint}>
         <fieldset>
           <legend>${m.addressLabels.layout}</legend>
