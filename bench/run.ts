@@ -1,0 +1,68 @@
+/**
+ * `npm run bench [-- <suite>] [options]`: the benchmarks of relation-elements. Each suite measures ours and
+ * its peer in the same run and reports the ratio (machines here are noisy), printing a table and keeping
+ * its own section of docs/performance.md up to date.
+ *
+ * Suites:
+ *   server   (default) the reference backend: a page of 50 of N relations over HTTP vs bare SQL on PGlite
+ *
+ * Options (server):
+ *   --relations N   demo relations to seed (default 100000)
+ *   --runs N        measured requests per query shape (default 200)
+ *   --warmup N      unmeasured requests per shape first (default 20)
+ *   --repeat N      tries per input; figures use each input's best, filtering out load spikes (default 3)
+ *   --no-analyze    skip the second pass after `ANALYZE`
+ *   --no-seed-breakdown  skip the second seeding that times the inserts per table
+ *   --doc / --no-doc  write docs/performance.md (default: only when --relations is 100000)
+ */
+import { runServerQueries } from './server-queries.js';
+
+function parseArgs(argv: readonly string[]) {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
+    const next = argv[i + 1];
+    if (inline !== undefined) flags.set(name, inline);
+    else if (next !== undefined && /^\d+$/.test(next)) {
+      flags.set(name, next);
+      i++;
+    } else flags.set(name, true);
+  }
+  return { positional, flags };
+}
+
+function count(flags: Map<string, string | true>, name: string, fallback: number): number {
+  const value = flags.get(name);
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isSafeInteger(parsed) || parsed < 1) throw new Error(`--${name} needs a positive whole number, got ${String(value)}`);
+  return parsed;
+}
+
+const { positional, flags } = parseArgs(process.argv.slice(2));
+const suite = positional[0] ?? 'server';
+
+switch (suite) {
+  case 'server': {
+    const relations = count(flags, 'relations', 100_000);
+    await runServerQueries({
+      relations,
+      runs: count(flags, 'runs', 200),
+      warmup: count(flags, 'warmup', 20),
+      repeat: count(flags, 'repeat', 3),
+      analyzePass: !flags.has('no-analyze'),
+      seedBreakdown: !flags.has('no-seed-breakdown'),
+      writeDoc: flags.has('doc') ? true : flags.has('no-doc') ? false : relations === 100_000,
+    });
+    break;
+  }
+  default:
+    console.error(`unknown benchmark suite "${suite}" (known: server)`);
+    process.exitCode = 2;
+}
