@@ -1,6 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
+import { action } from 'storybook/actions';
 import { withProvider } from './with-provider.js';
+
+/** Shown in Storybook's Actions panel: what a host would route on. */
+const changed = action('label-filter-change');
 
 interface FilterArgs {
   mode: 'all' | 'any';
@@ -21,7 +25,7 @@ const meta: Meta<FilterArgs> = {
   render: (args) =>
     withProvider(html`<div style="width: 16rem; padding: 1rem">
       <label-filter mode=${args.mode} ?manageable=${args.manageable}
-        @label-filter-change=${(e: CustomEvent) => console.info('label-filter-change', e.detail)}></label-filter>
+        @label-filter-change=${(e: CustomEvent) => changed(e.detail)}></label-filter>
     </div>`, { locale: args.locale, theme: args.theme }),
 };
 export default meta;

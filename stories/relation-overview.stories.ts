@@ -1,6 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
+import { action } from 'storybook/actions';
 import { withProvider } from './with-provider.js';
+
+/** Shown in Storybook's Actions panel: what a host would route on. */
+const opened = action('relation-open');
 
 interface OverviewArgs {
   view: 'relations' | 'leads';
@@ -29,7 +33,7 @@ const meta: Meta<OverviewArgs> = {
     withProvider(
       html`<relation-overview view=${args.view} .q=${args.q} role-filter=${args['role-filter']} kind=${args.kind}
         ?show-archived=${args['show-archived']} sort=${args.sort}
-        @relation-open=${(e: CustomEvent<{ id: string }>) => console.info('relation-open', e.detail.id)}></relation-overview>`,
+        @relation-open=${(e: CustomEvent<{ id: string }>) => opened(e.detail)}></relation-overview>`,
       { locale: args.locale, theme: args.theme },
     ),
 };
