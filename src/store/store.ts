@@ -59,6 +59,8 @@ export class RelationsStore extends EventTarget {
   /** The relations in memory for fast queries; built on the first query, kept up to date by every write. */
   private index: Promise<RelationIndex> | undefined;
   private indexLoaded = false;
+  private flushing: Promise<void> | undefined;
+  private flushAgain = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryDelay = 1000;
   private closed = false;
@@ -396,8 +398,25 @@ export class RelationsStore extends EventTarget {
    * idempotency key; a rejected or conflicting one waits for the user and holds back later writes to the
    * same entity, while writes to other entities go on.
    */
-  async flush(): Promise<void> {
-    if (this.closed) return;
+  flush(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    // A caller that asks while a pass is running gets that pass plus one more, which sees its write.
+    if (this.flushing) {
+      this.flushAgain = true;
+      return this.flushing;
+    }
+    this.flushing = (async () => {
+      do {
+        this.flushAgain = false;
+        await this.flushPass();
+      } while (this.flushAgain && !this.closed);
+    })().finally(() => {
+      this.flushing = undefined;
+    });
+    return this.flushing;
+  }
+
+  private async flushPass(): Promise<void> {
     await withLock(`${this.name}:outbox`, async () => {
       const held = new Set<string>();
       while (!this.closed) {
