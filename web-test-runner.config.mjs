@@ -23,6 +23,8 @@ export default {
   files: 'test/browser/**/*.test.ts',
   nodeResolve: { exportConditions: ['production'] },
   concurrency: 1,
+  // The store's property test replays 120 fault sequences against the real backend: minutes on a busy machine.
+  testsFinishTimeout: 600_000,
   testFramework: { config: { timeout: 10000 } },
   middleware: [
     (context, next) => {

@@ -22,7 +22,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
  * the user's writes say, with nothing lost and nothing doubled.
  */
 describe('RelationsStore under random faults (property)', function () {
-  this.timeout(180_000);
+  this.timeout(540_000);
   let server: RelationsClient;
   before(async () => {
     server = await clientFor('demo-bram');
