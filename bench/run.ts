@@ -5,6 +5,10 @@
  *
  * Suites:
  *   server   (default) the reference backend: a page of 50 of N relations over HTTP vs bare SQL on PGlite
+ *   store    first sync, warm start and revalidation in Chromium, against Dexie and raw IndexedDB
+ *   overview the overview against AG Grid Community: first rows, search, label filter, scroll, DOM, CSV
+ *   all      the three in turn
+ * `store` and `overview` run their own scripts (bench/store/run.ts, bench/overview/run.ts) with the options given.
  *
  * Options (server):
  *   --relations N   demo relations to seed (default 100000)
@@ -15,7 +19,13 @@
  *   --no-seed-breakdown  skip the second seeding that times the inserts per table
  *   --doc / --no-doc  write docs/performance.md (default: only when --relations is 100000)
  */
+import { spawnSync } from 'node:child_process';
 import { runServerQueries } from './server-queries.js';
+
+/** Runs a suite that lives in its own script, passing the options on; false when it failed. */
+function runScript(script: string, args: readonly string[]): boolean {
+  return spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { stdio: 'inherit' }).status === 0;
+}
 
 function parseArgs(argv: readonly string[]) {
   const positional: string[] = [];
@@ -62,7 +72,16 @@ switch (suite) {
     });
     break;
   }
+  case 'store':
+  case 'overview':
+    if (!runScript(`bench/${suite}/run.ts`, process.argv.slice(3))) process.exitCode = 1;
+    break;
+  case 'all':
+    for (const script of ['bench/run.ts', 'bench/store/run.ts', 'bench/overview/run.ts']) {
+      if (!runScript(script, script === 'bench/run.ts' ? ['server', ...process.argv.slice(3)] : process.argv.slice(3))) process.exitCode = 1;
+    }
+    break;
   default:
-    console.error(`unknown benchmark suite "${suite}" (known: server)`);
+    console.error(`unknown benchmark suite "${suite}" (known: server, store, overview, all)`);
     process.exitCode = 2;
 }
