@@ -20,6 +20,7 @@
  *   --doc / --no-doc  write docs/performance.md (default: only when --relations is 100000)
  */
 import { spawnSync } from 'node:child_process';
+import { parseArgs, positive } from './args.js';
 import { runServerQueries } from './server-queries.js';
 
 /** Runs a suite that lives in its own script, passing the options on; false when it failed. */
@@ -27,45 +28,18 @@ function runScript(script: string, args: readonly string[]): boolean {
   return spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { stdio: 'inherit' }).status === 0;
 }
 
-function parseArgs(argv: readonly string[]) {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
-    const next = argv[i + 1];
-    if (inline !== undefined) flags.set(name, inline);
-    else if (next !== undefined && /^\d+$/.test(next)) {
-      flags.set(name, next);
-      i++;
-    } else flags.set(name, true);
-  }
-  return { positional, flags };
-}
-
-function count(flags: Map<string, string | true>, name: string, fallback: number): number {
-  const value = flags.get(name);
-  if (value === undefined) return fallback;
-  const parsed = Number(value);
-  if (!Number.isSafeInteger(parsed) || parsed < 1) throw new Error(`--${name} needs a positive whole number, got ${String(value)}`);
-  return parsed;
-}
 
 const { positional, flags } = parseArgs(process.argv.slice(2));
 const suite = positional[0] ?? 'server';
 
 switch (suite) {
   case 'server': {
-    const relations = count(flags, 'relations', 100_000);
+    const relations = positive(flags, 'relations', 100_000);
     await runServerQueries({
       relations,
-      runs: count(flags, 'runs', 200),
-      warmup: count(flags, 'warmup', 20),
-      repeat: count(flags, 'repeat', 3),
+      runs: positive(flags, 'runs', 200),
+      warmup: positive(flags, 'warmup', 20),
+      repeat: positive(flags, 'repeat', 3),
       analyzePass: !flags.has('no-analyze'),
       seedBreakdown: !flags.has('no-seed-breakdown'),
       writeDoc: flags.has('doc') ? true : flags.has('no-doc') ? false : relations === 100_000,

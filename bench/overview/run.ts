@@ -32,6 +32,7 @@ import { replaceSection } from '../doc.js';
 import { gridRows, labelsInUse, readFeed, searchTerms } from './data.js';
 import type { OursBench } from './page-ours.js';
 import type { PeerBench } from './page-peer.js';
+import { parseArgs, positive } from '../args.js';
 import type { PageConfig } from './protocol.js';
 import { heading, render, type Machine, type ReportInput, type Round } from './report.js';
 
@@ -39,35 +40,12 @@ const { chromeArgs, findChrome } = findChromeModule as { chromeArgs: string[]; f
 
 // Options -------------------------------------------------------------------------------------------------
 
-function parseArgs(argv: readonly string[]): Map<string, string | true> {
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith('--')) throw new Error(`unexpected argument ${arg}`);
-    const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
-    const next = argv[i + 1];
-    if (inline !== undefined) flags.set(name, inline);
-    else if (next !== undefined && !next.startsWith('--')) {
-      flags.set(name, next);
-      i++;
-    } else flags.set(name, true);
-  }
-  return flags;
-}
 
-function positive(flags: Map<string, string | true>, name: string, fallback: number): number {
-  const value = flags.get(name);
-  if (value === undefined) return fallback;
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`--${name} needs a positive number, got ${String(value)}`);
-  return parsed;
-}
-
-const flags = parseArgs(process.argv.slice(2));
-const relationsWanted = Math.round(positive(flags, 'relations', 100_000));
-const runs = Math.round(positive(flags, 'runs', 5));
-const scrollSeconds = positive(flags, 'scroll-seconds', 5);
-const gapMs = positive(flags, 'gap-ms', 100);
+const { flags } = parseArgs(process.argv.slice(2));
+const relationsWanted = Math.round(positive(flags, 'relations', 100_000, false));
+const runs = Math.round(positive(flags, 'runs', 5, false));
+const scrollSeconds = positive(flags, 'scroll-seconds', 5, false);
+const gapMs = positive(flags, 'gap-ms', 100, false);
 const writeDoc = flags.has('doc') ? true : flags.has('no-doc') ? false : relationsWanted === 100_000;
 const template = typeof flags.get('data-dir') === 'string' ? String(flags.get('data-dir')) : null;
 const token = 'demo-anna';

@@ -23,32 +23,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs, positive } from '../args.js';
 import { allWriteCases, measure, type Results, type WriteCase } from './measure.js';
 import { report } from './report.js';
 
-function parseArgs(argv: readonly string[]): Map<string, string | true> {
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith('--')) throw new Error(`unexpected argument ${arg}`);
-    const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
-    const next = argv[i + 1];
-    if (inline !== undefined) flags.set(name, inline);
-    else if (next !== undefined && !next.startsWith('--')) {
-      flags.set(name, next);
-      i++;
-    } else flags.set(name, true);
-  }
-  return flags;
-}
-
-function positive(flags: Map<string, string | true>, name: string, fallback: number): number {
-  const value = flags.get(name);
-  if (value === undefined) return fallback;
-  const parsed = Number(value);
-  if (!Number.isSafeInteger(parsed) || parsed < 1) throw new Error(`--${name} needs a positive whole number, got ${String(value)}`);
-  return parsed;
-}
 
 function text(flags: Map<string, string | true>, name: string): string | null {
   const value = flags.get(name);
@@ -56,7 +34,7 @@ function text(flags: Map<string, string | true>, name: string): string | null {
   return value ?? null;
 }
 
-const flags = parseArgs(process.argv.slice(2));
+const { flags } = parseArgs(process.argv.slice(2));
 const writeDoc = flags.has('doc') ? true : flags.has('no-doc') ? false : 'auto';
 const earlier = text(flags, 'report');
 
