@@ -4,4 +4,6 @@ export default {
   exclude: ['src/**/*.styles.ts'],
   outdir: '.',
   litelement: true,
+  // package.json names the committed manifest; an analysis into another folder must not repoint it.
+  packagejson: false,
 };
