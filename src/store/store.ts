@@ -60,6 +60,7 @@ export class RelationsStore extends EventTarget {
   private index: Promise<RelationIndex> | undefined;
   private indexLoaded = false;
   private flushing: Promise<void> | undefined;
+  private complete = false;
   private flushAgain = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryDelay = 1000;
@@ -121,7 +122,9 @@ export class RelationsStore extends EventTarget {
 
   /** Whether a first sync has completed: before it, lists may be incomplete. */
   async isComplete(): Promise<boolean> {
-    return (await this.cache.get('meta', 'complete')) === true;
+    // Asked on every query: kept in memory once true, since only a fresh sync (410) makes it false again.
+    this.complete ||= (await this.cache.get('meta', 'complete')) === true;
+    return this.complete;
   }
 
   async getRelation(id: string): Promise<Relation | undefined> {
@@ -382,6 +385,7 @@ export class RelationsStore extends EventTarget {
         if (this.closed) return;
         const lastSyncAt = new Date().toISOString();
         await this.cache.put('meta', true, 'complete');
+        this.complete = true;
         await this.cache.put('meta', lastSyncAt, 'lastSyncAt');
         this.setStatus({ lastSyncAt, progress: null });
       } catch (error) {
@@ -578,6 +582,7 @@ export class RelationsStore extends EventTarget {
   }
 
   private async clearEntities(): Promise<void> {
+    this.complete = false;
     this.index = undefined;
     this.indexLoaded = false;
     const tx = this.cache.transaction(['relations', 'addresses', 'affiliations', 'contactMoments', 'labels', 'meta'], 'readwrite');

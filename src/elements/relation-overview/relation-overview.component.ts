@@ -93,6 +93,7 @@ export class RelationOverview extends LitElement {
   @state() private dialog: 'export' | 'print' | undefined;
   @state() private bulkLabel = '';
   private anchor = 0;
+  private scrollFrame = 0;
   private resizeObserver: ResizeObserver | undefined;
   private columnsLoadedFor: string | undefined;
 
@@ -225,9 +226,12 @@ export class RelationOverview extends LitElement {
   }
 
   private onScroll(): void {
-    const top = this.body?.scrollTop ?? 0;
-    // One render per frame, however fast the wheel turns.
-    requestAnimationFrame(() => {
+    // One render per frame, however fast the wheel turns, with the offset read in that frame: read at the
+    // scroll event, it would be a frame old by the time the rows are painted.
+    if (this.scrollFrame) return;
+    this.scrollFrame = requestAnimationFrame(() => {
+      this.scrollFrame = 0;
+      const top = this.body?.scrollTop ?? 0;
       if (this.scrollOffset !== top) this.scrollOffset = top;
     });
   }
