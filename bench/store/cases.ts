@@ -3,7 +3,8 @@
 export type WriteCaseSpec =
   | { kind: 'ours'; pageSize: number; durability: IDBTransactionDurability | undefined; label: string }
   | { kind: 'dexie'; label: string }
-  | { kind: 'idb'; pageSize: number; durability: IDBTransactionDurability; indexes: 'all' | 'read' | 'name' | 'none'; label: string };
+  | { kind: 'idb'; pageSize: number; durability: IDBTransactionDurability; indexes: 'all' | 'read' | 'name' | 'none'; label: string }
+  | { kind: 'chunks'; chunkSize: number; label: string };
 
 /** How each case writes the same relation rows (already in memory) into a new database. */
 export const writeCases = {
@@ -47,6 +48,10 @@ export const writeCases = {
   'idb-1tx-no-indexes': {
     kind: 'idb', pageSize: Infinity, durability: 'default', indexes: 'none',
     label: 'raw IndexedDB, one transaction, no indexes',
+  },
+  'idb-chunks-2000': {
+    kind: 'chunks', chunkSize: 2000,
+    label: 'design option: raw IndexedDB, one record per 2000 relations (an array), no indexes, one transaction',
   },
 } as const satisfies Record<string, WriteCaseSpec>;
 

@@ -40,6 +40,8 @@ export interface MeasureOptions {
   /** ANALYZE the backend before the browser cases. */
   analyze: boolean;
   cases: WriteCase[];
+  /** Only the write cases: no syncs, warm starts or revalidations. */
+  onlyWrites: boolean;
   /** A seeded data dir to copy (seeded there first when empty); null: seed anew. */
   template: string | null;
 }
@@ -96,19 +98,21 @@ export interface Results {
   feeds: { result: FeedResult; serverMs: number }[];
   replayFeeds: FeedResult[];
   writes: Partial<Record<WriteCase, WriteResult[]>>;
+  /** Every relation read back in a new page after some write cases (absent from older results). */
+  readBacks?: Partial<Record<WriteCase, { ms: number; rows: number }[]>>;
   warm: { query: WarmResult[]; network: TimedIds[]; cursor: TimedIds[]; store: TimedIds[]; getAll: TimedIds[] };
   cold: { query: WarmResult[]; cursor: TimedIds[]; store: TimedIds[] };
   revalidations: Revalidation[];
-  crossSync: SyncResult;
+  crossSync: SyncResult | null;
   crossPreflights: number;
   crossGets: number;
   crossRevalidations: Revalidation[];
-  crossRepeat: Revalidation;
+  crossRepeat: Revalidation | null;
   pageErrors: string[];
 }
 
 export async function measure(options: MeasureOptions): Promise<Results> {
-  const { relations: relationsWanted, runs, warmRuns, storage, analyze, cases, template } = options;
+  const { relations: relationsWanted, runs, warmRuns, storage, analyze, cases, template, onlyWrites } = options;
   const token = 'demo-anna';
   const loadBefore = loadavg();
 
@@ -381,8 +385,9 @@ export async function measure(options: MeasureOptions): Promise<Results> {
   const feeds: { result: FeedResult; serverMs: number }[] = [];
   const replayFeeds: FeedResult[] = [];
   const writes = new Map<WriteCase, WriteResult[]>();
+  const readBacks: Results['readBacks'] = {};
   const synced: Slot[] = [];
-  const order: ('ours-sync' | 'ours-sync-replay' | 'ours-sync-pipelined' | 'feed' | WriteCase)[] = [
+  const order: ('ours-sync' | 'ours-sync-replay' | 'ours-sync-pipelined' | 'feed' | WriteCase)[] = onlyWrites ? cases : [
     'ours-sync', 'ours-sync-replay', 'ours-sync-pipelined', 'feed', ...cases,
   ];
 
@@ -430,6 +435,11 @@ export async function measure(options: MeasureOptions): Promise<Results> {
         const result = name === 'ours-apply-feed' ? await call(page, 'applyFeed') : await call(page, 'write', name);
         writes.set(name, [...(writes.get(name) ?? []), result]);
         console.log(`  ${label}: ${duration(result.ms)} for ${count(result.rows)} rows`);
+        if (name === 'idb-1tx' || name === 'idb-chunks-2000') {
+          // Read everything back in a new page: loading the in-memory index at start with this layout.
+          const back = await inPage(where, (reader) => call(reader, 'readBack', name));
+          readBacks[name] = [...(readBacks[name] ?? []), back];
+        }
         await clearOrigin(page);
       } finally {
         await page.close();
@@ -440,82 +450,92 @@ export async function measure(options: MeasureOptions): Promise<Results> {
 
   // Cases c and d on the synced caches ----------------------------------------------------------------------
 
-  console.log('warm starts and revalidations…');
-  const warm: { query: WarmResult[]; network: TimedIds[]; cursor: TimedIds[]; store: TimedIds[]; getAll: TimedIds[] } = {
-    query: [], network: [], cursor: [], store: [], getAll: [],
-  };
-  for (let i = 0; i < warmRuns; i++) {
-    const where = synced[i % synced.length]!;
-    const target = backendTarget(where);
-    // Each in its own new page, in a rotating order.
-    const steps: (() => Promise<void>)[] = [
-      async () => void warm.query.push(await inPage(where, (page) => call(page, 'warmQuery', target))),
-      async () => void warm.network.push(await inPage(where, (page) => call(page, 'networkFirst50', target))),
-      async () => void warm.cursor.push(await inPage(where, (page) => call(page, 'cursorFirst50'))),
-      async () => {
-        const result = await inPage(where, (page) => call(page, 'storeFirst50', target));
-        if (result) warm.store.push(result);
-      },
-      async () => void warm.getAll.push(await inPage(where, (page) => call(page, 'warmGetAll'))),
-    ];
-    for (let s = 0; s < steps.length; s++) await steps[(s + i) % steps.length]!();
-  }
-
-
-  async function revalidate(where: Slot, target: Target): Promise<Revalidation> {
-    return inPage(where, async (page) => {
-      const headerBytes: number[] = [];
-      const sizes: Promise<void>[] = [];
-      page.on('requestfinished', (request) => {
-        if (request.url().includes('/changes')) sizes.push(request.sizes().then((s) => void headerBytes.push(s.responseHeadersSize)));
-      });
-      const { result, meter: seen } = await metered(true, () => call(page, 'revalidate', target));
-      await Promise.all(sizes);
-      return {
-        ms: result.ms,
-        requests: seen.requests.filter((r) => r.path.includes('/api/v1/changes')),
-        unchanged: result.cursorAfter === result.cursorBefore,
-        headerBytes,
-      };
-    });
-  }
-
+  const warm: Results['warm'] = { query: [], network: [], cursor: [], store: [], getAll: [] };
+  const cold: Results['cold'] = { query: [], cursor: [], store: [] };
   const revalidations: Revalidation[] = [];
-  for (let i = 0; i < warmRuns; i++) revalidations.push(await revalidate(synced[i % synced.length]!, backendTarget(synced[i % synced.length]!)));
-
-  // Against a cross-origin API (an embedding host with its API elsewhere): every request carries Authorization,
-  // so CORS preflights. Synced from the replay (the backend's speed is not the question here).
-  console.log('first sync and revalidations against a cross-origin API…');
-  const crossSlot = await slot('cross');
-  const crossTarget: Target = { baseUrl: `${crossOrigin}${replayPrefix}/api/v1`, token };
-  const { result: crossSync, meter: crossSeen } = await metered(false, () => inPage(crossSlot, (page) => call(page, 'firstSync', crossTarget)));
   const crossRevalidations: Revalidation[] = [];
-  for (let i = 0; i < Math.min(3, warmRuns); i++) {
-    // Chromium keeps a preflight 5 s when the server sends no Access-Control-Max-Age: wait that out first,
-    // as real revalidations (focus, reconnect) are minutes apart.
-    await new Promise((resolve) => setTimeout(resolve, 5500));
-    crossRevalidations.push(await revalidate(crossSlot, crossTarget));
-  }
-  const crossRepeat = await revalidate(crossSlot, crossTarget);
+  let crossSlot: Slot | null = null;
+  let crossSync: SyncResult | null = null;
+  let crossRepeat: Revalidation | null = null;
+  let crossPreflights = 0;
+  let crossGets = 0;
+  if (!onlyWrites) {
+    console.log('warm starts and revalidations…');
 
-  // Case c after a browser restart (disk only): nothing of the page or of IndexedDB is in the browser's memory
-  // (the operating system's file cache still is).
-  const cold: { query: WarmResult[]; cursor: TimedIds[]; store: TimedIds[] } = { query: [], cursor: [], store: [] };
-  if (storage === 'disk') {
-    console.log('cold starts (browser restarted before each)…');
-    for (let i = 0; i < runs; i++) {
+    for (let i = 0; i < warmRuns; i++) {
       const where = synced[i % synced.length]!;
-      await restart();
-      cold.query.push(await inPage(where, (page) => call(page, 'warmQuery', backendTarget(where))));
-      await restart();
-      cold.cursor.push(await inPage(where, (page) => call(page, 'cursorFirst50')));
-      await restart();
-      const result = await inPage(where, (page) => call(page, 'storeFirst50', backendTarget(where)));
-      if (result) cold.store.push(result);
+      const target = backendTarget(where);
+      // Each in its own new page, in a rotating order.
+      const steps: (() => Promise<void>)[] = [
+        async () => void warm.query.push(await inPage(where, (page) => call(page, 'warmQuery', target))),
+        async () => void warm.network.push(await inPage(where, (page) => call(page, 'networkFirst50', target))),
+        async () => void warm.cursor.push(await inPage(where, (page) => call(page, 'cursorFirst50'))),
+        async () => {
+          const result = await inPage(where, (page) => call(page, 'storeFirst50', target));
+          if (result) warm.store.push(result);
+        },
+        async () => void warm.getAll.push(await inPage(where, (page) => call(page, 'warmGetAll'))),
+      ];
+      for (let s = 0; s < steps.length; s++) await steps[(s + i) % steps.length]!();
+    }
+
+
+    async function revalidate(where: Slot, target: Target): Promise<Revalidation> {
+      return inPage(where, async (page) => {
+        const headerBytes: number[] = [];
+        const sizes: Promise<void>[] = [];
+        page.on('requestfinished', (request) => {
+          if (request.url().includes('/changes')) sizes.push(request.sizes().then((s) => void headerBytes.push(s.responseHeadersSize)));
+        });
+        const { result, meter: seen } = await metered(true, () => call(page, 'revalidate', target));
+        await Promise.all(sizes);
+        return {
+          ms: result.ms,
+          requests: seen.requests.filter((r) => r.path.includes('/api/v1/changes')),
+          unchanged: result.cursorAfter === result.cursorBefore,
+          headerBytes,
+        };
+      });
+    }
+
+    for (let i = 0; i < warmRuns; i++) revalidations.push(await revalidate(synced[i % synced.length]!, backendTarget(synced[i % synced.length]!)));
+
+    // Against a cross-origin API (an embedding host with its API elsewhere): every request carries Authorization,
+    // so CORS preflights. Synced from the replay (the backend's speed is not the question here).
+    console.log('first sync and revalidations against a cross-origin API…');
+    crossSlot = await slot('cross');
+    const crossTarget: Target = { baseUrl: `${crossOrigin}${replayPrefix}/api/v1`, token };
+    const cross = crossSlot;
+    const { result, meter: crossSeen } = await metered(false, () => inPage(cross, (page) => call(page, 'firstSync', crossTarget)));
+    crossSync = result;
+    crossPreflights = crossSeen.requests.filter((r) => r.method === 'OPTIONS').length;
+    crossGets = crossSeen.requests.filter((r) => r.method === 'GET').length;
+    for (let i = 0; i < Math.min(3, warmRuns); i++) {
+      // Chromium keeps a preflight 5 s when the server sends no Access-Control-Max-Age: wait that out first,
+      // as real revalidations (focus, reconnect) are minutes apart.
+      await new Promise((resolve) => setTimeout(resolve, 5500));
+      crossRevalidations.push(await revalidate(cross, crossTarget));
+    }
+    crossRepeat = await revalidate(cross, crossTarget);
+
+    // Case c after a browser restart (disk only): nothing of the page or of IndexedDB is in the browser's memory
+    // (the operating system's file cache still is).
+    if (storage === 'disk') {
+      console.log('cold starts (browser restarted before each)…');
+      for (let i = 0; i < runs; i++) {
+        const where = synced[i % synced.length]!;
+        await restart();
+        cold.query.push(await inPage(where, (page) => call(page, 'warmQuery', backendTarget(where))));
+        await restart();
+        cold.cursor.push(await inPage(where, (page) => call(page, 'cursorFirst50')));
+        await restart();
+        const result = await inPage(where, (page) => call(page, 'storeFirst50', backendTarget(where)));
+        if (result) cold.store.push(result);
+      }
     }
   }
 
-  for (const where of [...synced, crossSlot, probe]) await where.dispose().catch(() => undefined);
+  for (const where of [...synced, ...(crossSlot ? [crossSlot] : []), probe]) await where.dispose().catch(() => undefined);
   await persistent?.close();
   await browser?.close();
   server.close();
@@ -544,12 +564,13 @@ export async function measure(options: MeasureOptions): Promise<Results> {
     feeds,
     replayFeeds,
     writes: writesRecord,
+    readBacks,
     warm,
     cold,
     revalidations,
     crossSync,
-    crossPreflights: crossSeen.requests.filter((r) => r.method === 'OPTIONS').length,
-    crossGets: crossSeen.requests.filter((r) => r.method === 'GET').length,
+    crossPreflights,
+    crossGets,
     crossRevalidations,
     crossRepeat,
     pageErrors,

@@ -12,14 +12,47 @@ const pct = (part: number, whole: number) => (Number.isFinite(part) && Number.is
 
 /**
  * A finding in words that follows the figures, so that a rerun never keeps a conclusion its numbers no longer
- * support: a difference is called only when every run of one case beat every run of the other.
+ * support. Cases run interleaved, one of each per round, and the machine drifts between rounds: so compare
+ * round by round, and call a difference only when every round agrees on its direction.
  */
 function compare(a: readonly number[], b: readonly number[], what: string): string {
-  const r = median(a) / median(b);
-  if (!Number.isFinite(r)) return `${what}: not measured`;
-  const separated = Math.max(...a) < Math.min(...b) || Math.max(...b) < Math.min(...a);
-  if (!separated) return `${what}: ${r.toFixed(2)}x, within the noise (the runs overlap)`;
-  return `${what}: ${r.toFixed(2)}x (${r < 1 ? `${Math.round((1 - r) * 100)}% faster` : `${Math.round((r - 1) * 100)}% slower`} in every run)`;
+  const ratios = a.slice(0, Math.min(a.length, b.length)).map((value, i) => value / b[i]!);
+  if (!ratios.length) return `${what}: not measured`;
+  const r = median(ratios);
+  const range = ratios.length > 1 ? `, ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)} by round` : '';
+  const clear = ratios.length > 2 && (ratios.every((x) => x < 1) || ratios.every((x) => x > 1));
+  if (!clear) return `${what}: ${r.toFixed(2)}x${range}, no clear difference`;
+  return `${what}: ${r.toFixed(2)}x${range} (${r < 1 ? `${Math.round((1 - r) * 100)}% faster` : `${Math.round((r - 1) * 100)}% slower`}, in every round)`;
+}
+
+/** The write cases of a run, with ratios against that run's own Dexie and raw IndexedDB. */
+function writeTableOf({ writes, options }: Results): Table {
+  const values = (name: WriteCase) => of(writes[name] ?? [], (w) => w.ms);
+  const dexie = median(values('dexie-bulkput'));
+  const raw = median(values('idb-1tx'));
+  return {
+    header: ['writes only, same rows from memory', 'median [min–max]', 'rows', 'rows/s', 'vs Dexie', 'vs raw 1 tx'],
+    right: [false, true, true, true, true, true],
+    rows: options.cases.map((name) => {
+      const ms = values(name);
+      const rows = writes[name]?.[0]?.rows ?? Number.NaN;
+      const label = name === 'ours-apply-feed' ? 'ours: applyChanges over the feed as delivered (every entity)' : writeCases[name].label;
+      return [label, spread(ms), count(rows), count(rows / (median(ms) / 1000)), ratio(median(ms), dexie), ratio(median(ms), raw)];
+    }),
+  };
+}
+
+/** Every relation read back in a new page after a write case, when the run did that. */
+function readTableOf({ readBacks }: Results): Table | null {
+  const entries = Object.entries(readBacks ?? {}) as [WriteCase, { ms: number; rows: number }[]][];
+  if (!entries.length) return null;
+  return {
+    header: ['every relation read back in a new page (what loading the in-memory index costs)', 'median [min–max]', 'rows'],
+    right: [false, true, true],
+    rows: entries.map(([name, runs]) => [
+      name === 'ours-apply-feed' ? name : writeCases[name].label, spread(runs.map((r) => r.ms)), count(runs[0]?.rows ?? Number.NaN),
+    ]),
+  };
 }
 
 const relationIndexes = ['sortName', 'number', 'labelIds', 'status'];
@@ -32,7 +65,11 @@ async function indexesRead(): Promise<string[]> {
   return relationIndexes.filter((name) => new RegExp(`index\\(\\s*'${name}'|FromIndex\\(\\s*'relations'\\s*,\\s*'${name}'`).test(code));
 }
 
-export async function report(results: Results, writeDoc: boolean | 'auto', docPath?: string): Promise<void> {
+/**
+ * Prints the tables and, when asked, writes our section of docs/performance.md. `extra`: a separate run of
+ * other write cases (`--only-writes`), shown as its own table with ratios against its own peers.
+ */
+export async function report(results: Results, writeDoc: boolean | 'auto', docPath?: string, extra?: Results): Promise<void> {
   const {
     options: { relations: relationsWanted, runs, warmRuns, storage, cases, template },
     date, machine, chromeVersion, loadBefore, loadAfter, seededMs, pageSize, asShipped, analyzed, syncs, replaySyncs, feeds,
@@ -40,7 +77,8 @@ export async function report(results: Results, writeDoc: boolean | 'auto', docPa
   } = results;
   // Absent from results saved before the pipelined case existed.
   const pipelined = results.pipelinedSyncs ?? [];
-  const relations = syncs[0]?.result.relations ?? Number.NaN;
+  const relationRows = Object.entries(writes).find(([name, runs]) => name !== 'ours-apply-feed' && runs?.length)?.[1]?.[0]?.rows;
+  const relations = syncs[0]?.result.relations ?? relationRows ?? Number.NaN;
   if (relations !== relationsWanted) console.warn(`note: the backend holds ${count(relations)} relations, not ${count(relationsWanted)} (a reused data dir?)`);
   const writeMs = (name: WriteCase) => of(writes[name] ?? [], (w) => w.ms);
   const dexie = median(writeMs('dexie-bulkput'));
@@ -99,16 +137,10 @@ export async function report(results: Results, writeDoc: boolean | 'auto', docPa
     ],
   };
 
-  const writeTable: Table = {
-    header: ['writes only, same rows from memory', 'median [min–max]', 'rows', 'rows/s', 'vs Dexie', 'vs raw 1 tx'],
-    right: [false, true, true, true, true, true],
-    rows: cases.map((name) => {
-      const values = writeMs(name);
-      const rows = writes[name]?.[0]?.rows ?? Number.NaN;
-      const label = name === 'ours-apply-feed' ? 'ours: applyChanges over the feed as delivered (every entity)' : writeCases[name].label;
-      return [label, spread(values), count(rows), count(rows / (median(values) / 1000)), ratio(median(values), dexie), ratio(median(values), raw)];
-    }),
-  };
+  const writeTable = writeTableOf(results);
+  const readTable = readTableOf(results);
+  const extraWrites = extra ? writeTableOf(extra) : null;
+  const extraReads = extra ? readTableOf(extra) : null;
 
   const reference = warm.network[0]?.ids ?? [];
   const same = (ids: readonly string[] | undefined) => {
@@ -156,7 +188,7 @@ export async function report(results: Results, writeDoc: boolean | 'auto', docPa
     rows: [
       revalidationRow(`same-origin API (${revalidations.length} runs)`, revalidations),
       revalidationRow(`cross-origin API, 5.5 s after the last request (${crossRevalidations.length} runs)`, crossRevalidations),
-      revalidationRow('cross-origin API, again at once', [crossRepeat]),
+      revalidationRow('cross-origin API, again at once', crossRepeat ? [crossRepeat] : []),
     ],
   };
 
@@ -176,17 +208,19 @@ export async function report(results: Results, writeDoc: boolean | 'auto', docPa
       + ` against the contract ${duration(parts.validate)}, \`JSON.stringify\` ${duration(parts.stringify)}; the page query, auth and the rest`
       + ` ~${duration(servingMs - parts.count - parts.validate - parts.stringify)}.` : '');
 
-  const tables = [syncTable, replaySyncTable, feedTable, writeTable, warmTable, revalidationTable];
+  const tables = [syncTable, replaySyncTable, feedTable, writeTable, readTable, extraWrites, extraReads, warmTable, revalidationTable]
+    .filter((table): table is Table => table !== null);
   console.log('');
   for (const table of tables) console.log(`${text(table)}\n`);
   console.log(serverLine);
   console.log(`feed: ${count(feed0?.pages ?? Number.NaN)} pages of ${pageSize}, ${count(feed0?.changes ?? Number.NaN)} changes (${count(feed0?.relations ?? Number.NaN)} relations), ${bytes(feed0?.bytes ?? Number.NaN)} of JSON`);
-  console.log(`cross-origin first sync (replay, 1 run): ${duration(crossSync.total)}, ${crossPreflights} preflights for ${crossGets} GETs`);
+  console.log(`cross-origin first sync (replay, 1 run): ${duration(crossSync?.total ?? Number.NaN)}, ${crossPreflights} preflights for ${crossGets} GETs`);
   console.log(`default durability reported by Chromium: ${first?.durabilityDefault ?? '-'}`);
   console.log(`machine: ${machine}, Chromium ${chromeVersion}; load ${load(loadBefore)} before, ${load(loadAfter)} after`);
   if (pageErrors.length) console.warn(`page errors:\n${pageErrors.join('\n')}`);
 
-  if (!(writeDoc === true || (writeDoc === 'auto' && relations === 100_000))) return;
+  // A partial run (--only-writes) never replaces the section by default.
+  if (!(writeDoc === true || (writeDoc === 'auto' && relations === 100_000 && syncs.length > 0))) return;
   const m = (name: WriteCase) => median(writeMs(name));
   const prepare = median(cases.flatMap((c) => (writes[c] ?? []).map((w) => w.prepare)).filter((v) => v > 0));
   const replayApply = med(replaySyncs, (s) => s.result.apply);
@@ -204,6 +238,23 @@ export async function report(results: Results, writeDoc: boolean | 'auto', docPa
   const met = (ok: boolean) => (ok ? 'met' : '**not met**');
   const storeSame = same(warm.store[0]?.ids);
   const read = await indexesRead();
+  const chunkRun = extra?.writes['idb-chunks-2000']?.length ? extra : results.writes['idb-chunks-2000']?.length ? results : null;
+  const chunkRatio = chunkRun
+    ? ratio(median((chunkRun.writes['idb-chunks-2000'] ?? []).map((w) => w.ms)), median((chunkRun.writes['dexie-bulkput'] ?? []).map((w) => w.ms)))
+    : null;
+  const chunkLine = chunkRun ? (() => {
+    const values = (name: WriteCase) => (chunkRun.writes[name] ?? []).map((w) => w.ms);
+    const back = (name: WriteCase) => median((chunkRun.readBacks?.[name] ?? []).map((r) => r.ms));
+    const chunks = median(values('idb-chunks-2000'));
+    const peer = median(values('dexie-bulkput'));
+    return [
+      `\n9. **A record per page of relations** (b2): the writes take ${duration(chunks)}, ${ratio(chunks, peer)} of Dexie \`bulkPut\` in the same run`,
+      `(target at most 0.50x: ${met(chunks / peer <= 0.5)}), and reading every relation back ${duration(back('idb-chunks-2000'))} against ${duration(back('idb-1tx'))}`,
+      'with a record per relation. The cost moves to keeping pages consistent: an update rewrites its page (or goes to a',
+      'small overlay store of changed relations), and the first 50 by name need their own small record to paint before',
+      'everything is loaded.',
+    ].join(' ');
+  })() : null;
   const unread = relationIndexes.filter((name) => !read.includes(name));
 
   const section = [
@@ -235,10 +286,15 @@ export async function report(results: Results, writeDoc: boolean | 'auto', docPa
       '"Replay" serves the captured bodies of the same pages from memory, byte for byte, so that a sync against it',
       'measures the client alone: fetch, JSON, validation, IndexedDB.',
     ].join(' '),
+    [
+      `Reproduce with \`npx tsx bench/store/run.ts --runs ${runs}\` (add \`--data-dir DIR\` to seed once and reuse it)${extra ? `, and b2 with`
+        + ` \`npx tsx bench/store/run.ts --runs ${extra.options.runs} --only-writes --cases ${extra.options.cases.join(',')}\`` : ''}; each run saves its raw`,
+      'figures, and `--report FILE [--extra FILE] --doc` rewrites this section from them.',
+    ].join(' '),
     '### Against the targets',
     [
       `- First sync of ${count(relations)} into IndexedDB with the overview's indexes, writes only: ours ${duration(ours)}, Dexie \`bulkPut\``,
-      `${duration(dexie)}, raw IndexedDB ${duration(raw)}: **${ratio(ours, dexie)}** of Dexie, target at most 0.50x: ${met(ours / dexie <= 0.5)}.`,
+      `${duration(dexie)}, raw IndexedDB ${duration(raw)}: **${ratio(ours, dexie)}** of Dexie, target at most 0.50x: ${met(ours / dexie <= 0.5)}${chunkRatio ? ` (a record per page of relations, b2: ${chunkRatio} of Dexie)` : ''}.`,
       `\n- What the user waits for on first use: ${duration(syncTotal)} against the backend${analyzed ? ' after our `ANALYZE`' : ''}, ${duration(replayTotal)} with an instant`,
       `server (${ratio(replayTotal, dexie)} of Dexie's write time)${analyzed ? `, and ${duration(shippedServer)} of server time alone against the backend as shipped` : ''}.`,
       `\n- Warm start, first 50 by name from the cache: ${duration(warmQuery)} through \`queryRelations\` (network: ${duration(warmNetwork)};`,
@@ -276,6 +332,19 @@ export async function report(results: Results, writeDoc: boolean | 'auto', docPa
       `\n- ${compare(writeMs('ours-apply'), writeMs('idb-2000tx'), 'Ours vs raw IndexedDB in the same transactions of 2000')}; what ours adds`,
       "is idb's promise per request, the outbox read and the cursor write per page, and `toCached`.",
     ].filter(Boolean).join(' ').replaceAll(' \n', '\n'),
+    ...(readTable ? [markdown(readTable)] : []),
+    ...(extra && extraWrites ? [
+      `### b2. A design option: one record per page of relations (separate run of ${extra.date.slice(0, 16).replace('T', ' ')} UTC)`,
+      [
+        'The store keeps every relation in memory anyway (`queryRelations` loads them all with `getAll` and builds its',
+        "index), so IndexedDB's record per relation and its four index entries serve little more than the sortName",
+        'cursor. Stored a page per record instead (the array of relations the page brought, keyed by page number),',
+        `the writes lose the per-record and per-index cost. Measured in a separate run (\`--only-writes\`, ${extra.options.runs} runs,`,
+        'same method), with ratios against the Dexie and raw IndexedDB of that run:',
+      ].join(' '),
+      markdown(extraWrites),
+      ...(extraReads ? [markdown(extraReads)] : []),
+    ] : []),
     '### c. Warm start: the first 50 rows by name',
     markdown(warmTable),
     [
@@ -286,24 +355,30 @@ export async function report(results: Results, writeDoc: boolean | 'auto', docPa
     '### d. Revalidation when nothing changed',
     markdown(revalidationTable),
     [
-      `The first sync against the cross-origin API (replay, 1 run) took ${duration(crossSync.total)} with ${crossPreflights} CORS preflights`,
+      `The first sync against the cross-origin API (replay, 1 run) took ${duration(crossSync?.total ?? Number.NaN)} with ${crossPreflights} CORS preflights`,
       `for ${crossGets} GETs: every request carries \`Authorization\`, each \`since\` is a new URL, and without`,
       '`Access-Control-Max-Age` Chromium keeps a preflight for 5 s.',
     ].join(' '),
     '### Where the time goes, and what to improve',
     [
-      `1. **The reference backend's \`/changes\`**: ${duration(servingMs)} of server time for the feed the browser cases got`,
-      `(${pct(servingMs, syncTotal)} of the first sync against it)${analyzed ? `; ${duration(shippedServer)} as shipped, without statistics, where the planner joins every remaining change to`
-        + ' the entity tables and sorts before the LIMIT. The backend must run `ANALYZE` after seeding and bulk loads' : ''}.`,
-      parts ? `Per page, the \`remaining\` count over all later changes costs ${duration(parts.count / parts.pages)} and validating the response`
-        + ` ${duration(parts.validate / parts.pages)}: an upper bound (head seq minus cursor) and validating in tests rather than on every`
-        + ' response would leave the page query itself. Fewer, larger pages cut the per-request part too.' : null,
+      `1. **The reference backend's \`/changes\`**: the server handled \`/changes\` for ${duration(med(syncs, (x) => x.serverMs))} of the ${duration(syncTotal)}`,
+      `first sync against it (${pct(med(syncs, (x) => x.serverMs), syncTotal)})${analyzed ? `; as shipped, without statistics, reading the feed took ${duration(shippedServer)} on the server alone`
+        + ' (the planner joins every remaining change to the entity tables and sorts before the LIMIT): the backend must run `ANALYZE`'
+        + ' after seeding and bulk loads' : ''}.`,
+      parts ? `Of reading the whole feed straight from the app (${duration(servingMs)}), the \`remaining\` count over all later changes took`
+        + ` ${duration(parts.count)} (${duration(parts.count / parts.pages)} a page), validating the responses ${duration(parts.validate)} and \`JSON.stringify\``
+        + ` ${duration(parts.stringify)}; the rest, ~${duration(servingMs - parts.count - parts.validate - parts.stringify)}, is the page query (one index lookup in each of`
+        + ' four entity tables per change) with PGlite handing back the jsonb documents, and auth. An upper bound for'
+        + ' `remaining` (head seq minus cursor), one lookup per change in its own table, and fewer, larger pages would cut it.' : null,
       `\n2. **Overlap fetching and writing** in \`sync()\`: emulated, ${duration(pipelinedTotal)} instead of ${duration(syncOnly)} for \`sync()\``,
-      `(${ratio(pipelinedTotal, syncOnly)}). With an instant server the client waits ${duration(replayWait)} on pages and spends ${duration(replayApply)}`,
+      `(${compare(of(pipelined, (x) => x.total), of(syncs, (x) => x.result.sync), 'overlapped vs sequential')}). With an instant server the client waits ${duration(replayWait)} on pages and spends ${duration(replayApply)}`,
       'applying them, so once the server is fast the writes are what remains.',
       `\n3. **Fewer relation indexes**: src/store reads ${read.length ? read.map((name) => `\`${name}\``).join(', ') : 'none'} of the four`,
-      `${unread.length ? `(not ${unread.map((name) => `\`${name}\``).join(', ')}: the in-memory index sorts and filters)` : ''}. Raw writes with`,
-      `sortName only: ${ratio(m('idb-1tx-sortname'), raw)}, with sortName + labelIds ${ratio(m('idb-1tx-2-indexes'), raw)}, with none ${ratio(m('idb-1tx-no-indexes'), raw)} of all four.`,
+      `${unread.length ? `(not ${unread.map((name) => `\`${name}\``).join(', ')}: the in-memory index sorts and filters)` : ''}. Raw writes vs all four:`,
+      `${compare(writeMs('idb-1tx-sortname'), writeMs('idb-1tx'), 'sortName only')}; ${compare(writeMs('idb-1tx-no-indexes'), writeMs('idb-1tx'), 'none')}.`,
+      m('idb-1tx-no-indexes') / dexie > 0.5
+        ? `Even with none, raw writes take ${ratio(m('idb-1tx-no-indexes'), dexie)} of Dexie's time: fewer indexes alone do not reach the target.`
+        : `With none, raw writes take ${ratio(m('idb-1tx-no-indexes'), dexie)} of Dexie's time.`,
       `\n4. **Durability**: ${compare(writeMs('ours-apply-relaxed'), writeMs('ours-apply'), "'relaxed' for the sync transactions")}; ${compare(writeMs('idb-1tx-strict'), writeMs('idb-1tx'), "raw 'strict' vs default")}.`,
       "Sync pages can be refetched, so 'relaxed' is safe there; whether it pays is in these two figures.",
       `\n5. **Page size**: ${compare(writeMs('ours-apply-5000-relaxed'), writeMs('ours-apply-relaxed'), 'pages of 5000 vs 2000 for the writes')}; against`,
@@ -313,10 +388,11 @@ export async function report(results: Results, writeDoc: boolean | 'auto', docPa
       'the parse) off the main thread, or checking the envelope strictly and entities lazily, would cut it.',
       `\n7. **Warm start**: \`queryRelations\` costs ${duration(warmQuery)} at ${count(relations)} (of which \`getAll\` ~${duration(getAllRead)} and \`getMe\``,
       `${duration(warmGetMe)}); the sortName cursor answers the first 50 in ${duration(warmCursor)}. Paint from the cursor`,
-      `(\`firstRelations\`) and build the full index after; open the remembered user's cache while \`getMe\` is in flight.${storeSame.startsWith('no') ? ` \`firstRelations(50)\` returns other rows than \`queryRelations\` and the backend's first page (${storeSame}): its filter should match theirs.` : ''}`,
+      `(\`firstRelations\`) and build the full index after; open the remembered user's cache while \`getMe\` is in flight.${storeSame.startsWith('no') ? ` \`firstRelations(50)\` returns other rows than \`queryRelations({ limit: 50 })\` and the backend's default first page (${storeSame}): the paths filter differently, and a first paint from the cursor must show what the full index shows next.` : ''}`,
       `\n8. **Revalidation** meets its target on the same origin. Cross-origin it is ${count(med(crossRevalidations, (r) => r.requests.length))} requests (a preflight each`,
       'time the URL or 5 s changes); `Access-Control-Max-Age` on the CORS answer helps only repeated identical URLs,',
       'so for one request the API should be served from the host page\'s origin (a reverse proxy).',
+      chunkLine,
     ].filter(Boolean).join(' ').replaceAll(' \n', '\n'),
   ].join('\n\n') + '\n';
 
@@ -333,5 +409,5 @@ export async function report(results: Results, writeDoc: boolean | 'auto', docPa
     next = `${current.slice(0, at)}${section}${after === -1 ? '' : `\n${current.slice(after + 1)}`}`;
   }
   await writeFile(path, next);
-  console.log(`${String(path)}: section written`);
+  console.log(`${path instanceof URL ? path.pathname : path}: section written`);
 }

@@ -14,9 +14,11 @@
  *                     IndexedDB starts empty; memory: a new incognito context per case (IndexedDB in memory)
  *   --data-dir DIR    a seeded PGlite data dir to copy for the run (seeded there first when empty, and kept);
  *                     default: seed a new one and delete it afterwards
+ *   --only-writes     only the write cases (b): no syncs, warm starts or revalidations
  *   --no-analyze      leave the backend without statistics for the browser cases too (minutes a sync)
  *   --save FILE       where the raw figures go as JSON (default: a file in the temporary directory)
  *   --report FILE     measure nothing: report the raw figures of an earlier run
+ *   --extra FILE      also report the write cases of a separate --only-writes run (its own table and ratios)
  *   --doc / --no-doc  write our section of docs/performance.md (default: only at 100000 relations)
  *   --doc-path FILE   write the section into this file instead of docs/performance.md
  */
@@ -53,10 +55,13 @@ if (earlier) {
     storage,
     analyze: !flags.has('no-analyze'),
     cases: chosen as WriteCase[],
+    onlyWrites: flags.has('only-writes'),
     template: text(flags, 'data-dir'),
   });
   const save = text(flags, 'save') ?? join(tmpdir(), `store-bench-${results.date.replace(/[:.]/g, '-')}.json`);
   await writeFile(save, JSON.stringify(results, null, 1));
   console.log(`raw figures: ${save} (report them again with --report ${save})`);
 }
-await report(results, writeDoc, text(flags, 'doc-path') ?? undefined);
+const extraFile = text(flags, 'extra');
+const extra = extraFile ? (JSON.parse(await readFile(extraFile, 'utf8')) as Results) : undefined;
+await report(results, writeDoc, text(flags, 'doc-path') ?? undefined, extra);
