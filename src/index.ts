@@ -9,7 +9,8 @@ export { LocaleController } from './i18n/locale-controller.js';
 export { locales, toLocale, type Locale, type Messages } from './i18n/messages.js';
 export { tokens, type Theme, type TokenName } from './theme/tokens.js';
 export { StoreQueryController, type QueryState, type QueryStatus, type StoreQueryOptions } from './elements/controllers/store-query.js';
-export type { RelationProviderErrorEvent, RelationStoreReadyEvent } from './events/provider-events.js';
+export type {
+  LabelFilterChangeEvent, RelationOpenEvent, RelationProviderErrorEvent, RelationSelectionChangeEvent, RelationStoreReadyEvent,
+} from './core/event-map.js';
 export * from './elements/label-filter/label-filter.js';
 export * from './elements/relation-overview/relation-overview.js';
-export type { LabelFilterChangeEvent, RelationOpenEvent, RelationSelectionChangeEvent } from './events/overview-events.js';

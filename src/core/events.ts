@@ -21,3 +21,5 @@ export function emit<K extends CustomEventName>(
     new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
   );
 }
+
+export type * from './event-map.js';

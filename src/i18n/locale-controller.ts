@@ -1,6 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { localeContext } from '../elements/relation-provider/context.js';
+import { localeContext } from '../core/context.js';
 import { en } from './en.js';
 import { languageOf, observeLanguage } from './lang.js';
 import { toLocale, type Locale, type Messages } from './messages.js';

@@ -2,7 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChangeEntity } from '../../contract/index.js';
 import type { RelationsStore } from '../../store/index.js';
-import { storeContext } from '../relation-provider/context.js';
+import { storeContext } from '../../core/context.js';
 
 export type QueryStatus = 'loading' | 'data' | 'empty' | 'error';
 

@@ -3,7 +3,6 @@ import { property, query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Label } from '../../contract/index.js';
 import { emit } from '../../core/events.js';
-import '../../events/overview-events.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import type { RelationsStore } from '../../store/index.js';
 import { controlStyles } from '../../theme/controls.js';

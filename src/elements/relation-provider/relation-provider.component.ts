@@ -5,10 +5,9 @@ import { languageOf, observeLanguage } from '../../i18n/lang.js';
 import { toLocale, type Locale } from '../../i18n/messages.js';
 import type { Theme } from '../../theme/tokens.js';
 import { emit } from '../../core/events.js';
-import '../../events/provider-events.js';
-import { createRelationsClient, type RelationsClient } from '../../sdk/index.js';
+import { createRelationsClient, type RelationsClient, type TokenSource } from '../../sdk/index.js';
 import { RelationsStore } from '../../store/index.js';
-import { clientContext, connectionContext, localeContext, storeContext, type Connection, type TokenSource } from './context.js';
+import { clientContext, connectionContext, localeContext, storeContext, type Connection } from '../../core/context.js';
 import { providerStyles } from './relation-provider.styles.js';
 
 /**

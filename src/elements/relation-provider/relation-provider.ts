@@ -3,7 +3,7 @@ import { define } from '../../core/define.js';
 import { RelationProvider } from './relation-provider.component.js';
 
 export { RelationProvider };
-export * from './context.js';
+export * from '../../core/context.js';
 
 /*
  * Elements upgraded before their provider miss its context; a ContextRoot on the document replays their

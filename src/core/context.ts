@@ -1,10 +1,7 @@
 import { createContext } from '@lit/context';
-import type { Locale } from '../../i18n/messages.js';
-import type { RelationsClient } from '../../sdk/index.js';
-import type { RelationsStore } from '../../store/index.js';
-
-/** Returns the bearer token for the next request; called before every request, so it may refresh. */
-export type TokenSource = () => string | null | undefined | Promise<string | null | undefined>;
+import type { Locale } from '../i18n/messages.js';
+import type { RelationsClient, TokenSource } from '../sdk/index.js';
+import type { RelationsStore } from '../store/index.js';
 
 /** Where the backend is and how to reach it, as the host configured it on `<relation-provider>`. */
 export interface Connection {
@@ -14,6 +11,7 @@ export interface Connection {
 }
 
 /*
+ * The one home of the context keys the provider offers and every element consumes.
  * String keys, not symbols: a page that loads two copies of relation-elements still pairs each element
  * with the nearest provider, whichever copy defined it.
  */

@@ -1,14 +1,27 @@
+import type { RelationsStore } from '../store/index.js';
+
+/*
+ * Every event the elements fire, in one typed map. Each is dispatched through `emit` (core/events.ts):
+ * it bubbles and is composed, so a host listens on its own container.
+ */
+
 /** The user opens a relation (Enter, double click, or its name). Cancelable: a host may veto it. */
 export type RelationOpenEvent = CustomEvent<{ id: string }>;
 /** The selection changed; `allMatching` when the user chose every relation the filters match. */
 export type RelationSelectionChangeEvent = CustomEvent<{ ids: string[]; allMatching: boolean }>;
 /** The labels to filter on changed. */
 export type LabelFilterChangeEvent = CustomEvent<{ labelIds: string[]; mode: 'all' | 'any' }>;
+/** The provider opened the store of the signed-in user. */
+export type RelationStoreReadyEvent = CustomEvent<{ store: RelationsStore }>;
+/** The provider could not open the store, e.g. the token was refused. */
+export type RelationProviderErrorEvent = CustomEvent<{ error: unknown }>;
 
 declare global {
   interface GlobalEventHandlersEventMap {
     'relation-open': RelationOpenEvent;
     'relation-selection-change': RelationSelectionChangeEvent;
     'label-filter-change': LabelFilterChangeEvent;
+    'relation-store-ready': RelationStoreReadyEvent;
+    'relation-provider-error': RelationProviderErrorEvent;
   }
 }
