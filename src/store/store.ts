@@ -23,6 +23,11 @@ export interface StoreStatus {
 /** The relations a query matched, read on demand. */
 export interface RelationSelection {
   readonly total: number;
+  /**
+   * True while no first sync has completed: the selection is then the backend's first page, so `total`
+   * counts only that page and there may be more.
+   */
+  readonly partial: boolean;
   at(i: number): Relation;
   ids(): string[];
 }
@@ -37,6 +42,8 @@ type MutatingOperationId = {
 export type WriteRequest<K extends MutatingOperationId> = Omit<RequestOf<K>, 'ifMatch' | 'idempotencyKey'>;
 
 const pageSize = 2000;
+/** How many relations the backend is asked for while the cache is still filling. */
+const firstPageSize = 200;
 const maxRetryDelay = 60_000;
 
 /** The IndexedDB database of one user of one tenant of one backend. */
@@ -186,10 +193,21 @@ export class RelationsStore extends EventTarget {
    * virtualized list renders a screenful from it, whatever the total.
    */
   async selectRelations(query: RelationQuery = {}): Promise<RelationSelection> {
+    if (!(await this.isComplete())) {
+      const { offset: _offset, limit: _limit, ...filters } = query;
+      try {
+        const page = await this.client.listRelations({ ...filters, limit: firstPageSize });
+        return { total: page.items.length, partial: true, at: (i) => page.items[i]!, ids: () => page.items.map((r) => r.id) };
+      } catch (error) {
+        // Offline before the first sync: whatever the cache holds is the best answer.
+        if (!(error instanceof NetworkError)) throw error;
+      }
+    }
     const index = await this.relationIndex();
     const matches = index.query(query);
     return {
       total: matches.length,
+      partial: false,
       at: (i) => index.relationAt(matches[i]!),
       ids: () => Array.from(matches, (position) => index.relationAt(position).id),
     };
