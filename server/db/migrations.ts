@@ -1,11 +1,20 @@
-import type { Database } from './database.js';
+import type { Address, Relation } from '../../src/contract/index.js';
+import { derivedColumnNames, derivedColumnValues } from '../resources/relation-row.js';
+import type { Database, Queryable } from './database.js';
 
 /**
  * The schema, as numbered migrations applied once each, in order. Every resource keeps its whole contract
  * representation in `data` (what the API returns, so reads need no mapping) beside the columns that filters,
  * sorts and constraints need. Every row belongs to a tenant and every query names one.
  */
-const migrations: { id: number; sql: string }[] = [
+interface Migration {
+  id: number;
+  sql: string;
+  /** Work SQL cannot express, after `sql`, in the same transaction. */
+  run?: (tx: Queryable) => Promise<void>;
+}
+
+const migrations: Migration[] = [
   {
     id: 1,
     sql: `
@@ -207,7 +216,47 @@ const migrations: { id: number; sql: string }[] = [
       alter table tenant_changes rename to changes;
     `,
   },
+  {
+    id: 4,
+    sql: `
+      -- search text and sort keys now come from the contract's one definition (src/contract/relation-search.ts),
+      -- which the browser's cache shares: accents fold, persons are found by first and last name, every
+      -- address's city and postcode; e-mail and phone sort on stored keys instead of expressions over data
+      alter table relations add column email_key text collate "C" not null default '';
+      alter table relations add column phone_key text collate "C" not null default '';
+      alter table relations alter column email_key drop default;
+      alter table relations alter column phone_key drop default;
+      drop index if exists relations_email;
+      drop index if exists relations_phone;
+      create index relations_email on relations (tenant_id, email_key, id);
+      create index relations_phone on relations (tenant_id, phone_key, id);
+    `,
+    run: recomputeDerivedColumns,
+  },
 ];
+
+/** Recomputes every relation's derived columns from its data and addresses, a batch at a time. */
+async function recomputeDerivedColumns(tx: Queryable): Promise<void> {
+  const batch = 5000;
+  for (let offset = 0; ; offset += batch) {
+    const rows = await tx.query<{ tenant_id: string; id: string; data: Relation; addresses: Address[] | null }>(
+      `select r.tenant_id, r.id, r.data,
+              (select jsonb_agg(a.data) from addresses a where a.tenant_id = r.tenant_id and a.relation_id = r.id) as addresses
+       from relations r order by r.tenant_id, r.id limit $1 offset $2`,
+      [batch, offset],
+    );
+    if (rows.length === 0) return;
+    const values = rows.map((row) => derivedColumnValues(row.data, row.addresses ?? []));
+    const columns = derivedColumnNames.map((name, c) => `${name} = v.c${c}`).join(', ');
+    const arrays = derivedColumnNames.map((_, c) => `$${c + 3}::text[]`).join(', ');
+    await tx.query(
+      `update relations r set ${columns}
+       from unnest($1::text[], $2::text[], ${arrays}) as v(tenant_id, id, ${derivedColumnNames.map((_, c) => `c${c}`).join(', ')})
+       where r.tenant_id = v.tenant_id and r.id = v.id`,
+      [rows.map((row) => row.tenant_id), rows.map((row) => row.id), ...derivedColumnNames.map((_, c) => values.map((v) => v[c]!))],
+    );
+  }
+}
 
 /** Applies the migrations this database has not had yet; safe when several instances start at once. */
 export async function migrate(db: Database): Promise<void> {
@@ -218,6 +267,7 @@ export async function migrate(db: Database): Promise<void> {
     for (const migration of migrations) {
       if (applied.has(migration.id)) continue;
       for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      await migration.run?.(tx);
       await tx.query('insert into schema_migrations (id) values ($1)', [migration.id]);
     }
   });

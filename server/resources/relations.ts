@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import {
-  Organization, Person, type Address, type ListRelationsQuery, type Locale, type Relation, type RelationSort,
+  Organization, Person, searchTerms, type Address, type ListRelationsQuery, type Locale, type Relation, type RelationSort,
 } from '../../src/contract/index.js';
 import { fieldErrors } from '../field-errors.js';
 import type { Handlers, RequestContext } from '../context.js';
@@ -24,8 +24,8 @@ const sortColumns: Record<string, { column: string; type: 'text' | 'int' | 'time
   creditorNumber: { column: 'creditor_key', type: 'int' },
   city: { column: 'city_key', type: 'text' },
   kind: { column: 'kind', type: 'text' },
-  email: { column: "(coalesce(lower(data->>'email'), '\uffff') collate \"C\")", type: 'text' },
-  phone: { column: "(coalesce(data->>'phone', '\uffff') collate \"C\")", type: 'text' },
+  email: { column: 'email_key', type: 'text' },
+  phone: { column: 'phone_key', type: 'text' },
   updatedAt: { column: 'updated_at', type: 'timestamptz' },
 };
 
@@ -48,7 +48,7 @@ async function listRelations(query: z.output<typeof ListRelationsQuery>, ctx: Re
   if (query.labelIds?.length) {
     conditions.push(`label_ids ${query.labelMode === 'any' ? '&&' : '@>'} ${param(query.labelIds)}::text[]`);
   }
-  for (const term of (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
+  for (const term of searchTerms(query.q)) {
     conditions.push(`search like ${param(likeTerm(term))}`);
   }
 

@@ -5,6 +5,7 @@ export * from './display-name.js';
 export * from './locale.js';
 export * from './messages.js';
 export * from './operations.js';
+export * from './relation-search.js';
 export * from './rules/country.js';
 export * from './rules/currency.js';
 export * from './rules/email.js';
