@@ -1,36 +1,68 @@
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { createBackend } from './backend.js';
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import { createBackend, type Backend, type BackendOptions } from './backend.js';
+
+export interface DemoOptions extends BackendOptions {
+  port: number;
+  hostname: string;
+  /** A built Storybook (npm run build-storybook), served at /storybook/. */
+  storybookDir: string;
+}
+
+export interface Demo {
+  readonly backend: Backend;
+  /** Where it listens, e.g. `http://127.0.0.1:8080`; the port the system chose when asked for port 0. */
+  readonly origin: string;
+  close(): Promise<void>;
+}
 
 /**
- * `npm start`: the reference backend under /api/v1 and the demo host page with the built bundle, on one
- * port. Data persists in DATA_DIR (PGlite) or DATABASE_URL (PostgreSQL) across restarts.
+ * The reference backend under /api/v1, the demo host page with the built bundle and the built Storybook,
+ * on one port. Tests start it as `npm start` does, so what they check is what a newcomer sees.
  */
-const port = Number(process.env.PORT ?? 8080);
-const hostname = process.env.HOST ?? '127.0.0.1';
-const dataDir = process.env.DATA_DIR ?? '.data';
-
-const started = Date.now();
-const backend = await createBackend({
-  databaseUrl: process.env.DATABASE_URL,
-  dataDir,
-  smtpUrl: process.env.SMTP_URL,
-  seedRelations: Number(process.env.SEED_RELATIONS ?? 3000),
-});
-const app = backend.app;
-app.use('/dist/*', serveStatic({ root: './' }));
-// A built Storybook (npm run build-storybook) shows every element against this same API.
-app.use('/storybook/*', serveStatic({ root: './storybook-static', rewriteRequestPath: (path) => path.replace(/^\/storybook/, '') }));
-app.use('/*', serveStatic({ root: './demo' }));
-
-const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
-  console.log(`relation-elements demo on http://${hostname}:${info.port}/ (API /api/v1, ready in ${Date.now() - started} ms)`);
-  console.log(process.env.DATABASE_URL ? 'storage: PostgreSQL (DATABASE_URL)' : `storage: PGlite in ${dataDir}; mail in ${backend.outbox}`);
-});
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    server.close();
-    void backend.close().then(() => process.exit(0));
+export async function startDemo(options: DemoOptions): Promise<Demo> {
+  const backend = await createBackend(options);
+  const app = backend.app;
+  app.use('/dist/*', serveStatic({ root: './' }));
+  // Every element against this same API: stories talk to /api/v1 of the origin that serves them.
+  app.use('/storybook/*', serveStatic({ root: options.storybookDir, rewriteRequestPath: (path) => path.replace(/^\/storybook/, '') }));
+  app.use('/*', serveStatic({ root: './demo' }));
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const listening = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname }, () => resolve(listening));
   });
+  const { port } = server.address() as AddressInfo;
+  return {
+    backend,
+    origin: `http://${options.hostname}:${port}`,
+    async close() {
+      // Storybook and the SSE stream keep connections open; close() alone would wait for them.
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await backend.close();
+    },
+  };
 }
+
+/** `npm start`: data persists in DATA_DIR (PGlite) or DATABASE_URL (PostgreSQL) across restarts. */
+async function main(): Promise<void> {
+  const dataDir = process.env.DATA_DIR ?? '.data';
+  const started = Date.now();
+  const demo = await startDemo({
+    port: Number(process.env.PORT ?? 8080),
+    hostname: process.env.HOST ?? '127.0.0.1',
+    databaseUrl: process.env.DATABASE_URL,
+    dataDir,
+    smtpUrl: process.env.SMTP_URL,
+    seedRelations: Number(process.env.SEED_RELATIONS ?? 3000),
+    storybookDir: './storybook-static',
+  });
+  console.log(`relation-elements demo on ${demo.origin}/ (API /api/v1, ready in ${Date.now() - started} ms)`);
+  console.log(process.env.DATABASE_URL ? 'storage: PostgreSQL (DATABASE_URL)' : `storage: PGlite in ${dataDir}; mail in ${demo.backend.outbox}`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => void demo.close().then(() => process.exit(0)));
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
