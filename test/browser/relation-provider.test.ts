@@ -1,9 +1,12 @@
 import { ContextConsumer } from '@lit/context';
-import { expect, fixture, html, nextFrame } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import '../../src/index.js';
 import { connectionContext, type Connection, type RelationProvider } from '../../src/index.js';
 import { LocaleController } from '../../src/i18n/locale-controller.js';
+import type { RelationsStore } from '../../src/store/index.js';
+import { clientFor } from './backend.js';
+import { signedIn, until } from './fixtures.js';
 
 /** Stands in for a relation element: shows a message in its locale and what connection it was given. */
 class ProbeElement extends LitElement {
@@ -142,5 +145,45 @@ describe('<relation-provider>', () => {
       `);
       await expect(provider).to.be.accessible();
     }
+  });
+
+  describe('moved, removed and added again, as frameworks do', () => {
+    /** Adds a label through the provider's store now, and waits until the backend has it. */
+    async function labelReachesServer(provider: RelationProvider, name: string): Promise<void> {
+      const store = provider.store!;
+      await store.write('createLabel', { body: { name, color: '#2a6f97' } });
+      await store.flush();
+      const anna = await clientFor('demo-anna');
+      await until(async () => (await anna.listLabels()).items.some((label) => label.name === name), `label ${name} on the server`);
+    }
+
+    it('keeps reading and writing after a move to another place in the page', async () => {
+      const { provider, store } = await signedIn(html`<relation-overview></relation-overview>`);
+      const elsewhere = document.createElement('section');
+      document.body.append(elsewhere);
+      elsewhere.append(provider);
+      await nextFrame();
+      await nextFrame();
+      expect(provider.store, 'the same store, still open').to.equal(store);
+      await labelReachesServer(provider, `Verhuisd ${Date.now()}`);
+      const overview = provider.querySelector('relation-overview')!;
+      await until(() => (overview.shadowRoot?.querySelectorAll('[role="row"]').length ?? 0) > 1, 'rows in the moved overview');
+      elsewhere.remove();
+    });
+
+    it('opens its store again when it is added back after being removed', async () => {
+      const { provider, store } = await signedIn(html`<relation-overview></relation-overview>`);
+      const parent = provider.parentElement!;
+      provider.remove();
+      await until(() => provider.store === undefined, 'the store closed while the provider is out of the page');
+      const ready = oneEvent(provider, 'relation-store-ready');
+      parent.append(provider);
+      const reopened = ((await ready).detail as { store: RelationsStore }).store;
+      expect(reopened).not.to.equal(store);
+      expect(provider.store).to.equal(reopened);
+      await labelReachesServer(provider, `Terug ${Date.now()}`);
+      const overview = provider.querySelector('relation-overview')!;
+      await until(() => (overview.shadowRoot?.querySelectorAll('[role="row"]').length ?? 0) > 1, 'rows after re-adding');
+    });
   });
 });

@@ -57,6 +57,7 @@ export class RelationProvider extends LitElement {
   /** Only a store the provider opened itself is closed by it; a host's own store is the host's to close. */
   private ownStore: RelationsStore | undefined;
   private revalidateTimer: ReturnType<typeof setInterval> | undefined;
+  private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly onVisible = () => {
     if (document.visibilityState === 'visible') void this.store?.revalidate();
   };
@@ -100,13 +101,24 @@ export class RelationProvider extends LitElement {
     super.connectedCallback();
     this.stopObservingLanguage = observeLanguage(() => this.localeProvider.setValue(this.resolvedLocale));
     this.localeProvider.setValue(this.resolvedLocale);
+    clearTimeout(this.closeTimer);
+    // Back after it stayed out long enough to close its store: open it again for the same client.
+    if (this.client && !this.store && this.hasUpdated) void this.openStore();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopObservingLanguage?.();
     this.stopObservingLanguage = undefined;
-    this.closeStore();
+    // React, Vue and Angular move elements by taking them out and putting them back in one task: keep the
+    // store open through a move, and close it only when the provider stays out of the document.
+    clearTimeout(this.closeTimer);
+    this.closeTimer = setTimeout(() => {
+      if (this.isConnected || !this.ownStore) return;
+      this.closeStore();
+      this.opening++;
+      this.store = undefined;
+    }, 0);
   }
 
   /** Deletes the signed-in user's cache and queued writes from this browser and closes the store. */
