@@ -130,7 +130,14 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
       'parameter such as `status=lead,active` matches any of its values. Without `status`, archived relations are left out.',
     returns: 'A page of relations.',
     params: {
-      q: 'Search text: matches name, relation, debtor and creditor number, e-mail, phone, city, postcode, KvK and VAT number.',
+      q:
+        'Search text, split on white space; a relation matches when every term is found in it. Found by: name (a ' +
+        "person's first and last name too), relation, debtor and creditor number, e-mail, phone (as written, as digits, " +
+        'and national `0…` or international `31…`), KvK, VAT, IBAN, and the city and postcode (with and without the ' +
+        'space) of each of its addresses. Case, accents and typographic apostrophes are ignored (`muller` finds ' +
+        "`Müller`, `'s-Hertogenbosch` finds `’s-Hertogenbosch`); a term that is a number written with dashes, dots, " +
+        'brackets or a leading `+` is matched by its digits. Clients that search a cache use the same definition ' +
+        '(`relation-elements/contract`: `searchTerms`, `relationSearchText`, `relationSortKeys`), so both find the same.',
       status: 'Comma-separated statuses, e.g. `lead` for the leads list or `active,archived`.',
       kind: 'Only organizations or only persons.',
       role: 'Only debtors (customers) or only creditors (suppliers).',
