@@ -8,7 +8,7 @@
 import '../../src/index.js';
 import Papa from 'papaparse';
 import { cellText, columnKeys, columnLabel } from '../../src/elements/relation-overview/columns.js';
-import { neutralizeFormula, relationsToCsv } from '../../src/elements/relation-overview/csv.js';
+import { neutralizeFormula, relationsToCsv } from '../../src/elements/internal/relation-export-dialog/csv.js';
 import { en } from '../../src/i18n/en.js';
 import { openCache } from '../../src/store/cache.js';
 import type { RelationQuery, RelationSelection, RelationsStore } from '../../src/store/index.js';
@@ -93,6 +93,7 @@ function instrument(opened: RelationsStore): void {
     let rendered = false;
     return {
       total: selection.total,
+      partial: selection.partial,
       ids: () => selection.ids(),
       at(i) {
         // The overview reads rows only while rendering: the first read means this answer is on its way to the DOM.
@@ -399,7 +400,7 @@ const bench = {
       withAddress: false,
       separator: ',' as const,
       bom: false,
-      messages: en,
+      locale: 'en' as const,
       labels,
       onProgress: (done: number) => progress.push(done),
     };

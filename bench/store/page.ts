@@ -294,7 +294,7 @@ const bench = {
       return { ms, rows: changes.length, prepare: 0 };
     }
     const t0 = now();
-    const rows = changes.map((change) => toCached('relation', change.data) as CachedRelation);
+    const rows = changes.flatMap((change) => (change.entity === 'relation' && change.data ? [toCached('relation', change.data)] : []));
     const prepare = now() - t0;
     if (spec.kind === 'dexie') {
       const db = new Dexie(dbName);
