@@ -1,5 +1,5 @@
 import type { Change, ChangeEntity } from '../contract/index.js';
-import { storeOf, toCached, type Cache, type OutboxEntry } from './cache.js';
+import { entityStore, writeEntities, type Cache, type OutboxEntry } from './cache.js';
 
 /** JSON merge patch (RFC 7396): objects merge, `null` removes, everything else replaces. */
 export function mergePatch<T>(target: T, patch: unknown): T {
@@ -19,7 +19,7 @@ export function mergePatch<T>(target: T, patch: unknown): T {
  * The entity as the user sees it: the server's state with their pending writes on top, in order. A sync
  * that brings a newer server state therefore never hides what the user typed but has not been sent yet.
  */
-export function withPending(server: unknown, pending: readonly OutboxEntry[]): unknown {
+export function withPending<T>(server: T, pending: readonly OutboxEntry[]): T | undefined {
   let value = server;
   for (const entry of pending) {
     if (entry.operationId.startsWith('delete')) return undefined;
@@ -32,7 +32,7 @@ export function withPending(server: unknown, pending: readonly OutboxEntry[]): u
 /** Applies one page of the change feed in one transaction, together with the cursor it advances to. */
 export async function applyChanges(cache: Cache, changes: readonly Change[], cursor: string): Promise<Set<ChangeEntity>> {
   const touched = new Set<ChangeEntity>();
-  const tx = cache.transaction(['relations', 'addresses', 'affiliations', 'contactMoments', 'labels', 'outbox', 'meta'], 'readwrite');
+  const tx = writeEntities(cache, ['outbox', 'meta']);
   const pendingByEntity = new Map<string, OutboxEntry[]>();
   for (const entry of await tx.objectStore('outbox').getAll()) {
     if (!entry.entityId) continue;
@@ -41,10 +41,10 @@ export async function applyChanges(cache: Cache, changes: readonly Change[], cur
   const writes: Promise<unknown>[] = [];
   for (const change of changes) {
     touched.add(change.entity);
-    const store = tx.objectStore(storeOf[change.entity]);
+    const store = entityStore(tx, change.entity);
     const pending = pendingByEntity.get(change.id);
     const value = change.op === 'delete' ? undefined : pending ? withPending(change.data, pending) : change.data;
-    writes.push(value === undefined ? store.delete(change.id) : store.put(toCached(change.entity, value) as never));
+    writes.push(value ? store.put(value) : store.delete(change.id));
   }
   writes.push(tx.objectStore('meta').put(cursor, 'cursor'));
   await Promise.all([...writes, tx.done]);

@@ -1,7 +1,10 @@
-import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Address, Affiliation, ChangeEntity, ContactMoment, Label, OperationId, Relation } from '../contract/index.js';
+import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import {
+  relationNameKey, type Address, type Affiliation, type ChangeEntity, type ContactMoment, type Label, type Me, type OperationId,
+  type Relation,
+} from '../contract/index.js';
 
-/** A relation as cached: the resource plus the lower-case key the name index sorts on. */
+/** A relation as cached: the resource plus the key the name index sorts on (`relationNameKey`). */
 export type CachedRelation = Relation & { sortName: string };
 
 export type PendingState = 'pending' | 'conflict' | 'rejected';
@@ -39,6 +42,18 @@ export interface CacheSchema extends DBSchema {
 
 export type Cache = IDBPDatabase<CacheSchema>;
 
+/** Each entity of the change feed as the API gives it. */
+export interface Entities {
+  relation: Relation;
+  address: Address;
+  affiliation: Affiliation;
+  contactMoment: ContactMoment;
+  label: Label;
+}
+
+/** Any entity's value, as an outbox entry or a conflict holds it next to its `entity`. */
+export type EntityValue = Entities[ChangeEntity];
+
 /** Which object store holds each entity of the change feed. */
 export const storeOf = {
   relation: 'relations',
@@ -46,39 +61,107 @@ export const storeOf = {
   affiliation: 'affiliations',
   contactMoment: 'contactMoments',
   label: 'labels',
-} as const satisfies Record<ChangeEntity, keyof CacheSchema>;
+} as const satisfies Record<ChangeEntity, StoreNames<CacheSchema>>;
 
 export type EntityStore = (typeof storeOf)[ChangeEntity];
 
-/** What the cache stores for an entity: relations gain their sort key. */
-export function toCached(entity: ChangeEntity, data: unknown): unknown {
-  if (entity !== 'relation') return data;
-  const relation = data as Relation;
-  const person = relation.person;
-  const sortName = (person ? `${person.lastName} ${person.initials ?? person.firstName ?? ''}` : relation.displayName).trim().toLowerCase();
-  return { ...relation, sortName };
+/** Every object store that holds entities: the one list that each transaction over entities names. */
+export const entityStores: readonly EntityStore[] = Object.values(storeOf);
+
+export type WriteTransaction = IDBPTransaction<CacheSchema, StoreNames<CacheSchema>[], 'readwrite'>;
+
+/** What the cache stores for a relation: the relation and the key it sorts on by name. */
+export function toCached(entity: 'relation', data: Relation): CachedRelation;
+export function toCached<E extends ChangeEntity>(entity: E, data: Entities[E]): Entities[E];
+export function toCached(entity: ChangeEntity, data: EntityValue): EntityValue {
+  return entity === 'relation' ? cachedRelation(data as Relation) : data;
+}
+
+function cachedRelation(relation: Relation): CachedRelation {
+  return { ...relation, sortName: relationNameKey(relation) };
+}
+
+/** The entity as the API gives it: without what the cache adds for its own indexes. */
+export function strip<T>(cached: T): T {
+  if (!cached || typeof cached !== 'object' || !('sortName' in cached)) return cached;
+  const { sortName: _sortName, ...rest } = cached as T & { sortName: string };
+  return rest as T;
+}
+
+/** Reads and writes one entity's object store in a transaction, in the API's terms. */
+export interface EntityAccess<E extends ChangeEntity> {
+  get(id: string): Promise<Entities[E] | undefined>;
+  put(value: Entities[E]): Promise<unknown>;
+  delete(id: string): Promise<void>;
+}
+
+const access: { [E in ChangeEntity]: (tx: WriteTransaction) => EntityAccess<E> } = {
+  relation: (tx) => {
+    const store = tx.objectStore('relations');
+    return {
+      get: async (id) => strip(await store.get(id)),
+      put: (relation) => store.put(cachedRelation(relation)),
+      delete: (id) => store.delete(id),
+    };
+  },
+  address: (tx) => tx.objectStore('addresses'),
+  affiliation: (tx) => tx.objectStore('affiliations'),
+  contactMoment: (tx) => tx.objectStore('contactMoments'),
+  label: (tx) => tx.objectStore('labels'),
+};
+
+/** The object store of `entity` in a transaction that includes it. */
+export function entityStore<E extends ChangeEntity>(tx: WriteTransaction, entity: E): EntityAccess<E> {
+  return access[entity](tx);
+}
+
+/** Opens a read-write transaction over every entity store and `others`. */
+export function writeEntities(
+  cache: Cache,
+  others: readonly ('outbox' | 'meta')[],
+  durability: IDBTransactionDurability = 'default',
+): WriteTransaction {
+  return cache.transaction([...entityStores, ...others], 'readwrite', { durability });
+}
+
+/** The IndexedDB database of one user of one tenant of one backend. */
+export function partitionName(baseUrl: string, me: Pick<Me, 'id' | 'tenant'>): string {
+  return `relation-elements:v1:${encodeURIComponent(absoluteUrl(baseUrl))}:${encodeURIComponent(me.tenant.id)}:${encodeURIComponent(me.id)}`;
+}
+
+export function absoluteUrl(baseUrl: string): string {
+  return typeof location === 'undefined' ? baseUrl : new URL(baseUrl, location.href).href;
 }
 
 /** `onBlocking` runs when another tab deletes this database (a sign-out there): this tab must let go. */
 export async function openCache(name: string, onBlocking: () => void): Promise<Cache> {
-  return openDB<CacheSchema>(name, 1, {
+  return openDB<CacheSchema>(name, 2, {
     blocking: onBlocking,
-    upgrade(db) {
-      const relations = db.createObjectStore('relations', { keyPath: 'id' });
-      relations.createIndex('sortName', 'sortName');
-      relations.createIndex('number', 'number');
-      relations.createIndex('labelIds', 'labelIds', { multiEntry: true });
-      relations.createIndex('status', 'status');
-      db.createObjectStore('addresses', { keyPath: 'id' }).createIndex('relationId', 'relationId');
-      const affiliations = db.createObjectStore('affiliations', { keyPath: 'id' });
-      affiliations.createIndex('personId', 'personId');
-      affiliations.createIndex('organizationId', 'organizationId');
-      const moments = db.createObjectStore('contactMoments', { keyPath: 'id' });
-      moments.createIndex('relationId', 'relationId');
-      moments.createIndex('personId', 'personId');
-      db.createObjectStore('labels', { keyPath: 'id' });
-      db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true }).createIndex('entityId', 'entityId');
-      db.createObjectStore('meta');
+    async upgrade(db, oldVersion, _newVersion, tx) {
+      if (oldVersion < 1) {
+        const relations = db.createObjectStore('relations', { keyPath: 'id' });
+        relations.createIndex('sortName', 'sortName');
+        relations.createIndex('number', 'number');
+        relations.createIndex('labelIds', 'labelIds', { multiEntry: true });
+        relations.createIndex('status', 'status');
+        db.createObjectStore('addresses', { keyPath: 'id' }).createIndex('relationId', 'relationId');
+        const affiliations = db.createObjectStore('affiliations', { keyPath: 'id' });
+        affiliations.createIndex('personId', 'personId');
+        affiliations.createIndex('organizationId', 'organizationId');
+        const moments = db.createObjectStore('contactMoments', { keyPath: 'id' });
+        moments.createIndex('relationId', 'relationId');
+        moments.createIndex('personId', 'personId');
+        db.createObjectStore('labels', { keyPath: 'id' });
+        db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true }).createIndex('entityId', 'entityId');
+        db.createObjectStore('meta');
+        return;
+      }
+      if (oldVersion < 2) {
+        // Version 1 sorted names by lower case only; the contract's key also folds accents, as the server does.
+        for (let cursor = await tx.objectStore('relations').openCursor(); cursor; cursor = await cursor.continue()) {
+          await cursor.update(cachedRelation(strip(cursor.value)));
+        }
+      }
     },
   });
 }

@@ -1,7 +1,10 @@
 /*
  * The relations store: IndexedDB cache, change-feed sync, durable outbox and cross-tab coordination.
  */
-export { RelationsStore, type RelationSelection, type StoreChangeEvent, type StoreStatus, type WriteRequest } from './store.js';
+export { RelationsStore, type OpenOptions } from './store.js';
+export type { StoreChangeEvent, StoreEventMap, StoreStatus, StoreStatusEvent } from './events.js';
+export type { WriteRequest } from './outbox.js';
+export type { RelationSelection } from './queries/relations.js';
 export type { OutboxEntry, PendingState } from './cache.js';
 export type { RelationQuery, RelationQueryResult } from './query.js';
 export { mergePatch } from './apply.js';

@@ -1,48 +1,39 @@
-import type { Relation } from '../contract/index.js';
-import type { CachedRelation } from './cache.js';
+import {
+  relationSearchText, relationSortKeys, searchTerms, sortField, type Address, type Relation, type RelationSortField,
+} from '../contract/index.js';
+import { strip, type CachedRelation } from './cache.js';
 import type { RelationQuery } from './query.js';
 
-/** What search matches in the cache, as the backend does: name, numbers, e-mail, phone, city, KvK, VAT. */
-function searchText(relation: CachedRelation): string {
-  return [
-    relation.displayName, relation.number, relation.debtor?.number, relation.creditor?.number, relation.email,
-    relation.phone, relation.phone?.replace(/\D/g, ''), relation.city, relation.organization?.kvkNumber,
-    relation.organization?.vatNumber, relation.iban,
-  ].filter((part) => part !== null && part !== undefined).join(' ').toLowerCase();
-}
+/** What the index keeps of an address: whose it is, and what search finds the relation by. */
+export type IndexedAddress = Pick<Address, 'id' | 'relationId' | 'city' | 'postalCode'>;
 
-const last = '\uffff';
-const noNumber = Number.MAX_SAFE_INTEGER;
-
-const sortKeys = {
-  name: (r: CachedRelation) => r.sortName,
-  number: (r: CachedRelation) => r.number,
-  debtorNumber: (r: CachedRelation) => r.debtor?.number ?? noNumber,
-  creditorNumber: (r: CachedRelation) => r.creditor?.number ?? noNumber,
-  city: (r: CachedRelation) => r.city?.toLowerCase() ?? last,
-  kind: (r: CachedRelation) => r.kind,
-  email: (r: CachedRelation) => r.email?.toLowerCase() ?? last,
-  phone: (r: CachedRelation) => r.phone ?? last,
-  updatedAt: (r: CachedRelation) => r.updatedAt,
-} satisfies Record<string, (r: CachedRelation) => string | number>;
-
-type SortField = keyof typeof sortKeys;
+/** The name order is the cached `sortName`, which is the contract's name key computed when it was cached. */
+const sortKeys: Record<RelationSortField, (relation: CachedRelation) => string | number> = {
+  ...relationSortKeys,
+  name: (relation) => relation.sortName,
+};
 
 /**
  * All cached relations in memory, with one sorted order per sort key, so that filtering, searching and
  * sorting 100,000 relations is a single pass over an array: fast enough to answer every keystroke within a
- * frame. Searching for a longer version of the previous term only scans the previous result.
+ * frame. Search text and sort keys are the contract's (`relation-search.ts`), as the backend's are, so the
+ * cache finds what the backend finds. Searching for a longer version of the previous term only scans the
+ * previous result.
  */
 export class RelationIndex {
-  private rows: CachedRelation[] = [];
-  private texts: string[] = [];
+  private readonly rows: CachedRelation[];
+  private readonly texts: string[];
   private readonly position = new Map<string, number>();
-  private readonly orders = new Map<SortField, Int32Array>();
+  /** Each relation's addresses, by address id, for its search text. */
+  private readonly addresses = new Map<string, Map<string, IndexedAddress>>();
+  private readonly addressOwner = new Map<string, string>();
+  private readonly orders = new Map<RelationSortField, Int32Array>();
   private previous: { filters: string; q: string; matches: Int32Array } | undefined;
 
-  constructor(relations: CachedRelation[]) {
+  constructor(relations: CachedRelation[], addresses: readonly IndexedAddress[] = []) {
+    for (const address of addresses) this.attach(address);
     this.rows = relations;
-    this.texts = relations.map(searchText);
+    this.texts = relations.map((relation) => this.searchText(relation));
     relations.forEach((relation, i) => this.position.set(relation.id, i));
   }
 
@@ -55,10 +46,10 @@ export class RelationIndex {
     if (at === undefined) {
       this.position.set(relation.id, this.rows.length);
       this.rows.push(relation);
-      this.texts.push(searchText(relation));
+      this.texts.push(this.searchText(relation));
     } else {
       this.rows[at] = relation;
-      this.texts[at] = searchText(relation);
+      this.texts[at] = this.searchText(relation);
     }
     this.changed();
   }
@@ -78,12 +69,24 @@ export class RelationIndex {
     this.changed();
   }
 
+  /** An address was created or changed: its relation (and the one it moved from) is found by it from now on. */
+  upsertAddress(address: IndexedAddress): void {
+    const before = this.detach(address.id);
+    this.attach(address);
+    this.retext(before);
+    this.retext(address.relationId);
+  }
+
+  removeAddress(id: string): void {
+    this.retext(this.detach(id));
+  }
+
   /** The positions of the matching relations, in the query's order. */
   query(query: RelationQuery): Int32Array {
     const sort = query.sort ?? 'name';
     const descending = sort.startsWith('-');
-    const order = this.order(sort.replace('-', '') as SortField);
-    const terms = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const order = this.order(sortField(sort));
+    const terms = searchTerms(query.q);
     const filters = JSON.stringify([query.status, query.kind, query.role, query.labelIds, query.labelMode, sort]);
     const q = terms.join(' ');
     const narrowing = this.previous && this.previous.filters === filters && q.startsWith(this.previous.q) && this.previous.q !== '';
@@ -115,8 +118,37 @@ export class RelationIndex {
   }
 
   relationAt(position: number): Relation {
-    const { sortName: _sortName, ...relation } = this.rows[position]!;
-    return relation;
+    return strip(this.rows[position]!);
+  }
+
+  private searchText(relation: Relation): string {
+    return relationSearchText(relation, [...(this.addresses.get(relation.id)?.values() ?? [])]);
+  }
+
+  private attach(address: IndexedAddress): void {
+    const { id, relationId, city, postalCode } = address;
+    let own = this.addresses.get(relationId);
+    if (!own) this.addresses.set(relationId, (own = new Map()));
+    own.set(id, { id, relationId, city, postalCode });
+    this.addressOwner.set(id, relationId);
+  }
+
+  /** Forgets an address; returns the relation it belonged to. */
+  private detach(id: string): string | undefined {
+    const relationId = this.addressOwner.get(id);
+    if (relationId === undefined) return undefined;
+    this.addressOwner.delete(id);
+    const own = this.addresses.get(relationId);
+    own?.delete(id);
+    if (own?.size === 0) this.addresses.delete(relationId);
+    return relationId;
+  }
+
+  private retext(relationId: string | undefined): void {
+    const at = relationId === undefined ? undefined : this.position.get(relationId);
+    if (at === undefined) return;
+    this.texts[at] = this.searchText(this.rows[at]!);
+    this.changed();
   }
 
   private predicate(query: RelationQuery): (relation: CachedRelation) => boolean {
@@ -136,11 +168,10 @@ export class RelationIndex {
     };
   }
 
-  private order(field: SortField): Int32Array {
+  private order(field: RelationSortField): Int32Array {
     let order = this.orders.get(field);
     if (order) return order;
-    const key: (r: CachedRelation) => string | number = sortKeys[field];
-    const keys = this.rows.map(key);
+    const keys = this.rows.map(sortKeys[field]);
     const ids = this.rows.map((r) => r.id);
     order = Int32Array.from(this.rows.keys()).sort((a, b) => {
       const x = keys[a]!;

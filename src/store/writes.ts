@@ -1,5 +1,6 @@
-import { displayName, type ChangeEntity, type OperationId, type Relation } from '../contract/index.js';
+import { displayName, type Address, type Affiliation, type ChangeEntity, type ContactMoment, type Label, type OperationId, type Relation } from '../contract/index.js';
 import { mergePatch } from './apply.js';
+import type { EntityValue } from './cache.js';
 
 /** The writes the store knows how to apply optimistically, and what each one changes. */
 export interface WriteTarget {
@@ -33,9 +34,10 @@ const now = () => new Date().toISOString();
 
 /**
  * What the cache shows for a created entity until the backend answers: the fields the user gave, the
- * defaults the backend would fill in, version 0 and no number yet (numbers belong to the backend).
+ * defaults the backend would fill in, version 0 and no number yet (numbers belong to the backend). The fields
+ * come from the write's request as the caller typed it (`WriteRequest`), so each result is that entity.
  */
-export function provisional(entity: ChangeEntity, id: string, request: Record<string, unknown>, authorId: string): unknown {
+export function provisional(entity: ChangeEntity, id: string, request: Record<string, unknown>, authorId: string): EntityValue {
   const body = (request['body'] ?? {}) as Record<string, unknown>;
   switch (entity) {
     case 'relation': {
@@ -51,22 +53,22 @@ export function provisional(entity: ChangeEntity, id: string, request: Record<st
         labelIds: body['labelIds'] ?? [], preferences: body['preferences'] ?? {},
         createdAt: now(), updatedAt: now(), version: 0,
       };
-      return relation;
+      return relation as Relation;
     }
     case 'address':
       return {
         id, relationId: request['id'], poBox: null, street: null, houseNumber: null, houseNumberAddition: null,
         postalCode: null, city: null, country: 'NL', email: null, phone: null, ...body, version: 0,
-      };
+      } as Address;
     case 'affiliation':
-      return { id, function: null, email: null, phone: null, isPrimary: false, ...body, version: 0 };
+      return { id, function: null, email: null, phone: null, isPrimary: false, ...body, version: 0 } as Affiliation;
     case 'contactMoment':
       return {
         id, personId: null, body: '', occurredAt: now(), visibility: 'team', ...body,
         agreements: ((body['agreements'] ?? []) as Record<string, unknown>[]).map((a) => ({ dueDate: null, done: false, ...a })),
         authorId, createdAt: now(), updatedAt: now(), version: 0,
-      };
+      } as ContactMoment;
     case 'label':
-      return { id, relationCount: 0, ...body, version: 0 };
+      return { id, relationCount: 0, ...body, version: 0 } as Label;
   }
 }

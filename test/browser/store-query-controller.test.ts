@@ -5,6 +5,7 @@ import type { RelationProvider } from '../../src/index.js';
 import { StoreQueryController } from '../../src/elements/controllers/store-query.js';
 import type { RelationsStore } from '../../src/store/index.js';
 import { backendUrl, clientFor } from './backend.js';
+import { until } from './fixtures.js';
 
 /** Shows how many active organizations match its `q`, as an element of ours would. */
 class CountProbe extends LitElement {
@@ -31,14 +32,6 @@ declare global {
 }
 
 const text = (el: Element) => el.shadowRoot?.textContent?.trim() ?? '';
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  const end = Date.now() + 8000;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('<relation-provider> with its store, and the store query controller', () => {
   let provider: RelationProvider;

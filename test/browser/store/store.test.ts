@@ -3,22 +3,14 @@ import type { Relation } from '../../../src/contract/index.js';
 import type { RelationsClient } from '../../../src/sdk/index.js';
 import { RelationsStore } from '../../../src/store/index.js';
 import { clientFor, faultyNetwork } from '../backend.js';
+import { until } from '../fixtures.js';
 
 const stores: RelationsStore[] = [];
 
 async function openStore(token = 'demo-anna', fetcher?: typeof fetch): Promise<RelationsStore> {
-  const store = await RelationsStore.open(await clientFor(token, fetcher ? { fetch: fetcher } : {}));
+  const store = await RelationsStore.open(await clientFor(token, fetcher ? { fetch: fetcher } : {}), { getToken: () => token });
   stores.push(store);
   return store;
-}
-
-/** Waits until `check` holds, polling; fails with `what` after a few seconds. */
-async function until(check: () => Promise<boolean> | boolean, what: string, timeout = 5000): Promise<void> {
-  const end = Date.now() + timeout;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 async function serverSearch(client: RelationsClient, q: string): Promise<Relation[]> {
@@ -207,7 +199,7 @@ describe('RelationsStore', () => {
     stores.push(second);
     await first.sync();
     const heard = new Promise<string[]>((resolve) => {
-      second.addEventListener('change', (event) => resolve((event as CustomEvent<{ entities: string[] }>).detail.entities), { once: true });
+      second.addEventListener('change', (event) => resolve(event.detail.entities), { once: true });
     });
     const started = performance.now();
     await first.write('createLabel', { body: { name: `Tab ${Date.now()}`, color: '#abcdef' } });

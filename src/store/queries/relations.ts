@@ -1,0 +1,122 @@
+import type { ChangeEntity, Relation } from '../../contract/index.js';
+import { NetworkError, type RelationsClient } from '../../sdk/index.js';
+import { strip, type Cache } from '../cache.js';
+import type { RelationQuery, RelationQueryResult } from '../query.js';
+import { RelationIndex } from '../relation-index.js';
+
+/** The relations a query matched, read on demand. */
+export interface RelationSelection {
+  readonly total: number;
+  /**
+   * True while no first sync has completed: the selection is then the backend's first page, so `total`
+   * counts only that page and there may be more.
+   */
+  readonly partial: boolean;
+  at(i: number): Relation;
+  ids(): string[];
+}
+
+/** How many relations the backend is asked for while the cache is still filling. */
+const firstPageSize = 200;
+
+/**
+ * Reading relations: one by id, the first screenful off the name index, and filtered, searched and sorted
+ * lists from an in-memory index that is built on the first query and kept in line with every change.
+ */
+export class RelationQueries {
+  private index: Promise<RelationIndex> | undefined;
+  private loaded = false;
+
+  constructor(
+    private readonly cache: Cache,
+    private readonly client: RelationsClient,
+    private readonly isComplete: () => Promise<boolean>,
+  ) {}
+
+  /** Whether queries are answered from memory already (else the first one loads the index). */
+  get ready(): boolean {
+    return this.loaded;
+  }
+
+  async get(id: string): Promise<Relation | undefined> {
+    return strip(await this.cache.get('relations', id));
+  }
+
+  /** The first `limit` listed relations by name (not leads, not archived), read straight off the name index. */
+  async first(limit: number): Promise<Relation[]> {
+    const found: Relation[] = [];
+    let cursor = await this.cache.transaction('relations').store.index('sortName').openCursor();
+    while (cursor && found.length < limit) {
+      if (cursor.value.status !== 'archived' && cursor.value.status !== 'lead') found.push(strip(cursor.value));
+      cursor = await cursor.continue();
+    }
+    return found;
+  }
+
+  async query(query: RelationQuery): Promise<RelationQueryResult> {
+    const index = await this.relationIndex();
+    const matches = index.query(query);
+    const offset = query.offset ?? 0;
+    const window = matches.subarray(offset, offset + (query.limit ?? 50));
+    return { items: Array.from(window, (position) => index.relationAt(position)), total: matches.length };
+  }
+
+  async select(query: RelationQuery): Promise<RelationSelection> {
+    if (!(await this.isComplete())) {
+      const { offset: _offset, limit: _limit, ...filters } = query;
+      try {
+        const page = await this.client.listRelations({ ...filters, limit: firstPageSize });
+        return { total: page.items.length, partial: true, at: (i) => page.items[i]!, ids: () => page.items.map((r) => r.id) };
+      } catch (error) {
+        // Offline before the first sync: whatever the cache holds is the best answer.
+        if (!(error instanceof NetworkError)) throw error;
+      }
+    }
+    const index = await this.relationIndex();
+    const matches = index.query(query);
+    return {
+      total: matches.length,
+      partial: false,
+      at: (i) => index.relationAt(matches[i]!),
+      ids: () => Array.from(matches, (position) => index.relationAt(position).id),
+    };
+  }
+
+  /** The cache changed where this tab cannot follow it (another tab, a fresh sync): rebuild on the next query. */
+  forget(): void {
+    this.index = undefined;
+    this.loaded = false;
+  }
+
+  /**
+   * Brings the in-memory index in line with the cache for these entities, if it is loaded: relations
+   * themselves, and addresses, whose city and postcode find their relation.
+   */
+  async reindex(entity: ChangeEntity, ids: Iterable<string | null | undefined>): Promise<void> {
+    if (!this.index || (entity !== 'relation' && entity !== 'address')) return;
+    const index = await this.index;
+    const tx = this.cache.transaction(['relations', 'addresses']);
+    for (const id of new Set(ids)) {
+      if (!id) continue;
+      if (entity === 'relation') {
+        const relation = await tx.objectStore('relations').get(id);
+        if (relation) index.upsert(relation);
+        else index.remove(id);
+      } else {
+        const address = await tx.objectStore('addresses').get(id);
+        if (address) index.upsertAddress(address);
+        else index.removeAddress(id);
+      }
+    }
+  }
+
+  private relationIndex(): Promise<RelationIndex> {
+    this.index ??= (async () => {
+      const tx = this.cache.transaction(['relations', 'addresses']);
+      const [relations, addresses] = await Promise.all([tx.objectStore('relations').getAll(), tx.objectStore('addresses').getAll()]);
+      this.loaded = true;
+      return new RelationIndex(relations, addresses);
+    })();
+    return this.index;
+  }
+}

@@ -1,0 +1,90 @@
+import type { Change } from '../contract/index.js';
+import { ApiError, NetworkError } from '../sdk/index.js';
+import { applyChanges } from './apply.js';
+import { entityStores } from './cache.js';
+import type { StoreHost } from './host.js';
+
+const pageSize = 2000;
+
+/** What the change feed needs from the store around it. */
+export interface SyncHost extends StoreHost {
+  /** A page was applied: bring the in-memory index in line with it. */
+  indexChanges(changes: readonly Change[]): Promise<void>;
+  /** The backend no longer has our cursor (410): the cache was emptied and fills again from the start. */
+  cleared(): void;
+}
+
+/** Pulls the change feed into the cache and knows whether a first pull has completed. */
+export class ChangeFeed {
+  private complete = false;
+
+  constructor(private readonly host: SyncHost) {}
+
+  /** Whether a first sync has completed: before it, lists may be incomplete. */
+  async isComplete(): Promise<boolean> {
+    // Asked on every query: kept in memory once true, since only a fresh sync (410) makes it false again.
+    this.complete ||= (await this.host.cache.get('meta', 'complete')) === true;
+    return this.complete;
+  }
+
+  /**
+   * Pulls the change feed from the stored cursor to the end, a page per transaction. Only one tab pulls at
+   * a time; a tab that finds another pulling leaves it to that one and hears the result.
+   */
+  async pull(): Promise<void> {
+    const { host } = this;
+    if (host.closed()) return;
+    await host.tabs.exclusively('sync', async () => {
+      if (host.closed()) return;
+      host.setStatus({ syncing: true });
+      try {
+        let cursor = ((await host.cache.get('meta', 'cursor')) as string | undefined) ?? '0';
+        let received = 0;
+        for (;;) {
+          let page;
+          try {
+            page = await host.client.listChanges({ since: cursor, limit: pageSize });
+          } catch (error) {
+            if (error instanceof ApiError && error.status === 410) {
+              await this.clear();
+              cursor = '0';
+              continue;
+            }
+            throw error;
+          }
+          if (host.closed()) return;
+          const touched = await applyChanges(host.cache, page.items, page.nextCursor);
+          await host.indexChanges(page.items);
+          cursor = page.nextCursor;
+          received += page.items.length;
+          host.setStatus({ online: true, progress: page.hasMore || received > 0 ? { received, total: received + page.remaining } : null });
+          if (touched.size) host.changed([...touched]);
+          if (!page.hasMore) break;
+        }
+        if (host.closed()) return;
+        const lastSyncAt = new Date().toISOString();
+        await host.cache.put('meta', true, 'complete');
+        this.complete = true;
+        await host.cache.put('meta', lastSyncAt, 'lastSyncAt');
+        host.setStatus({ lastSyncAt, progress: null });
+      } catch (error) {
+        if (error instanceof NetworkError) host.setStatus({ online: false });
+        else throw error;
+      } finally {
+        host.setStatus({ syncing: false });
+      }
+    });
+  }
+
+  private async clear(): Promise<void> {
+    this.complete = false;
+    this.host.cleared();
+    const tx = this.host.cache.transaction([...entityStores, 'meta'], 'readwrite');
+    await Promise.all([
+      ...entityStores.map((name) => tx.objectStore(name).clear()),
+      tx.objectStore('meta').delete('cursor'),
+      tx.objectStore('meta').delete('complete'),
+      tx.done,
+    ]);
+  }
+}
