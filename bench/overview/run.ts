@@ -49,7 +49,7 @@ const gapMs = positive(flags, 'gap-ms', 100, false);
 const writeDoc = flags.has('doc') ? true : flags.has('no-doc') ? false : relationsWanted === 100_000;
 const template = typeof flags.get('data-dir') === 'string' ? String(flags.get('data-dir')) : null;
 const token = 'demo-anna';
-/** The store's page size (`pageSize` in src/store/store.ts), so the feed is read as a first sync reads it. */
+/** The store's page size (`pageSize` in src/store/sync.ts), so the feed is read as a first sync reads it. */
 const feedPageSize = 2000;
 const idleSeconds = 2;
 const loadBefore = loadavg();

@@ -6,7 +6,11 @@ export type WriteCaseSpec =
   | { kind: 'idb'; pageSize: number; durability: IDBTransactionDurability; indexes: 'all' | 'read' | 'name' | 'none'; label: string }
   | { kind: 'chunks'; chunkSize: number; label: string };
 
-/** How each case writes the same relation rows (already in memory) into a new database. */
+/**
+ * How each case writes the same relation rows (already in memory) into a new database. Only `ours-apply` is
+ * the path the store ships (`sync()` applying pages of 2000); the rest are peers, variants and a prototype,
+ * measured for comparison and never judged against a target.
+ */
 export const writeCases = {
   'ours-apply': {
     kind: 'ours', pageSize: 2000, durability: undefined,
@@ -51,7 +55,7 @@ export const writeCases = {
   },
   'idb-chunks-2000': {
     kind: 'chunks', chunkSize: 2000,
-    label: 'design option: raw IndexedDB, one record per 2000 relations (an array), no indexes, one transaction',
+    label: 'prototype, not shipped: raw IndexedDB, one record per 2000 relations (an array), no indexes, one transaction',
   },
 } as const satisfies Record<string, WriteCaseSpec>;
 

@@ -3,9 +3,9 @@
  * demo tenant, the bench page bundled by esbuild, headless Chromium driven by playwright-core. Returns raw
  * figures only; `report.ts` turns them into tables and the section of docs/performance.md.
  *
- * Steps: seed (or copy) a PGlite data dir; read the whole change feed once straight from the backend as it
- * ships (server time only) and keep the bodies; `ANALYZE` (the backend never does; see the section of the
- * server benchmark); then, in one browser, interleaved rounds of: our first sync against the backend, our
+ * Steps: seed (or copy) a PGlite data dir (the backend analyzes after seeding, so its planner has statistics);
+ * read the whole change feed once straight from the backend as it ships (server time only) and keep the
+ * bodies; then, in one browser, interleaved rounds of: our first sync against the backend, our
  * first sync against a replay of the captured bodies (the client's own cost), the feed fetched without
  * applying it, and the write cases (rows in memory, only the writes timed); then warm starts and
  * revalidations on the synced caches, and cold starts after restarting the browser.
@@ -29,7 +29,7 @@ const { chromeArgs, findChrome } = findChromeModule as { chromeArgs: string[]; f
 export type WriteCase = WriteCaseName | 'ours-apply-feed';
 export const allWriteCases: WriteCase[] = [...(Object.keys(writeCases) as WriteCaseName[]), 'ours-apply-feed'];
 
-/** The store's page size (`pageSize` in src/store/store.ts): the feed is fetched and replayed in these pages. */
+/** The store's page size (`pageSize` in src/store/sync.ts): the feed is fetched and replayed in these pages. */
 export const pageSize = 2000;
 
 export interface MeasureOptions {
@@ -37,8 +37,6 @@ export interface MeasureOptions {
   runs: number;
   warmRuns: number;
   storage: 'disk' | 'memory';
-  /** ANALYZE the backend before the browser cases. */
-  analyze: boolean;
   cases: WriteCase[];
   /** Only the write cases: no syncs, warm starts or revalidations. */
   onlyWrites: boolean;
@@ -84,11 +82,8 @@ export interface Results {
   seededMs: number | null;
   backendReadyMs: number;
   pageSize: number;
-  /** Server time per page reading the whole feed straight from the app, as shipped and after ANALYZE. */
+  /** Server time per page reading the whole feed straight from the app, as shipped. */
   asShipped: { ms: number[]; changes: number };
-  analyzed: { analyzeMs: number; ms: number[] } | null;
-  /** Whether the backend had planner statistics when it started serving (it runs ANALYZE itself, or not). */
-  statisticsAtStart: boolean;
   /** Steps of the /changes handler redone on their own over every page (ms, summed). */
   serverParts: { count: number; validate: number; stringify: number; pages: number };
   syncs: SyncRun[];
@@ -112,7 +107,7 @@ export interface Results {
 }
 
 export async function measure(options: MeasureOptions): Promise<Results> {
-  const { relations: relationsWanted, runs, warmRuns, storage, analyze, cases, template, onlyWrites } = options;
+  const { relations: relationsWanted, runs, warmRuns, storage, cases, template, onlyWrites } = options;
   const token = 'demo-anna';
   const loadBefore = loadavg();
 
@@ -131,7 +126,7 @@ export async function measure(options: MeasureOptions): Promise<Results> {
       seeded = { ms: performance.now() - start };
       await seeding.close();
     }
-    // A copy, so that ANALYZE below never reaches the template: every run starts from the database as seeded.
+    // A copy, so that the run's writes never reach the template: every run starts from the database as seeded.
     await cp(template, dataDir, { recursive: true });
   }
   console.log(template ? `opening a copy of ${template}…` : `seeding ${count(relationsWanted)} relations in a new data dir…`);
@@ -142,7 +137,7 @@ export async function measure(options: MeasureOptions): Promise<Results> {
   console.log(`backend ready in ${duration(backendReady)}`);
 
   /** The change feed read straight from the app (no HTTP), page by page as `sync()` asks for it. */
-  async function readFeed(): Promise<{ bodies: Map<string, string>; ms: number[]; changes: number; head: string }> {
+  async function readFeed(): Promise<{ bodies: Map<string, string>; ms: number[]; changes: number }> {
     const bodies = new Map<string, string>();
     const ms: number[] = [];
     let since = '0';
@@ -159,15 +154,12 @@ export async function measure(options: MeasureOptions): Promise<Results> {
       const page = JSON.parse(body) as { items: unknown[]; nextCursor: string; hasMore: boolean };
       changes += page.items.length;
       if (bodies.size % 20 === 0) console.log(`  ${count(changes)} changes read…`);
-      if (!page.hasMore) return { bodies, ms, changes, head: page.nextCursor };
+      if (!page.hasMore) return { bodies, ms, changes };
       since = page.nextCursor;
     }
   }
 
-  // Whether the planner has statistics: PGlite has no autovacuum, so only an explicit ANALYZE gives them.
-  const [stats] = await backend.db.query<{ reltuples: number }>("select reltuples from pg_class where relname = 'changes'");
-  const statisticsAtStart = (stats?.reltuples ?? -1) >= 0;
-  console.log(`reading the whole change feed from the backend as it ships (${statisticsAtStart ? 'with' : 'without'} statistics)…`);
+  console.log('reading the whole change feed from the backend as it ships…');
   const asShipped = await readFeed();
   const feedBodies = asShipped.bodies;
   // The relation cases need only the pages up to the last relation (the seeded feed lists them early).
@@ -179,15 +171,6 @@ export async function measure(options: MeasureOptions): Promise<Results> {
     if (items.length) relationPages = index + 1;
   });
   console.log(`  ${count(asShipped.changes)} changes in ${asShipped.ms.length} pages: ${duration(asShipped.ms.reduce((a, b) => a + b, 0))} of server time`);
-  let analyzed: { analyzeMs: number; ms: number[] } | null = null;
-  if (analyze && !statisticsAtStart) {
-    const start = performance.now();
-    await backend.db.query('analyze');
-    const analyzeMs = performance.now() - start;
-    const again = await readFeed();
-    analyzed = { analyzeMs, ms: again.ms };
-    console.log(`ANALYZE ${duration(analyzeMs)}; the feed read again: ${duration(again.ms.reduce((a, b) => a + b, 0))} of server time`);
-  }
 
   // Parts of the server's time, each step of the handler redone on its own over every page: the count of
   // `remaining` (as the handler runs it), the response's validation against the contract, JSON.stringify.
@@ -555,8 +538,6 @@ export async function measure(options: MeasureOptions): Promise<Results> {
     backendReadyMs: backendReady,
     pageSize,
     asShipped: { ms: asShipped.ms, changes: asShipped.changes },
-    analyzed,
-    statisticsAtStart,
     serverParts,
     syncs,
     replaySyncs,

@@ -15,7 +15,6 @@
  *   --data-dir DIR    a seeded PGlite data dir to copy for the run (seeded there first when empty, and kept);
  *                     default: seed a new one and delete it afterwards
  *   --only-writes     only the write cases (b): no syncs, warm starts or revalidations
- *   --no-analyze      leave the backend without statistics for the browser cases too (minutes a sync)
  *   --save FILE       where the raw figures go as JSON (default: a file in the temporary directory)
  *   --report FILE     measure nothing: report the raw figures of an earlier run
  *   --extra FILE      also report the write cases of a separate --only-writes run (its own table and ratios)
@@ -53,7 +52,6 @@ if (earlier) {
     runs: positive(flags, 'runs', 3),
     warmRuns: positive(flags, 'warm-runs', 5),
     storage,
-    analyze: !flags.has('no-analyze'),
     cases: chosen as WriteCase[],
     onlyWrites: flags.has('only-writes'),
     template: text(flags, 'data-dir'),
