@@ -39,13 +39,25 @@ after(async () => {
   server?.close();
 });
 
-test('dist/relation-elements.js alone defines <relation-provider> in a plain page', async () => {
+/** Every element the manifest documents: what a host may write in its page after the one script tag. */
+function manifestTags(): string[] {
+  const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as {
+    modules: { declarations?: { tagName?: string; customElement?: boolean }[] }[];
+  };
+  return manifest.modules.flatMap((module) => module.declarations ?? []).flatMap((d) => (d.customElement && d.tagName ? [d.tagName] : []));
+}
+
+test('dist/relation-elements.js alone defines every element of custom-elements.json in a plain page', async () => {
+  const tags = manifestTags();
+  assert.ok(tags.includes('relation-overview'), `the manifest lists ${tags.join(', ')}`);
   const page = await browser.newPage();
   const failures: string[] = [];
   page.on('pageerror', (error) => failures.push(error.message));
   page.on('requestfailed', (request) => failures.push(request.url()));
   await page.goto(origin);
   await page.waitForFunction(() => customElements.get('relation-provider') !== undefined);
+  const undefinedTags = await page.evaluate((names) => names.filter((name) => customElements.get(name) === undefined), tags);
+  assert.deepEqual(undefinedTags, [], `not defined by the bundle: ${undefinedTags.join(', ')}`);
   const state = await page.evaluate(() => {
     const provider = document.querySelector('relation-provider') as HTMLElement & { resolvedLocale: string; baseUrl: string };
     return { locale: provider.resolvedLocale, baseUrl: provider.baseUrl, upgraded: provider.shadowRoot !== null };
