@@ -95,18 +95,18 @@ export class RelationQueries {
   async reindex(entity: ChangeEntity, ids: Iterable<string | null | undefined>): Promise<void> {
     if (!this.index || (entity !== 'relation' && entity !== 'address')) return;
     const index = await this.index;
-    const tx = this.cache.transaction(['relations', 'addresses']);
-    for (const id of new Set(ids)) {
-      if (!id) continue;
-      if (entity === 'relation') {
-        const relation = await tx.objectStore('relations').get(id);
-        if (relation) index.upsert(relation);
-        else index.remove(id);
-      } else {
-        const address = await tx.objectStore('addresses').get(id);
-        if (address) index.upsertAddress(address);
-        else index.removeAddress(id);
-      }
+    const wanted = [...new Set(ids)].filter((id): id is string => !!id);
+    const read = <N extends 'relations' | 'addresses'>(name: N) => {
+      const tx = this.cache.transaction(name);
+      return Promise.all(wanted.map((id) => tx.store.get(id)));
+    };
+    // Each change applied after every read: a query in between sees the index before or after, never half.
+    if (entity === 'relation') {
+      const relations = await read('relations');
+      wanted.forEach((id, i) => (relations[i] ? index.upsert(relations[i]) : index.remove(id)));
+    } else {
+      const addresses = await read('addresses');
+      wanted.forEach((id, i) => (addresses[i] ? index.upsertAddress(addresses[i]) : index.removeAddress(id)));
     }
   }
 
