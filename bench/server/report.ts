@@ -11,8 +11,8 @@ export const docHeading = '## Reference backend: a page of 50 of 100,000 relatio
 
 export const intro = `# Performance
 
-Figures measured by \`npm run bench\` (\`bench/run.ts\`), each section written by its benchmark and replaced
-only by that benchmark when it runs again. Method, as in the targets (GOALS.md): ours and the peer are
+Figures measured by \`npm run bench\` (\`bench/run.ts\`; \`npm run bench -- --help\` lists the suites and their
+options), each section written by its benchmark and replaced only by that benchmark when it runs again. Method, as in the targets (GOALS.md): ours and the peer are
 measured in the same run on the same machine, interleaved, with the same inputs, and reported side by side
 as a ratio, because these 2-core machines are noisy and often shared with other jobs. Latencies are given as
 median (p50), 95th percentile and maximum over many requests after a warm-up; each section names its
