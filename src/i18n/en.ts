@@ -90,6 +90,7 @@ export const en: Messages = {
     start: 'Export',
     progress: (done, total) => `${number.format(done)} of ${number.format(total)} relations`,
     done: (n) => `${number.format(n)} relations exported`,
+    fileName: (date) => `relations-${date}.csv`,
   },
   addressLabels: {
     title: 'Print address labels',
@@ -98,6 +99,13 @@ export const en: Messages = {
     postal: 'Postal address',
     invoice: 'Invoice address',
     print: 'Print',
-    missing: (n) => (n === 1 ? '1 relation has no address of this kind.' : `${number.format(n)} relations have no address of this kind.`),
+    labelCount: (n) => (n === 1 ? '1 label' : `${number.format(n)} labels`),
+    missing: (n) => (n === 1 ? '1 relation has no address and gets no label.' : `${number.format(n)} relations have no address and get no label.`),
+    printed: (printed, leftOut) =>
+      `${printed === 1 ? '1 label' : `${number.format(printed)} labels`} printed.` +
+      (leftOut === 0 ? '' : ` ${leftOut === 1 ? '1 relation' : `${number.format(leftOut)} relations`} without an address left out.`),
+  },
+  address: {
+    poBox: (number) => `PO Box ${number}`,
   },
 };

@@ -1,16 +1,17 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { localeContext } from '../core/context.js';
-import { en } from './en.js';
-import { languageOf, observeLanguage } from './lang.js';
+import { messagesFor } from './catalogue.js';
+import { languageBelow, languageOf, observeLanguage } from './lang.js';
 import { toLocale, type Locale, type Messages } from './messages.js';
-import { nl } from './nl.js';
 
-const catalogue: Record<Locale, Messages> = { nl, en };
+/** The element whose `locale` every element inside it speaks, unless a nearer `lang` says otherwise. */
+const providerTag = 'relation-provider';
 
 /**
- * Gives an element its locale and messages, and re-renders it when they change. The element's own `lang`
- * attribute wins; then the locale of the nearest `<relation-provider>`; then the nearest `lang` above it.
+ * Gives an element its locale and messages, and re-renders it when they change. The nearest `lang`
+ * attribute at or above the element, up to its `<relation-provider>`, wins; then the provider's locale;
+ * without a provider, the nearest `lang` above it.
  */
 export class LocaleController implements ReactiveController {
   locale: Locale = 'en';
@@ -31,7 +32,7 @@ export class LocaleController implements ReactiveController {
   }
 
   get messages(): Messages {
-    return catalogue[this.locale];
+    return messagesFor(this.locale);
   }
 
   hostConnected(): void {
@@ -45,9 +46,11 @@ export class LocaleController implements ReactiveController {
   }
 
   private resolve(): Locale {
-    const own = this.host.getAttribute('lang');
-    if (own) return toLocale(own);
-    return this.fromProvider ?? toLocale(languageOf(this.host));
+    if (this.fromProvider === undefined) return toLocale(languageOf(this.host));
+    // A `lang` between the element and its provider is nearer than the provider's locale: on the element
+    // itself, or on an element that contains it (an overview in English around its dialogs and filter).
+    const between = languageBelow(this.host, (element) => element.localName === providerTag);
+    return between ? toLocale(between) : this.fromProvider;
   }
 
   private refresh(): void {

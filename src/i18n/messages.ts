@@ -92,6 +92,8 @@ export interface Messages {
     start: string;
     progress: (done: number, total: number) => string;
     done: (n: number) => string;
+    /** The downloaded file's name, `date` as YYYY-MM-DD. */
+    fileName: (date: string) => string;
   };
   addressLabels: {
     title: string;
@@ -100,6 +102,15 @@ export interface Messages {
     postal: string;
     invoice: string;
     print: string;
+    /** How many stickers the sheets will hold. */
+    labelCount: (n: number) => string;
+    /** Before printing: relations with neither a postal nor a visiting address (nor the invoice address asked for). */
     missing: (n: number) => string;
+    /** After printing: how many relations got a sticker, and how many were left out for want of an address. */
+    printed: (printed: number, leftOut: number) => string;
+  };
+  address: {
+    /** A PO box as the first line of an address: "Postbus 45". */
+    poBox: (number: string) => string;
   };
 }

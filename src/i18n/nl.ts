@@ -90,6 +90,7 @@ export const nl: Messages = {
     start: 'Exporteren',
     progress: (done, total) => `${number.format(done)} van ${number.format(total)} relaties`,
     done: (n) => `${number.format(n)} relaties geëxporteerd`,
+    fileName: (date) => `relaties-${date}.csv`,
   },
   addressLabels: {
     title: 'Adresetiketten afdrukken',
@@ -98,6 +99,14 @@ export const nl: Messages = {
     postal: 'Postadres',
     invoice: 'Factuuradres',
     print: 'Afdrukken',
-    missing: (n) => (n === 1 ? '1 relatie heeft geen adres van deze soort.' : `${number.format(n)} relaties hebben geen adres van deze soort.`),
+    labelCount: (n) => (n === 1 ? '1 etiket' : `${number.format(n)} etiketten`),
+    missing: (n) =>
+      n === 1 ? '1 relatie heeft geen adres en krijgt geen etiket.' : `${number.format(n)} relaties hebben geen adres en krijgen geen etiket.`,
+    printed: (printed, leftOut) =>
+      `${printed === 1 ? '1 etiket' : `${number.format(printed)} etiketten`} afgedrukt.` +
+      (leftOut === 0 ? '' : ` ${leftOut === 1 ? '1 relatie' : `${number.format(leftOut)} relaties`} zonder adres overgeslagen.`),
+  },
+  address: {
+    poBox: (number) => `Postbus ${number}`,
   },
 };

@@ -8,6 +8,9 @@ import type { RelationsStore } from '../../store/index.js';
 import { controlStyles } from '../../theme/controls.js';
 import { tokenStyles } from '../../theme/tokens.js';
 import { StoreQueryController } from '../controllers/store-query.js';
+import type { RelationDialog } from '../internal/relation-dialog/relation-dialog.component.js';
+import '../internal/relation-dialog/relation-dialog.js';
+import { dialogContentStyles } from '../internal/relation-dialog/relation-dialog.styles.js';
 import { labelFilterStyles } from './label-filter.styles.js';
 
 /** Filters relations by labels. Set on an overview through `for`, or listened to as `label-filter-change`. */
@@ -35,7 +38,7 @@ interface LabelFilterTarget extends HTMLElement {
  * @cssproperty --label-filter-swatch-size - Diameter of the colour dots.
  */
 export class LabelFilter extends LitElement {
-  static override styles = [tokenStyles, controlStyles, labelFilterStyles];
+  static override styles = [tokenStyles, controlStyles, dialogContentStyles, labelFilterStyles];
 
   private readonly i18n = new LocaleController(this);
   private readonly labels = new StoreQueryController(this, {
@@ -45,7 +48,7 @@ export class LabelFilter extends LitElement {
     isEmpty: (labels) => labels.length === 0,
   });
 
-  @query('dialog') private dialog!: HTMLDialogElement;
+  @query('relation-dialog') private dialog!: RelationDialog;
 
   @state() private managing = false;
   @state() private newName = '';
@@ -123,7 +126,6 @@ export class LabelFilter extends LitElement {
 
   private confirmDelete(label: Label): void {
     this.pendingDelete = label;
-    this.dialog.showModal();
   }
 
   private async delete(): Promise<void> {
@@ -163,14 +165,20 @@ export class LabelFilter extends LitElement {
         </div>
         ${this.manageable ? this.renderManage(labels, newProblem) : nothing}
       </fieldset>
-      <dialog aria-labelledby="delete-title" @close=${() => (this.pendingDelete = undefined)}>
-        <p id="delete-title">${this.pendingDelete ? m.labels.confirmDelete(this.pendingDelete.name, this.pendingDelete.relationCount) : ''}</p>
-        <div class="buttons">
-          <button @click=${() => this.dialog.close()}>${m.common.cancel}</button>
-          <button class="danger" @click=${() => this.delete()}>${this.pendingDelete ? m.labels.delete(this.pendingDelete.name) : ''}</button>
-        </div>
-      </dialog>
+      ${this.pendingDelete ? this.renderConfirm(this.pendingDelete) : nothing}
     `;
+  }
+
+  private renderConfirm(label: Label) {
+    const m = this.i18n.messages;
+    const question = m.labels.confirmDelete(label.name, label.relationCount);
+    return html`<relation-dialog open label=${question} @close=${() => (this.pendingDelete = undefined)}>
+      <p>${question}</p>
+      <div class="buttons">
+        <button @click=${() => this.dialog.close()}>${m.common.cancel}</button>
+        <button class="danger" @click=${() => this.delete()}>${m.labels.delete(label.name)}</button>
+      </div>
+    </relation-dialog>`;
   }
 
   private renderManage(labels: Label[], newProblem: string | undefined) {

@@ -85,7 +85,4 @@ export const labelFilterStyles = css`
     margin: 0;
     font-size: 0.85em;
   }
-  dialog {
-    max-width: 28rem;
-  }
 `;

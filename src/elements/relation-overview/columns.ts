@@ -1,4 +1,5 @@
 import type { Label, Relation, RelationSort } from '../../contract/index.js';
+import { formatName } from '../../format/name.js';
 import type { Messages } from '../../i18n/messages.js';
 
 export const columnKeys = ['number', 'name', 'kind', 'debtorNumber', 'creditorNumber', 'city', 'email', 'phone', 'labels'] as const;
@@ -28,7 +29,7 @@ export function cellText(key: ColumnKey, relation: Relation, labels: ReadonlyMap
     case 'number':
       return relation.number ? String(relation.number) : '';
     case 'name':
-      return relation.displayName;
+      return formatName(relation, 'list');
     case 'kind':
       return messages.overview.kindValue[relation.kind];
     case 'debtorNumber':
@@ -46,16 +47,31 @@ export function cellText(key: ColumnKey, relation: Relation, labels: ReadonlyMap
   }
 }
 
+export function isColumnKey(key: unknown): key is ColumnKey {
+  return columnKeys.includes(key as ColumnKey);
+}
+
 /** A user's choice of columns from storage, keeping only known ones; the default when there is none. */
 export function parseColumns(saved: string | null): ColumnKey[] {
   try {
     const parsed: unknown = JSON.parse(saved ?? 'null');
     if (Array.isArray(parsed)) {
-      const known = parsed.filter((key): key is ColumnKey => columnKeys.includes(key as ColumnKey));
+      const known = parsed.filter(isColumnKey);
       if (known.length) return [...new Set(known)];
     }
   } catch {
     // an unreadable choice falls back to the default
   }
   return [...defaultColumns];
+}
+
+/** Columns are remembered per user: per store, since each user of each tenant has a store of their own. */
+const storageKey = (storeName: string) => `relation-elements:columns:${storeName}`;
+
+export function loadColumns(storeName: string): ColumnKey[] {
+  return parseColumns(localStorage.getItem(storageKey(storeName)));
+}
+
+export function saveColumns(storeName: string, columns: readonly ColumnKey[]): void {
+  localStorage.setItem(storageKey(storeName), JSON.stringify(columns));
 }

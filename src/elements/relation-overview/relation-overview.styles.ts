@@ -33,6 +33,12 @@ export const overviewStyles = css`
     border-bottom-color: var(--_color-accent);
     font-weight: 600;
   }
+  .panel {
+    display: flex;
+    flex-direction: column;
+    flex: 1;
+    min-height: 0;
+  }
   .toolbar {
     display: flex;
     flex-wrap: wrap;
@@ -210,52 +216,5 @@ export const overviewStyles = css`
   }
   progress {
     width: 100%;
-  }
-  .popover {
-    position: absolute;
-    z-index: 2;
-    background: var(--_color-surface);
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
-    box-shadow: var(--_shadow);
-    padding: var(--_space);
-    display: grid;
-    gap: 2px;
-  }
-  .anchor {
-    position: relative;
-  }
-  .popover .column {
-    display: flex;
-    gap: calc(var(--_space) / 2);
-    align-items: center;
-  }
-  .popover .column label {
-    flex: 1;
-  }
-  .popover .column button {
-    padding: 0 0.4em;
-  }
-  dialog {
-    min-width: 20rem;
-  }
-  dialog fieldset {
-    border: 0;
-    padding: 0;
-    margin: 0 0 var(--_space);
-    display: grid;
-    gap: 2px;
-  }
-  dialog legend {
-    font-weight: 600;
-    padding-bottom: 2px;
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 `;

@@ -1,6 +1,8 @@
-import type { Address, Label, Relation } from '../../contract/index.js';
-import type { Messages } from '../../i18n/messages.js';
-import { cellText, columnLabel, type ColumnKey } from './columns.js';
+import type { Address, Label, Relation } from '../../../contract/index.js';
+import { addressFields, mailingAddress } from '../../../format/address.js';
+import { messagesFor } from '../../../i18n/catalogue.js';
+import type { Locale } from '../../../i18n/messages.js';
+import { cellText, columnLabel, type ColumnKey } from '../../relation-overview/columns.js';
 
 /**
  * A cell that a spreadsheet would evaluate (it starts with = + - @, a tab or a carriage return, also after
@@ -17,13 +19,14 @@ export function neutralizeFormula(value: string): string {
 
 export interface CsvOptions {
   columns: readonly ColumnKey[];
-  /** Also export the postal address (street and number, or PO box; postcode; city; country). */
+  /** Also export the mailing address (street and number, or PO box; postcode; city; country). */
   withAddress: boolean;
   /** `;` opens in Excel with Dutch regional settings; `,` elsewhere. */
   separator: ';' | ',';
   /** A UTF-8 byte order mark makes Excel read accents right. */
   bom: boolean;
-  messages: Messages;
+  /** The language of the header, the PO box and the country names. */
+  locale: Locale;
   labels: ReadonlyMap<string, Label>;
   addresses?: ReadonlyMap<string, Address[]>;
   onProgress?: (done: number, total: number) => void;
@@ -32,26 +35,14 @@ export interface CsvOptions {
 
 const chunkSize = 10000;
 
-/** The address a mailing goes to: the postal one, else the visiting one. */
-export function mailingAddress(addresses: readonly Address[] | undefined): Address | undefined {
-  return addresses?.find((a) => a.purposes.includes('postal')) ?? addresses?.find((a) => a.purposes.includes('visiting'));
-}
-
-function addressLine(address: Address | undefined): string[] {
-  if (!address) return ['', '', '', ''];
-  const line = address.poBox
-    ? `Postbus ${address.poBox}`
-    : [address.street, [address.houseNumber, address.houseNumberAddition].filter(Boolean).join('')].filter(Boolean).join(' ');
-  return [line, address.postalCode ?? '', address.city ?? '', address.country];
-}
-
 /**
  * The relations as CSV (RFC 4180, CRLF line ends), built in chunks with a pause between them so that the
  * page stays responsive and a progress bar can follow 100,000 rows. Papaparse is loaded only now.
  */
 export async function relationsToCsv(relations: readonly Relation[], options: CsvOptions): Promise<Blob> {
   const { unparse } = (await import('papaparse')).default;
-  const { messages, labels } = options;
+  const { labels } = options;
+  const messages = messagesFor(options.locale);
   const header = options.columns.map((key) => columnLabel(key, messages));
   if (options.withAddress) header.push(...messages.exporting.addressHeaders);
   const parts: BlobPart[] = options.bom ? ['\uFEFF'] : [];
@@ -61,7 +52,7 @@ export async function relationsToCsv(relations: readonly Relation[], options: Cs
     if (options.signal?.aborted) throw new DOMException('Export cancelled', 'AbortError');
     const rows = relations.slice(start, start + chunkSize).map((relation) => {
       const cells = options.columns.map((key) => cellText(key, relation, labels, messages));
-      if (options.withAddress) cells.push(...addressLine(mailingAddress(options.addresses?.get(relation.id))));
+      if (options.withAddress) cells.push(...addressFields(mailingAddress(options.addresses?.get(relation.id)), options.locale));
       return cells.map(neutralizeFormula);
     });
     parts.push('\r\n', unparse(rows, config));

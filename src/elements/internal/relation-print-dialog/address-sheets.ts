@@ -1,5 +1,8 @@
 import { html, render } from 'lit';
-import type { Address, Relation } from '../../contract/index.js';
+import type { Address, Relation } from '../../../contract/index.js';
+import { envelopeLines, mailingAddress } from '../../../format/address.js';
+import { formatName } from '../../../format/name.js';
+import type { Locale } from '../../../i18n/messages.js';
 
 export type SheetLayout = '3x7' | '3x8';
 export type LabelAddress = 'postal' | 'invoice';
@@ -15,27 +18,11 @@ const sheets: Record<SheetLayout, { rows: number; height: string }> = {
   '3x8': { rows: 8, height: '37.12mm' },
 };
 
-const countries = new Intl.DisplayNames(['nl'], { type: 'region' });
-
-/**
- * The address for a relation's sticker: its invoice address when asked for and present, else its postal
- * address (a PO box when that is how it receives post), else its visiting address.
- */
-export function labelFor(relation: Relation, addresses: readonly Address[] | undefined, use: LabelAddress): AddressLabel | undefined {
-  const pick = (purpose: Address['purposes'][number]) => addresses?.find((a) => a.purposes.includes(purpose));
-  const address = (use === 'invoice' ? pick('invoice') : undefined) ?? pick('postal') ?? pick('visiting');
+/** A relation's sticker, or nothing when it has no address to send post to (see `mailingAddress`). */
+export function labelFor(relation: Relation, addresses: readonly Address[] | undefined, use: LabelAddress, locale: Locale): AddressLabel | undefined {
+  const address = mailingAddress(addresses, use);
   if (!address) return undefined;
-  const street = address.poBox
-    ? `Postbus ${address.poBox}`
-    : `${address.street ?? ''} ${address.houseNumber ?? ''}${address.houseNumberAddition ? ` ${address.houseNumberAddition}` : ''}`.trim();
-  // Dutch post wants two spaces between postcode and a capitalised city.
-  const place = address.country === 'NL'
-    ? `${address.postalCode ?? ''}  ${(address.city ?? '').toUpperCase()}`.trim()
-    : `${address.postalCode ?? ''} ${address.city ?? ''}`.trim();
-  const lines = [street, place];
-  if (address.country !== 'NL') lines.push((countries.of(address.country) ?? address.country).toUpperCase());
-  const salutation = relation.person?.salutation ? `${relation.person.salutation} ` : '';
-  return { name: `${salutation}${relation.displayName}`, lines };
+  return { name: formatName(relation, 'addressee'), lines: envelopeLines(address, locale) };
 }
 
 function sheetStyles(layout: SheetLayout): string {
@@ -44,7 +31,7 @@ function sheetStyles(layout: SheetLayout): string {
     @page { size: A4; margin: 0; }
     * { box-sizing: border-box; }
     body { margin: 0; font: 10pt/1.3 system-ui, sans-serif; color: #000; }
-    .sheet { width: 210mm; height: 297mm; display: grid; grid-template-columns: repeat(3, 70mm);
+    .sheet { width: 210mm; height: 297mm; margin: 0; padding: 0; list-style: none; display: grid; grid-template-columns: repeat(3, 70mm);
       grid-template-rows: repeat(${rows}, ${height}); break-after: page; overflow: hidden; }
     .sheet:last-child { break-after: auto; }
     .label { padding: 5mm 6mm; overflow: hidden; display: flex; flex-direction: column; justify-content: center; }
@@ -54,15 +41,15 @@ function sheetStyles(layout: SheetLayout): string {
   `;
 }
 
-/** The sheets as a template: names and addresses are rendered as text, never as markup. */
+/** The sheets as a template, each a list of stickers; names and addresses are rendered as text, never as markup. */
 export function sheetsTemplate(labels: readonly AddressLabel[], layout: SheetLayout) {
   const perSheet = sheets[layout].rows * 3;
   const pages: AddressLabel[][] = [];
   for (let i = 0; i < labels.length; i += perSheet) pages.push(labels.slice(i, i + perSheet));
   return html`${pages.map(
-    (page) => html`<section class="sheet">${page.map(
-      (label) => html`<div class="label"><p class="name">${label.name}</p>${label.lines.map((line) => html`<p>${line}</p>`)}</div>`,
-    )}</section>`,
+    (page) => html`<ul class="sheet">${page.map(
+      (label) => html`<li class="label"><p class="name">${label.name}</p>${label.lines.map((line) => html`<p>${line}</p>`)}</li>`,
+    )}</ul>`,
   )}`;
 }
 

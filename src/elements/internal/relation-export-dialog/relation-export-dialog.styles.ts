@@ -1,0 +1,7 @@
+import { css } from 'lit';
+
+export const exportDialogStyles = css`
+  :host {
+    display: contents;
+  }
+`;
