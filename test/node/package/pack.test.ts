@@ -61,6 +61,12 @@ function installedNames(node: LsNode, into = new Set<string>()): Set<string> {
   return into;
 }
 
+/*
+ * Run under `npm test`, this process inherits npm's settings for the repository (npm_config_local_prefix and
+ * the like); the host project's npm must see only its own folder, as on the host's machine.
+ */
+const npmEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+
 const workDir = mkdtempSync(join(tmpdir(), 'relation-elements-pack-'));
 const host = join(workDir, 'host');
 let tarball: string;
@@ -77,9 +83,9 @@ before(() => {
 
   mkdirSync(host);
   writeFileSync(join(host, 'package.json'), JSON.stringify({ name: 'host-app', private: true, type: 'module' }));
-  execFileSync('npm', ['install', tarball, '--no-audit', '--no-fund', '--prefer-offline'], { cwd: host, stdio: 'pipe', timeout: 180_000 });
+  execFileSync('npm', ['install', tarball, '--no-audit', '--no-fund', '--prefer-offline'], { cwd: host, env: npmEnv, stdio: 'pipe', timeout: 180_000 });
   // npm ls exits non-zero on a missing or invalid dependency, which fails the test here.
-  const tree = JSON.parse(execFileSync('npm', ['ls', '--all', '--json'], { cwd: host, encoding: 'utf8', timeout: 60_000 })) as LsNode;
+  const tree = JSON.parse(execFileSync('npm', ['ls', '--all', '--json'], { cwd: host, env: npmEnv, encoding: 'utf8', timeout: 60_000 })) as LsNode;
   installed = installedNames(tree);
   installed.delete('relation-elements');
 }, { timeout: 360_000 });
@@ -146,6 +152,6 @@ test('a Node host imports the SDK and the contract from the installed package', 
       iban: contract.isIban('NL91ABNA0417164300'),
       root: root.endsWith('/node_modules/relation-elements/dist/index.js'),
     }));`;
-  const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: host, encoding: 'utf8', timeout: 30_000 });
+  const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: host, env: npmEnv, encoding: 'utf8', timeout: 30_000 });
   assert.deepEqual(JSON.parse(output), { client: 'function', listRelations: true, iban: true, root: true });
 });
