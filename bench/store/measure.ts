@@ -93,8 +93,8 @@ export interface Results {
   feeds: { result: FeedResult; serverMs: number }[];
   replayFeeds: FeedResult[];
   writes: Partial<Record<WriteCase, WriteResult[]>>;
-  /** Every relation read back in a new page after some write cases (absent from older results). */
-  readBacks?: Partial<Record<WriteCase, { ms: number; rows: number }[]>>;
+  /** Every relation read back in a new page after some write cases. */
+  readBacks: Partial<Record<WriteCase, { ms: number; rows: number }[]>>;
   warm: { query: WarmResult[]; network: TimedIds[]; cursor: TimedIds[]; store: TimedIds[]; getAll: TimedIds[] };
   cold: { query: WarmResult[]; cursor: TimedIds[]; store: TimedIds[] };
   revalidations: Revalidation[];

@@ -44,7 +44,7 @@ function writeTableOf({ writes, options }: Results): Table {
 
 /** Every relation read back in a new page after a write case, when the run did that. */
 function readTableOf({ readBacks }: Results): Table | null {
-  const entries = Object.entries(readBacks ?? {}) as [WriteCase, { ms: number; rows: number }[]][];
+  const entries = Object.entries(readBacks) as [WriteCase, { ms: number; rows: number }[]][];
   if (!entries.length) return null;
   return {
     header: ['every relation read back in a new page (what loading the in-memory index costs)', 'median [min–max]', 'rows'],
@@ -76,8 +76,7 @@ export async function report(results: Results, writeDoc: boolean | 'auto', docPa
     date, machine, chromeVersion, loadBefore, loadAfter, seededMs, pageSize, asShipped, syncs, replaySyncs, feeds,
     replayFeeds, writes, warm, cold, revalidations, crossSync, crossPreflights, crossGets, crossRevalidations, crossRepeat, pageErrors,
   } = results;
-  // Absent from results saved before the pipelined case existed.
-  const pipelined = results.pipelinedSyncs ?? [];
+  const pipelined = results.pipelinedSyncs;
   const relationRows = Object.entries(writes).find(([name, runs]) => name !== 'ours-apply-feed' && runs?.length)?.[1]?.[0]?.rows;
   const relations = syncs[0]?.result.relations ?? relationRows ?? Number.NaN;
   if (relations !== relationsWanted) console.warn(`note: the backend holds ${count(relations)} relations, not ${count(relationsWanted)} (a reused data dir?)`);
@@ -241,7 +240,7 @@ export async function report(results: Results, writeDoc: boolean | 'auto', docPa
   const prototype = 'prototype, not shipped: no target verdict';
   const chunkLine = chunkRun ? (() => {
     const values = (name: WriteCase) => (chunkRun.writes[name] ?? []).map((w) => w.ms);
-    const back = (name: WriteCase) => median((chunkRun.readBacks?.[name] ?? []).map((r) => r.ms));
+    const back = (name: WriteCase) => median((chunkRun.readBacks[name] ?? []).map((r) => r.ms));
     const chunks = median(values('idb-chunks-2000'));
     const peer = median(values('dexie-bulkput'));
     return [
