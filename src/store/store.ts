@@ -67,9 +67,10 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
    */
   static async open(client: RelationsClient, options: OpenOptions = {}): Promise<RelationsStore> {
     let me: Me;
+    let remembering: Promise<void> | undefined;
     try {
       me = await client.getMe();
-      await rememberSignIn(client.baseUrl, options.getToken, me);
+      remembering = rememberSignIn(client.baseUrl, options.getToken, me);
     } catch (error) {
       if (!(error instanceof NetworkError)) throw error;
       const known = await recallSignIn(client.baseUrl, options.getToken);
@@ -86,7 +87,7 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
     const store = new RelationsStore(client, me, name, cache);
     opened.store = store;
     store.status.lastSyncAt = ((await cache.get('meta', 'lastSyncAt')) as string | undefined) ?? null;
-    await store.queue.refreshCounts();
+    await Promise.all([store.queue.refreshCounts(), remembering]);
     return store;
   }
 

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
+import { openDB } from 'idb';
 import type { Relation } from '../../../src/contract/index.js';
 import type { RelationsClient } from '../../../src/sdk/index.js';
+import { deleteCache, openCache } from '../../../src/store/cache.js';
 import { RelationsStore } from '../../../src/store/index.js';
 import { clientFor, faultyNetwork } from '../backend.js';
 import { until } from '../fixtures.js';
@@ -46,6 +48,46 @@ describe('RelationsStore', () => {
     network.plan.sent.length = 0;
     await store.sync();
     expect(network.plan.sent).to.deep.equal(['GET /api/v1/changes']);
+  });
+
+  it("answers lists with the backend's first page until a first sync completes, and from the cache when it cannot", async () => {
+    const network = faultyNetwork();
+    const store = await openStore('demo-anna', network.fetch);
+    const query = { q: 'B.V.', status: ['active' as const], sort: '-name' as const };
+    const firstPage = (await (await clientFor('demo-anna')).listRelations({ ...query, limit: 200 })).items.map((r) => r.id);
+    expect(firstPage.length).to.be.greaterThan(0);
+
+    const before = await store.selectRelations(query);
+    expect(before.partial).to.equal(true);
+    expect(before.ids()).to.deep.equal(firstPage);
+    expect(before.total).to.equal(firstPage.length);
+
+    network.plan.offline = true;
+    const offline = await store.selectRelations(query);
+    expect([offline.partial, offline.total]).to.deep.equal([false, 0], 'offline before any sync: the empty cache');
+
+    network.plan.offline = false;
+    await store.sync();
+    const after = await store.selectRelations(query);
+    expect(after.partial).to.equal(false);
+    expect(after.ids().slice(0, firstPage.length)).to.deep.equal(firstPage, 'the cache lists them in the same order');
+  });
+
+  it('re-keys names that the first cache version sorted by lower case only', async () => {
+    const name = `relation-elements:test-upgrade:${Date.now()}`;
+    const relation = (await server.listRelations({ kind: 'person', limit: 1 })).items[0]!;
+    const mueller = { ...relation, person: { ...relation.person!, lastName: 'Müller', initials: 'J.' }, sortName: 'müller j.' };
+    const v1 = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('relations', { keyPath: 'id' }).createIndex('sortName', 'sortName');
+      },
+    });
+    await v1.put('relations', mueller);
+    v1.close();
+    const cache = await openCache(name, () => undefined);
+    expect((await cache.get('relations', relation.id))?.sortName).to.equal('muller j.', 'as the server sorts "Müller"');
+    cache.close();
+    await deleteCache(name);
   });
 
   it('keeps each user in their own cache and deletes it on signOut', async () => {
