@@ -22,7 +22,9 @@ const sortKeys: Record<RelationSortField, (relation: CachedRelation) => string |
  */
 export class RelationIndex {
   private readonly rows: CachedRelation[];
-  private readonly texts: string[];
+  /** Each relation's search text, built when a search first needs it or by `prepare` ahead of time. */
+  private readonly texts: (string | undefined)[];
+  private prepared = 0;
   private readonly position = new Map<string, number>();
   /** Each relation's addresses, by address id, for its search text. */
   private readonly addresses = new Map<string, Map<string, IndexedAddress>>();
@@ -33,7 +35,7 @@ export class RelationIndex {
   constructor(relations: CachedRelation[], addresses: readonly IndexedAddress[] = []) {
     for (const address of addresses) this.attach(address);
     this.rows = relations;
-    this.texts = relations.map((relation) => this.searchText(relation));
+    this.texts = new Array<string | undefined>(relations.length).fill(undefined);
     relations.forEach((relation, i) => this.position.set(relation.id, i));
   }
 
@@ -46,10 +48,10 @@ export class RelationIndex {
     if (at === undefined) {
       this.position.set(relation.id, this.rows.length);
       this.rows.push(relation);
-      this.texts.push(this.searchText(relation));
+      this.texts.push(undefined);
     } else {
       this.rows[at] = relation;
-      this.texts[at] = this.searchText(relation);
+      this.texts[at] = undefined;
     }
     this.changed();
   }
@@ -81,6 +83,16 @@ export class RelationIndex {
     this.retext(this.detach(id));
   }
 
+  /**
+   * Builds the search texts of up to `count` relations ahead of the first search, so that loading the
+   * index costs no more than reading it; returns whether any are left.
+   */
+  prepare(count: number): boolean {
+    const end = Math.min(this.rows.length, this.prepared + count);
+    for (; this.prepared < end; this.prepared++) this.texts[this.prepared] ??= this.searchText(this.rows[this.prepared]!);
+    return this.prepared < this.rows.length;
+  }
+
   /** The positions of the matching relations, in the query's order. */
   query(query: RelationQuery): Int32Array {
     const sort = query.sort ?? 'name';
@@ -100,7 +112,7 @@ export class RelationIndex {
       const at = candidates[i]!;
       if (!accepts(rows[at]!)) continue;
       if (terms.length) {
-        const text = texts[at]!;
+        const text = texts[at] ?? (texts[at] = this.searchText(rows[at]!));
         let all = true;
         for (const term of terms) {
           if (!text.includes(term)) {
@@ -147,7 +159,7 @@ export class RelationIndex {
   private retext(relationId: string | undefined): void {
     const at = relationId === undefined ? undefined : this.position.get(relationId);
     if (at === undefined) return;
-    this.texts[at] = this.searchText(this.rows[at]!);
+    this.texts[at] = undefined;
     this.changed();
   }
 

@@ -18,6 +18,8 @@ export interface RelationSelection {
 
 /** How many relations the backend is asked for while the cache is still filling. */
 const firstPageSize = 200;
+/** Search texts built per task ahead of the first search: a few milliseconds of work. */
+const preparedPerSlice = 2000;
 
 /**
  * Reading relations: one by id, the first screenful off the name index, and filtered, searched and sorted
@@ -111,12 +113,20 @@ export class RelationQueries {
   }
 
   private relationIndex(): Promise<RelationIndex> {
-    this.index ??= (async () => {
+    if (this.index) return this.index;
+    const loading = (async () => {
       const tx = this.cache.transaction(['relations', 'addresses']);
       const [relations, addresses] = await Promise.all([tx.objectStore('relations').getAll(), tx.objectStore('addresses').getAll()]);
       this.loaded = true;
-      return new RelationIndex(relations, addresses);
+      const index = new RelationIndex(relations, addresses);
+      // Search texts are built in slices between frames, so the list shows first and the first search is ready.
+      const prepare = () => {
+        if (this.index === loading && index.prepare(preparedPerSlice)) setTimeout(prepare);
+      };
+      setTimeout(prepare);
+      return index;
     })();
-    return this.index;
+    this.index = loading;
+    return loading;
   }
 }
