@@ -45,6 +45,8 @@ describe('RelationsStore opened without the network, with users of two tenants o
     expect(olgaOnServer.length).to.be.greaterThan(0);
     expect(olgaOnServer.filter((id) => annaOnServer.includes(id))).to.deep.equal([], 'the tenants share nothing');
 
+    // From a browser where olga is not signed in: test files before this one may have left her signed in.
+    await (await open('acme-olga')).signOut();
     const anna = keep(await open('demo-anna'));
     await anna.sync();
     anna.close();
@@ -75,6 +77,7 @@ describe('RelationsStore opened without the network, with users of two tenants o
   });
 
   it('does not open offline for another token of the same backend, nor without a token source', async () => {
+    await (await open('demo-bram')).signOut();
     keep(await open('demo-anna')).close();
     const network = faultyNetwork();
     network.plan.offline = true;
