@@ -35,6 +35,7 @@ import type { PeerBench } from './page-peer.js';
 import { parseArgs, positive } from '../args.js';
 import type { PageConfig } from './protocol.js';
 import { heading, render, type Machine, type ReportInput, type Round } from './report.js';
+import { changePageSize } from '../../src/store/sync.js';
 
 const { chromeArgs, findChrome } = findChromeModule as { chromeArgs: string[]; findChrome: () => string };
 
@@ -49,8 +50,8 @@ const gapMs = positive(flags, 'gap-ms', 100, false);
 const writeDoc = flags.has('doc') ? true : flags.has('no-doc') ? false : relationsWanted === 100_000;
 const template = typeof flags.get('data-dir') === 'string' ? String(flags.get('data-dir')) : null;
 const token = 'demo-anna';
-/** The store's page size (`pageSize` in src/store/sync.ts), so the feed is read as a first sync reads it. */
-const feedPageSize = 2000;
+/** The store's page size, so the feed is read as a first sync reads it. */
+const feedPageSize = changePageSize;
 const idleSeconds = 2;
 const loadBefore = loadavg();
 

@@ -23,14 +23,15 @@ import { createBackend } from '../../server/backend.js';
 import { writeCases, type WriteCaseName } from './cases.js';
 import { count, duration } from './format.js';
 import type { Bench, FeedResult, PipelinedResult, SyncResult, Target, TimedIds, WarmResult, WriteResult } from './page.js';
+import { changePageSize } from '../../src/store/sync.js';
 
 const { chromeArgs, findChrome } = findChromeModule as { chromeArgs: string[]; findChrome: () => string };
 
 export type WriteCase = WriteCaseName | 'ours-apply-feed';
 export const allWriteCases: WriteCase[] = [...(Object.keys(writeCases) as WriteCaseName[]), 'ours-apply-feed'];
 
-/** The store's page size (`pageSize` in src/store/sync.ts): the feed is fetched and replayed in these pages. */
-export const pageSize = 2000;
+/** The store's page size: the feed is fetched and replayed in these pages, as a first sync does. */
+export const pageSize = changePageSize;
 
 export interface MeasureOptions {
   relations: number;

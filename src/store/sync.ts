@@ -4,7 +4,8 @@ import { applyChanges } from './apply.js';
 import { entityStores } from './cache.js';
 import type { StoreHost } from './host.js';
 
-const pageSize = 2000;
+/** Changes per request and per IndexedDB transaction in a sync (benchmarks read the feed the same way). */
+export const changePageSize = 2000;
 
 /** What the change feed needs from the store around it. */
 export interface SyncHost extends StoreHost {
@@ -43,7 +44,7 @@ export class ChangeFeed {
         for (;;) {
           let page;
           try {
-            page = await host.client.listChanges({ since: cursor, limit: pageSize });
+            page = await host.client.listChanges({ since: cursor, limit: changePageSize });
           } catch (error) {
             if (error instanceof ApiError && error.status === 410) {
               await this.clear();

@@ -158,7 +158,7 @@ export class RelationProvider extends LitElement {
     this.store = undefined;
     if (!this.client) return;
     try {
-      const store = await RelationsStore.open(this.client);
+      const store = await RelationsStore.open(this.client, { getToken: this.getToken });
       if (attempt !== this.opening || !this.isConnected) {
         store.close();
         return;
