@@ -5,7 +5,7 @@ import '../../src/index.js';
 import { connectionContext, type Connection, type RelationProvider } from '../../src/index.js';
 import { LocaleController } from '../../src/i18n/locale-controller.js';
 import type { RelationsStore } from '../../src/store/index.js';
-import { clientFor } from './backend.js';
+import { backendUrl, clientFor, faultyNetwork } from './backend.js';
 import { signedIn, until } from './fixtures.js';
 
 /** Stands in for a relation element: shows a message in its locale and what connection it was given. */
@@ -184,6 +184,33 @@ describe('<relation-provider>', () => {
       await labelReachesServer(provider, `Terug ${Date.now()}`);
       const overview = provider.querySelector('relation-overview')!;
       await until(() => (overview.shadowRoot?.querySelectorAll('[role="row"]').length ?? 0) > 1, 'rows after re-adding');
+    });
+  });
+
+  describe('starting without a connection', () => {
+    async function offlineProvider(token: string) {
+      const net = faultyNetwork();
+      net.plan.offline = true;
+      const provider = await fixture<RelationProvider>(html`<relation-provider base-url=${await backendUrl()}></relation-provider>`);
+      provider.fetch = net.fetch;
+      const outcome = Promise.race([
+        oneEvent(provider, 'relation-store-ready').then((event) => ({ store: (event.detail as { store: RelationsStore }).store })),
+        oneEvent(provider, 'relation-provider-error').then(() => ({ store: undefined })),
+      ]);
+      provider.getToken = () => token;
+      return { provider, ...(await outcome) };
+    }
+
+    it("opens the signed-in user's own cache, and never another tenant's user's", async () => {
+      const online = await signedIn(html``, 'demo-anna');
+      online.provider.remove();
+      const anna = await offlineProvider('demo-anna');
+      expect(anna.store?.me.id, "anna's own cache opens offline").to.equal(online.store.me.id);
+      expect((await anna.store!.queryRelations({ limit: 1 })).total).to.be.greaterThan(0);
+      anna.provider.remove();
+      const olga = await offlineProvider('acme-olga');
+      expect(olga.store, "olga gets no store, so nobody's rows").to.equal(undefined);
+      expect(olga.provider.store).to.equal(undefined);
     });
   });
 });
