@@ -1,5 +1,6 @@
 import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { labelNameMaxLength } from '../../src/contract/index.js';
 import type { LabelFilter, RelationOverview, RelationProvider } from '../../src/index.js';
 import type { RelationsStore } from '../../src/store/index.js';
 import { clientFor } from './backend.js';
@@ -96,10 +97,10 @@ describe('<label-filter>', () => {
     ui.button('Manage labels').click();
     await until(() => !!ui.queryButton('Add'), 'the form');
     ui.textbox('New label').focus();
-    await sendKeys({ type: 'x'.repeat(60) });
+    await sendKeys({ type: 'x'.repeat(labelNameMaxLength) });
     expect(ui.button('Add').disabled).to.equal(false);
     await sendKeys({ type: 'x' });
-    await until(() => ui.statuses().includes('At most 60 characters.'), 'the length refused');
+    await until(() => ui.statuses().includes(`At most ${labelNameMaxLength} characters.`), 'the length refused');
     expect(ui.button('Add').disabled).to.equal(true);
   });
 

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { Label } from '../../contract/index.js';
+import { labelNameMaxLength, type Label } from '../../contract/index.js';
 import { emit } from '../../core/events.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import type { RelationsStore } from '../../store/index.js';
@@ -96,7 +96,7 @@ export class LabelFilter extends LitElement {
     const trimmed = name.trim();
     const m = this.i18n.messages;
     if (!trimmed) return m.common.required;
-    if (trimmed.length > 60) return m.common.tooLong(60);
+    if (trimmed.length > labelNameMaxLength) return m.common.tooLong(labelNameMaxLength);
     const taken = (this.labels.state.value ?? []).some((l) => l.id !== except && l.name.toLowerCase() === trimmed.toLowerCase());
     return taken ? m.labels.taken : undefined;
   }

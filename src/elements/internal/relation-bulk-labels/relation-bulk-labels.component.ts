@@ -1,14 +1,11 @@
 import { html, LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Label } from '../../../contract/index.js';
+import { labelBulkMaxRelations, type Label } from '../../../contract/index.js';
 import { LocaleController } from '../../../i18n/locale-controller.js';
 import type { RelationsStore } from '../../../store/index.js';
 import { controlStyles } from '../../../theme/controls.js';
 import { tokenStyles } from '../../../theme/tokens.js';
 import { bulkLabelsStyles } from './relation-bulk-labels.styles.js';
-
-/** How many relations one bulk request may name (the contract's `LabelBulk.relationIds`). */
-const relationsPerRequest = 10000;
 
 /**
  * A label to choose and buttons to add it to, or remove it from, the given relations, through the store's
@@ -35,8 +32,8 @@ export class RelationBulkLabels extends LitElement {
   private async change(add: boolean): Promise<void> {
     const { store, labelId } = this;
     if (!store || !labelId) return;
-    for (let i = 0; i < this.relationIds.length; i += relationsPerRequest) {
-      const relationIds = this.relationIds.slice(i, i + relationsPerRequest);
+    for (let i = 0; i < this.relationIds.length; i += labelBulkMaxRelations) {
+      const relationIds = this.relationIds.slice(i, i + labelBulkMaxRelations);
       await store.write('updateRelationLabels', { body: { relationIds, [add ? 'addLabelIds' : 'removeLabelIds']: [labelId] } });
     }
   }

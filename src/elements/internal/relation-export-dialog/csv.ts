@@ -33,6 +33,7 @@ export interface CsvOptions {
   signal?: AbortSignal;
 }
 
+/** Rows built between two pauses: small enough to keep the page responsive, large enough to be fast. */
 const chunkSize = 10000;
 
 /**
