@@ -3,16 +3,13 @@ import type { Messages } from './messages.js';
 const number = new Intl.NumberFormat('en-GB');
 
 export const en: Messages = {
-  languageName: 'English',
   common: {
     loading: 'Loading…',
     retry: 'Try again',
     offline: 'No connection: you are seeing the data fetched last.',
     error: 'Something went wrong.',
-    empty: 'Nothing here yet.',
     close: 'Close',
     cancel: 'Cancel',
-    save: 'Save',
     required: 'This field is required.',
     tooLong: (n) => `At most ${n} characters.`,
   },
@@ -42,7 +39,6 @@ export const en: Messages = {
       moveDown: (column) => `Move ${column} right`,
     },
     kindValue: { organization: 'Organization', person: 'Person' },
-    statusValue: { lead: 'Lead', active: 'Active', archived: 'Archived' },
     select: (name) => `Select ${name}`,
     selectAll: 'Select all matching relations',
     selected: (n) => `${number.format(n)} selected`,
@@ -52,12 +48,10 @@ export const en: Messages = {
     noResults: 'No relations match these filters.',
     clearFilters: 'Clear filters',
     syncing: (received, total) => `Fetching relations: ${number.format(received)} of ${number.format(total)}`,
-    sortedBy: (column, descending) => `Sorted by ${column}, ${descending ? 'descending' : 'ascending'}`,
     actions: 'Actions for the selection',
     addLabel: 'Add label',
     removeLabel: 'Remove label',
     chooseLabel: 'Choose a label',
-    apply: 'Apply',
   },
   labels: {
     filter: 'Labels',
@@ -68,7 +62,6 @@ export const en: Messages = {
     create: 'New label',
     add: 'Add',
     taken: 'A label with this name exists.',
-    name: 'Name',
     color: 'Colour',
     rename: (name) => `Rename ${name}`,
     recolour: (name) => `Colour of ${name}`,
@@ -89,7 +82,6 @@ export const en: Messages = {
     addressHeaders: ['Address', 'Postcode', 'City (address)', 'Country'],
     start: 'Export',
     progress: (done, total) => `${number.format(done)} of ${number.format(total)} relations`,
-    done: (n) => `${number.format(n)} relations exported`,
     fileName: (date) => `relations-${date}.csv`,
   },
   addressLabels: {

@@ -5,17 +5,13 @@ export { locales, toLocale, type Locale } from '../contract/locale.js';
  * type error, not an English word in a Dutch screen. Counts are functions so each language can inflect.
  */
 export interface Messages {
-  /** The language's own name, for a language picker. */
-  languageName: string;
   common: {
     loading: string;
     retry: string;
     offline: string;
     error: string;
-    empty: string;
     close: string;
     cancel: string;
-    save: string;
     required: string;
     tooLong: (n: number) => string;
   };
@@ -45,7 +41,6 @@ export interface Messages {
       moveDown: (column: string) => string;
     };
     kindValue: { organization: string; person: string };
-    statusValue: { lead: string; active: string; archived: string };
     select: (name: string) => string;
     selectAll: string;
     selected: (n: number) => string;
@@ -55,12 +50,10 @@ export interface Messages {
     noResults: string;
     clearFilters: string;
     syncing: (received: number, total: number) => string;
-    sortedBy: (column: string, descending: boolean) => string;
     actions: string;
     addLabel: string;
     removeLabel: string;
     chooseLabel: string;
-    apply: string;
   };
   labels: {
     filter: string;
@@ -71,7 +64,6 @@ export interface Messages {
     create: string;
     add: string;
     taken: string;
-    name: string;
     color: string;
     rename: (name: string) => string;
     recolour: (name: string) => string;
@@ -91,7 +83,6 @@ export interface Messages {
     addressHeaders: readonly [street: string, postcode: string, city: string, country: string];
     start: string;
     progress: (done: number, total: number) => string;
-    done: (n: number) => string;
     /** The downloaded file's name, `date` as YYYY-MM-DD. */
     fileName: (date: string) => string;
   };

@@ -3,16 +3,13 @@ import type { Messages } from './messages.js';
 const number = new Intl.NumberFormat('nl-NL');
 
 export const nl: Messages = {
-  languageName: 'Nederlands',
   common: {
     loading: 'Laden…',
     retry: 'Opnieuw proberen',
     offline: 'Geen verbinding: je ziet de laatst opgehaalde gegevens.',
     error: 'Er ging iets mis.',
-    empty: 'Nog niets hier.',
     close: 'Sluiten',
     cancel: 'Annuleren',
-    save: 'Opslaan',
     required: 'Dit veld is verplicht.',
     tooLong: (n) => `Hoogstens ${n} tekens.`,
   },
@@ -42,7 +39,6 @@ export const nl: Messages = {
       moveDown: (column) => `${column} naar achteren`,
     },
     kindValue: { organization: 'Organisatie', person: 'Persoon' },
-    statusValue: { lead: 'Lead', active: 'Actief', archived: 'Gearchiveerd' },
     select: (name) => `${name} selecteren`,
     selectAll: 'Alle gevonden relaties selecteren',
     selected: (n) => (n === 1 ? '1 geselecteerd' : `${number.format(n)} geselecteerd`),
@@ -52,12 +48,10 @@ export const nl: Messages = {
     noResults: 'Geen relaties gevonden met deze filters.',
     clearFilters: 'Filters wissen',
     syncing: (received, total) => `Relaties ophalen: ${number.format(received)} van ${number.format(total)}`,
-    sortedBy: (column, descending) => `Gesorteerd op ${column}, ${descending ? 'aflopend' : 'oplopend'}`,
     actions: 'Acties voor de selectie',
     addLabel: 'Label toevoegen',
     removeLabel: 'Label verwijderen',
     chooseLabel: 'Kies een label',
-    apply: 'Toepassen',
   },
   labels: {
     filter: 'Labels',
@@ -68,7 +62,6 @@ export const nl: Messages = {
     create: 'Nieuw label',
     add: 'Toevoegen',
     taken: 'Er is al een label met deze naam.',
-    name: 'Naam',
     color: 'Kleur',
     rename: (name) => `${name} hernoemen`,
     recolour: (name) => `Kleur van ${name}`,
@@ -89,7 +82,6 @@ export const nl: Messages = {
     addressHeaders: ['Adres', 'Postcode', 'Plaats (adres)', 'Land'],
     start: 'Exporteren',
     progress: (done, total) => `${number.format(done)} van ${number.format(total)} relaties`,
-    done: (n) => `${number.format(n)} relaties geëxporteerd`,
     fileName: (date) => `relaties-${date}.csv`,
   },
   addressLabels: {
