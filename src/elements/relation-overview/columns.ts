@@ -19,6 +19,13 @@ export const sortOf: Partial<Record<ColumnKey, RelationSort>> = {
   phone: 'phone',
 };
 
+/** The order after a click on a column's header: by that column, and reversed when it already was. */
+export function sortBy(column: ColumnKey, current: RelationSort): RelationSort {
+  const sort = sortOf[column];
+  if (!sort) return current;
+  return (current === sort ? `-${sort}` : sort) as RelationSort;
+}
+
 export function columnLabel(key: ColumnKey, messages: Messages): string {
   return messages.overview.columns[key];
 }

@@ -18,7 +18,7 @@ import type { RelationColumnChooser } from '../internal/relation-column-chooser/
 import '../internal/relation-export-dialog/relation-export-dialog.js';
 import '../internal/relation-print-dialog/relation-print-dialog.js';
 import '../label-filter/label-filter.js';
-import { columnKeys, columnLabel, isColumnKey, loadColumns, parseColumns, saveColumns, sortOf, type ColumnKey } from './columns.js';
+import { columnKeys, columnLabel, defaultColumns, isColumnKey, loadColumns, saveColumns, sortBy, type ColumnKey } from './columns.js';
 import { filterControls, noFilters } from './filters.js';
 import { isFiltered, isFirstView, overviewQuery } from './query.js';
 import { overviewStyles } from './relation-overview.styles.js';
@@ -91,7 +91,7 @@ export class RelationOverview extends LitElement {
 
   /** The first screenful, read off the name index while the full index loads. */
   @state() private preview: Relation[] = [];
-  @state() private columns: ColumnKey[] = parseColumns(null);
+  @state() private columns: ColumnKey[] = [...defaultColumns];
   /** Which dialog is open; a closed dialog is not rendered at all (fewer elements at rest). */
   @state() private dialog: 'export' | 'print' | undefined;
   private columnsLoadedFor: string | undefined;
@@ -175,11 +175,6 @@ export class RelationOverview extends LitElement {
 
   // Actions ---------------------------------------------------------------------------------------------
 
-  private onRowClick(event: MouseEvent, index: number): void {
-    this.keyboard.point(index, event);
-    this.grid?.focus({ preventScroll: true });
-  }
-
   private open(index: number): void {
     const relation = this.rowAt(index);
     // A relation still waiting for the backend opens by its local id, which the store keeps resolving.
@@ -190,12 +185,6 @@ export class RelationOverview extends LitElement {
     this.columns = keys.filter(isColumnKey);
     const store = this.results.currentStore;
     if (store) saveColumns(store.name, this.columns);
-  }
-
-  private setSort(column: ColumnKey): void {
-    const sort = sortOf[column];
-    if (!sort) return;
-    this.sort = (this.sort === sort ? `-${sort}` : sort) as RelationSort;
   }
 
   // Rendering -------------------------------------------------------------------------------------------
@@ -264,7 +253,7 @@ export class RelationOverview extends LitElement {
         ${headerRow({
           columns: this.columns, sort: this.sort, allSelected: this.selection.allMatching, messages: m,
           onSelectAll: (on) => (on ? this.selection.selectAllMatching() : this.selection.clear()),
-          onSort: (column) => this.setSort(column),
+          onSort: (column) => (this.sort = sortBy(column, this.sort)),
         })}
         <div class="body" role="rowgroup" @scroll=${this.rows.onScroll}>
           <div class="spacer" style=${styleMap({ height: `${this.rows.height(total)}px` })}>
@@ -285,7 +274,10 @@ export class RelationOverview extends LitElement {
     return relationRow({
       relation, index, top: this.rows.top(index), active: index === this.keyboard.active, selected: this.selection.has(relation.id),
       columns: this.columns, labels: this.labelData.state.value ?? new Map<string, Label>(), messages: this.i18n.messages,
-      onPoint: (event) => this.onRowClick(event, index),
+      onPoint: (event) => {
+        this.keyboard.point(index, event);
+        this.grid?.focus({ preventScroll: true });
+      },
       onToggle: () => this.selection.toggle(index),
       onOpen: () => {
         this.keyboard.active = index;

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Address, Relation } from '../../../contract/index.js';
 import { LocaleController } from '../../../i18n/locale-controller.js';
@@ -27,8 +27,12 @@ export class RelationPrintDialog extends LitElement {
 
   @state() private use: LabelAddress = 'postal';
   @state() private addresses: Map<string, Address[]> | undefined;
+  /** The stickers for the chosen address, and how many relations get none: computed once per choice. */
+  @state() private sheet: { labels: AddressLabel[]; leftOut: number } | undefined;
   /** After printing: how many stickers went out and how many relations were left out. */
   @state() private printed: { labels: number; leftOut: number } | undefined;
+  /** The relations as they were when the dialog opened: what the counts and the sheets are about. */
+  private relations: readonly Relation[] = [];
 
   /** The store to read addresses from. */
   @property({ attribute: false }) store: RelationsStore | undefined;
@@ -41,14 +45,16 @@ export class RelationPrintDialog extends LitElement {
     void this.loadAddresses();
   }
 
-  private async loadAddresses(): Promise<void> {
-    this.addresses = await this.store?.addressesFor(this.targets().map((r) => r.id));
+  protected override willUpdate(changed: PropertyValues): void {
+    if (!this.addresses || !(changed.has('addresses') || changed.has('use'))) return;
+    const { addresses, use } = this;
+    const labels = this.relations.flatMap((relation) => labelFor(relation, addresses.get(relation.id), use, this.i18n.locale) ?? []);
+    this.sheet = { labels, leftOut: this.relations.length - labels.length };
   }
 
-  private stickers(): { labels: AddressLabel[]; leftOut: number } {
-    const relations = this.targets();
-    const labels = relations.flatMap((relation) => labelFor(relation, this.addresses?.get(relation.id), this.use, this.i18n.locale) ?? []);
-    return { labels, leftOut: relations.length - labels.length };
+  private async loadAddresses(): Promise<void> {
+    this.relations = this.targets();
+    this.addresses = (await this.store?.addressesFor(this.relations.map((r) => r.id))) ?? new Map();
   }
 
   private onClose(): void {
@@ -58,7 +64,8 @@ export class RelationPrintDialog extends LitElement {
   private async print(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const form = new FormData(event.target as HTMLFormElement);
-    const { labels, leftOut } = this.stickers();
+    if (!this.sheet) return;
+    const { labels, leftOut } = this.sheet;
     printAddressLabels(labels, (form.get('layout') === '3x8' ? '3x8' : '3x7') as SheetLayout, this.i18n.messages.addressLabels.title);
     this.printed = { labels: labels.length, leftOut };
     // The print button is gone with the form: focus stays in the dialog, on the way out of it.
@@ -75,7 +82,7 @@ export class RelationPrintDialog extends LitElement {
 
   private renderChoice() {
     const m = this.i18n.messages;
-    const { labels, leftOut } = this.addresses ? this.stickers() : { labels: undefined, leftOut: 0 };
+    const { labels, leftOut } = this.sheet ?? { labels: undefined, leftOut: 0 };
     return html`<form @submit=${this.print}>
       <fieldset>
         <legend>${m.addressLabels.layout}</legend>
