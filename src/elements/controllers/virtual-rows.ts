@@ -35,6 +35,8 @@ export class VirtualRowsController implements ReactiveController {
 
   hostConnected(): void {
     this.observer = new ResizeObserver(() => this.measure());
+    // Moved in the page (frameworks do that): the rendered body is there already and needs watching again.
+    this.observe();
   }
 
   hostDisconnected(): void {
@@ -45,11 +47,7 @@ export class VirtualRowsController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const body = this.options.body();
-    if (body && body !== this.observed) {
-      this.observed = body;
-      this.observer?.observe(body);
-    }
+    this.observe();
     this.measure();
   }
 
@@ -104,6 +102,14 @@ export class VirtualRowsController implements ReactiveController {
     const body = this.options.body();
     if (body) body.scrollTop = 0;
     this.offset = 0;
+  }
+
+  private observe(): void {
+    const body = this.options.body();
+    if (body && body !== this.observed) {
+      this.observed = body;
+      this.observer?.observe(body);
+    }
   }
 
   private measure(): void {
