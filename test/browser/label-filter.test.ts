@@ -102,6 +102,7 @@ describe('<label-filter>', () => {
     await sendKeys({ type: 'x' });
     await until(() => ui.statuses().includes(`At most ${labelNameMaxLength} characters.`), 'the length refused');
     expect(ui.button('Add').disabled).to.equal(true);
+    await expect(filter).to.be.accessible();
   });
 
   it('deletes a label only after confirmation', async () => {

@@ -330,6 +330,7 @@ describe('<relation-overview>', () => {
     const file = await download(async () => {
       ui.button('Export to CSV').click();
       await until(() => !!ui.queryDialog('Export to CSV'), 'the export dialog');
+      await expect(overview).to.be.accessible();
       ui.button('Export').click();
     });
     expect(file.name).to.equal(`relations-${new Date().toISOString().slice(0, 10)}.csv`);
