@@ -61,6 +61,11 @@ export type SearchedAddress = Pick<Address, 'city' | 'postalCode'>;
  * of each of its addresses.
  */
 export function relationSearchText(relation: Relation, addresses: readonly SearchedAddress[]): string {
+  return joinSearchText(relationOwnSearchText(relation), addressesSearchText(addresses));
+}
+
+/** The relation's own part of its search text (without its addresses). */
+export function relationOwnSearchText(relation: Relation): string {
   const person = relation.person;
   const parts: (string | null | undefined)[] = [
     relation.displayName,
@@ -75,9 +80,19 @@ export function relationSearchText(relation: Relation, addresses: readonly Searc
     relation.organization?.vatNumber,
     relation.iban,
     relation.city,
-    ...addresses.flatMap((address) => [address.city, address.postalCode, address.postalCode?.replace(/\s/g, '')]),
   ];
   return foldText(parts.filter(Boolean).join(' '));
+}
+
+/** The part of a relation's search text its addresses give: what a cache keeps per relation instead of them. */
+export function addressesSearchText(addresses: readonly SearchedAddress[]): string {
+  const parts = addresses.flatMap((address) => [address.city, address.postalCode, address.postalCode?.replace(/\s/g, '')]);
+  return foldText(parts.filter(Boolean).join(' '));
+}
+
+/** A relation's search text from its two parts, exactly as `relationSearchText` builds it. */
+export function joinSearchText(own: string, addresses: string): string {
+  return addresses ? `${own} ${addresses}` : own;
 }
 
 /** Sorts after every text a person types. */

@@ -1,5 +1,6 @@
 import {
-  relationSearchText, relationSortKeys, searchTerms, sortField, type Address, type Relation, type RelationSortField,
+  addressesSearchText, joinSearchText, relationOwnSearchText, relationSortKeys, searchTerms, sortField, type Address,
+  type Relation, type RelationSortField,
 } from '../contract/index.js';
 import { strip, type CachedRelation } from './cache.js';
 import type { RelationQuery } from './query.js';
@@ -26,17 +27,21 @@ export class RelationIndex {
   private readonly texts: (string | undefined)[];
   private prepared = 0;
   private readonly position = new Map<string, number>();
-  /** Each relation's addresses, by address id, for its search text. */
-  private readonly addresses = new Map<string, Map<string, IndexedAddress>>();
+  /**
+   * The search text each relation's addresses give, not the addresses themselves: at 100,000 relations
+   * the address objects cost tens of MiB of heap for the few words search needs of them.
+   */
+  private readonly addressTexts = new Map<string, string>();
+  /** Whose each address is, to know which relation a deleted address leaves. */
   private readonly addressOwner = new Map<string, string>();
   private readonly orders = new Map<RelationSortField, Int32Array>();
   private previous: { filters: string; q: string; matches: Int32Array } | undefined;
 
   constructor(relations: CachedRelation[], addresses: readonly IndexedAddress[] = []) {
-    for (const address of addresses) this.attach(address);
     this.rows = relations;
     this.texts = new Array<string | undefined>(relations.length).fill(undefined);
     relations.forEach((relation, i) => this.position.set(relation.id, i));
+    this.loadAddresses(addresses);
   }
 
   get size(): number {
@@ -71,16 +76,37 @@ export class RelationIndex {
     this.changed();
   }
 
-  /** An address was created or changed: its relation (and the one it moved from) is found by it from now on. */
-  upsertAddress(address: IndexedAddress): void {
-    const before = this.detach(address.id);
-    this.attach(address);
-    this.retext(before);
-    this.retext(address.relationId);
+  /** The relation an address belongs to, as far as the index knows. */
+  ownerOf(addressId: string): string | undefined {
+    return this.addressOwner.get(addressId);
   }
 
-  removeAddress(id: string): void {
-    this.retext(this.detach(id));
+  /** Every address a relation has now (none: it has none left); its search text follows. */
+  setAddresses(relationId: string, addresses: readonly IndexedAddress[]): void {
+    // The relation's id as the index holds it, so that owners share one string instead of a copy each.
+    const at = this.position.get(relationId);
+    const owner = at === undefined ? relationId : this.rows[at]!.id;
+    for (const address of addresses) this.addressOwner.set(address.id, owner);
+    const text = addressesSearchText(addresses);
+    if (text) this.addressTexts.set(owner, text);
+    else this.addressTexts.delete(owner);
+    this.retext(owner);
+  }
+
+  /** Every cached address at once, as the index is loaded. */
+  loadAddresses(addresses: readonly IndexedAddress[]): void {
+    const byRelation = new Map<string, IndexedAddress[]>();
+    for (const address of addresses) {
+      const own = byRelation.get(address.relationId);
+      if (own) own.push(address);
+      else byRelation.set(address.relationId, [address]);
+    }
+    for (const [relationId, own] of byRelation) this.setAddresses(relationId, own);
+  }
+
+  /** An address is gone from the cache. */
+  forgetAddress(addressId: string): void {
+    this.addressOwner.delete(addressId);
   }
 
   /**
@@ -134,33 +160,15 @@ export class RelationIndex {
   }
 
   private searchText(relation: Relation): string {
-    return relationSearchText(relation, [...(this.addresses.get(relation.id)?.values() ?? [])]);
-  }
-
-  private attach(address: IndexedAddress): void {
-    const { id, relationId, city, postalCode } = address;
-    let own = this.addresses.get(relationId);
-    if (!own) this.addresses.set(relationId, (own = new Map()));
-    own.set(id, { id, relationId, city, postalCode });
-    this.addressOwner.set(id, relationId);
-  }
-
-  /** Forgets an address; returns the relation it belonged to. */
-  private detach(id: string): string | undefined {
-    const relationId = this.addressOwner.get(id);
-    if (relationId === undefined) return undefined;
-    this.addressOwner.delete(id);
-    const own = this.addresses.get(relationId);
-    own?.delete(id);
-    if (own?.size === 0) this.addresses.delete(relationId);
-    return relationId;
+    return joinSearchText(relationOwnSearchText(relation), this.addressTexts.get(relation.id) ?? '');
   }
 
   private retext(relationId: string | undefined): void {
     const at = relationId === undefined ? undefined : this.position.get(relationId);
     if (at === undefined) return;
     this.texts[at] = undefined;
-    this.changed();
+    // Addresses change no sort key, only what search finds: the sort orders stay.
+    this.previous = undefined;
   }
 
   private predicate(query: RelationQuery): (relation: CachedRelation) => boolean {

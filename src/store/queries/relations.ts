@@ -1,4 +1,4 @@
-import type { ChangeEntity, Relation } from '../../contract/index.js';
+import { searchTerms, type ChangeEntity, type Relation } from '../../contract/index.js';
 import { NetworkError, type RelationsClient } from '../../sdk/index.js';
 import { strip, type Cache } from '../cache.js';
 import type { RelationQuery, RelationQueryResult } from '../query.js';
@@ -27,6 +27,8 @@ const preparedPerSlice = 2000;
  */
 export class RelationQueries {
   private index: Promise<RelationIndex> | undefined;
+  /** The addresses, read into the index after the relations: a list needs none, only a search does. */
+  private addresses: Promise<void> | undefined;
   private loaded = false;
 
   constructor(
@@ -56,7 +58,7 @@ export class RelationQueries {
   }
 
   async query(query: RelationQuery): Promise<RelationQueryResult> {
-    const index = await this.relationIndex();
+    const index = await this.searchable(query);
     const matches = index.query(query);
     const offset = query.offset ?? 0;
     const window = matches.subarray(offset, offset + (query.limit ?? 50));
@@ -74,7 +76,7 @@ export class RelationQueries {
         if (!(error instanceof NetworkError)) throw error;
       }
     }
-    const index = await this.relationIndex();
+    const index = await this.searchable(query);
     const matches = index.query(query);
     return {
       total: matches.length,
@@ -87,6 +89,7 @@ export class RelationQueries {
   /** The cache changed where this tab cannot follow it (another tab, a fresh sync): rebuild on the next query. */
   forget(): void {
     this.index = undefined;
+    this.addresses = undefined;
     this.loaded = false;
   }
 
@@ -97,6 +100,8 @@ export class RelationQueries {
   async reindex(entity: ChangeEntity, ids: Iterable<string | null | undefined>): Promise<void> {
     if (!this.index || (entity !== 'relation' && entity !== 'address')) return;
     const index = await this.index;
+    // After the bulk read of addresses, so that what is read here, newer, is what stays.
+    if (entity === 'address') await this.addresses;
     const wanted = [...new Set(ids)].filter((id): id is string => !!id);
     const read = <N extends 'relations' | 'addresses'>(name: N) => {
       const tx = this.cache.transaction(name);
@@ -107,23 +112,43 @@ export class RelationQueries {
       const relations = await read('relations');
       wanted.forEach((id, i) => (relations[i] ? index.upsert(relations[i]) : index.remove(id)));
     } else {
+      // Which relations these addresses belong (or belonged) to; then each of those with all its addresses now.
       const addresses = await read('addresses');
-      wanted.forEach((id, i) => (addresses[i] ? index.upsertAddress(addresses[i]) : index.removeAddress(id)));
+      const owners = new Set<string>();
+      wanted.forEach((id, i) => {
+        const before = index.ownerOf(id);
+        if (before) owners.add(before);
+        if (addresses[i]) owners.add(addresses[i].relationId);
+        else index.forgetAddress(id);
+      });
+      const tx = this.cache.transaction('addresses');
+      const now = await Promise.all([...owners].map((relationId) => tx.store.index('relationId').getAll(relationId)));
+      [...owners].forEach((relationId, i) => index.setAddresses(relationId, now[i]!));
     }
+  }
+
+  /** The index, with every address in it when the query searches (their cities and postcodes count). */
+  private async searchable(query: RelationQuery): Promise<RelationIndex> {
+    const index = await this.relationIndex();
+    if (searchTerms(query.q).length) await this.addresses;
+    return index;
   }
 
   private relationIndex(): Promise<RelationIndex> {
     if (this.index) return this.index;
     const loading = (async () => {
-      const tx = this.cache.transaction(['relations', 'addresses']);
-      const [relations, addresses] = await Promise.all([tx.objectStore('relations').getAll(), tx.objectStore('addresses').getAll()]);
+      const relations = await this.cache.getAll('relations');
       this.loaded = true;
-      const index = new RelationIndex(relations, addresses);
-      // Search texts are built in slices between frames, so the list shows first and the first search is ready.
-      const prepare = () => {
-        if (this.index === loading && index.prepare(preparedPerSlice)) setTimeout(prepare);
-      };
-      setTimeout(prepare);
+      const index = new RelationIndex(relations);
+      this.addresses = this.cache.getAll('addresses').then((addresses) => {
+        if (this.index !== loading) return;
+        index.loadAddresses(addresses);
+        // Search texts are built in slices between frames, so the list shows first and the first search is ready.
+        const prepare = () => {
+          if (this.index === loading && index.prepare(preparedPerSlice)) setTimeout(prepare);
+        };
+        setTimeout(prepare);
+      });
       return index;
     })();
     this.index = loading;
