@@ -26,3 +26,18 @@ export async function until(check: () => boolean | Promise<boolean>, what: strin
     await new Promise((resolve) => requestAnimationFrame(resolve));
   }
 }
+
+/**
+ * The browser as a new user finds it: no cache and no remembered sign-in left by earlier test files, which
+ * share this browser's IndexedDB. For tests that start from an empty cache.
+ */
+export async function freshBrowser(): Promise<void> {
+  for (const { name } of await indexedDB.databases()) {
+    if (!name?.startsWith('relation-elements:')) continue;
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.deleteDatabase(name);
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error ?? new Error(`could not delete ${name}`));
+    });
+  }
+}

@@ -5,7 +5,7 @@ import type { RelationsClient } from '../../../src/sdk/index.js';
 import { deleteCache, openCache } from '../../../src/store/cache.js';
 import { RelationsStore } from '../../../src/store/index.js';
 import { clientFor, faultyNetwork } from '../backend.js';
-import { until } from '../fixtures.js';
+import { freshBrowser, until } from '../fixtures.js';
 
 const stores: RelationsStore[] = [];
 
@@ -22,6 +22,7 @@ async function serverSearch(client: RelationsClient, q: string): Promise<Relatio
 describe('RelationsStore', () => {
   let server: RelationsClient;
   before(async () => {
+    await freshBrowser();
     server = await clientFor('demo-bram');
   });
   afterEach(async () => {
