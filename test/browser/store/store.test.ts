@@ -4,6 +4,7 @@ import type { Relation } from '../../../src/contract/index.js';
 import type { RelationsClient } from '../../../src/sdk/index.js';
 import { deleteCache, openCache } from '../../../src/store/cache.js';
 import { RelationsStore } from '../../../src/store/index.js';
+import { RelationQueries } from '../../../src/store/queries/relations.js';
 import { clientFor, faultyNetwork } from '../backend.js';
 import { freshBrowser, until } from '../fixtures.js';
 
@@ -72,6 +73,24 @@ describe('RelationsStore', () => {
     const after = await store.selectRelations(query);
     expect(after.partial).to.equal(false);
     expect(after.ids().slice(0, firstPage.length)).to.deep.equal(firstPage, 'the cache lists them in the same order');
+  });
+
+  it('paints the first screenful off the name index as the backend lists it, in batches of any size', async () => {
+    const store = await openStore('demo-anna');
+    await store.sync();
+    // The overview's first view: active relations by name, from the backend as the oracle.
+    const expected = (await (await clientFor('demo-anna')).listRelations({ status: ['active'], sort: 'name', limit: 60 })).items.map((r) => r.id);
+    expect((await store.firstRelations(60)).map((r) => r.id)).to.deep.equal(expected);
+    // Read in batches far smaller than the screenful, so that every batch boundary is crossed.
+    const cache = await openCache(store.name, () => undefined);
+    try {
+      const queries = new RelationQueries(cache, store.client, () => store.isComplete());
+      for (const batch of [1, 2, 7]) {
+        expect((await queries.first(60, batch)).map((r) => r.id), `batches of ${batch}`).to.deep.equal(expected);
+      }
+    } finally {
+      cache.close();
+    }
   });
 
   it('re-keys names that the first cache version sorted by lower case only', async () => {
