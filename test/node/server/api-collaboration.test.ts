@@ -17,13 +17,23 @@ interface ChangePage {
 }
 
 /** Reads server-sent events from a stream until `until` returns true for one of them. */
-async function readEvents(response: Response, until: (event: ServerSentEvent) => boolean): Promise<ServerSentEvent[]> {
-  const events: ServerSentEvent[] = [];
-  for await (const event of readServerSentEvents(response.body!)) {
-    events.push(event);
-    if (until(event)) break;
-  }
-  return events;
+/** Reads a stream's events as they come: `next(until)` resolves with those up to the first that `until` accepts. */
+function eventReader(response: Response) {
+  const iterator = readServerSentEvents(response.body!)[Symbol.asyncIterator]();
+  return {
+    async next(until: (event: ServerSentEvent) => boolean): Promise<ServerSentEvent[]> {
+      const events: ServerSentEvent[] = [];
+      for (let step = await iterator.next(); !step.done; step = await iterator.next()) {
+        events.push(step.value);
+        if (until(step.value)) break;
+      }
+      return events;
+    },
+    /** Hangs up, as a closed tab does: an open stream would keep the test process alive. */
+    async close(): Promise<void> {
+      await iterator.return?.(undefined);
+    },
+  };
 }
 
 for (const storage of storages) {
@@ -123,7 +133,11 @@ for (const storage of storages) {
       const stream = await fetch(`${server.baseUrl}/notifications/stream`, { headers: { Authorization: 'Bearer demo-bram' } });
       assert.equal(stream.status, 200);
       assert.match(stream.headers.get('content-type') ?? '', /text\/event-stream/);
-      const events = readEvents(stream, (event) => event.event === 'notification');
+      const reader = eventReader(stream);
+      // The stream says `ready` once it listens: a notification created before that could go unheard (on
+      // PostgreSQL, LISTEN takes a connection of its own and a round trip).
+      await reader.next((event) => event.event === 'ready');
+      const events = reader.next((event) => event.event === 'notification');
 
       const created = await server.request<Record<string, any>>('POST', '/callback-requests', {
         body: { relationId: organizationId, personId, phone: '020-1234567', message: 'Wil de offerte bespreken', assigneeId: 'user-bram' },
@@ -164,6 +178,7 @@ for (const storage of storages) {
         body: { relationId: organizationId, message: 'x', assigneeId: 'user-olga' },
       });
       assert.equal(unknownAssignee.status, 422, 'a colleague of another tenant cannot be assigned');
+      await reader.close();
     });
 
     test('users, me, modules and documents', async () => {

@@ -70,6 +70,8 @@ export async function startServer(options: { databaseUrl?: string | undefined; r
       return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
     },
     async close() {
+      // Streams a test left open (server-sent events) would hold the server, and the test process, open.
+      if ('closeAllConnections' in server) server.closeAllConnections();
       server.close();
       await backend.close();
       rmSync(dataDir, { recursive: true, force: true });
