@@ -31,8 +31,6 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
   status: StoreStatus = { online: true, syncing: false, progress: null, pending: 0, conflicts: 0, rejected: 0, lastSyncAt: null };
 
   private closed = false;
-  /** Remembering this sign-in for an offline start: off the path to the first rows, awaited by signOut. */
-  private remembering: Promise<void> = Promise.resolve();
   private readonly tabs: Tabs;
   private readonly feed: ChangeFeed;
   private readonly queue: Outbox;
@@ -89,9 +87,7 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
     const store = new RelationsStore(client, me, name, cache);
     opened.store = store;
     store.status.lastSyncAt = ((await cache.get('meta', 'lastSyncAt')) as string | undefined) ?? null;
-    // A failure to remember costs only the offline start of this sign-in; it must not stop the store.
-    store.remembering = remembering?.catch(() => undefined) ?? Promise.resolve();
-    await store.queue.refreshCounts();
+    await Promise.all([store.queue.refreshCounts(), remembering]);
     return store;
   }
 
@@ -224,7 +220,6 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
   /** Closes the store, deletes this user's cache and queued writes from the browser, and forgets the sign-in. */
   async signOut(): Promise<void> {
     this.close();
-    await this.remembering;
     await forgetSignIns(this.name);
     await deleteCache(this.name);
   }
