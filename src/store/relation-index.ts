@@ -37,11 +37,11 @@ export class RelationIndex {
   private readonly orders = new Map<RelationSortField, Int32Array>();
   private previous: { filters: string; q: string; matches: Int32Array } | undefined;
 
-  constructor(relations: CachedRelation[], addresses: readonly IndexedAddress[] = []) {
+  /** Addresses come after, by `loadAddresses`: a list needs none of them, only a search does. */
+  constructor(relations: CachedRelation[]) {
     this.rows = relations;
     this.texts = new Array<string | undefined>(relations.length).fill(undefined);
     relations.forEach((relation, i) => this.position.set(relation.id, i));
-    this.loadAddresses(addresses);
   }
 
   get size(): number {
