@@ -1,3 +1,4 @@
+import type { Relation } from '../contract/index.js';
 import type { RelationsStore } from '../store/index.js';
 
 /*
@@ -11,6 +12,12 @@ export type RelationOpenEvent = CustomEvent<{ id: string }>;
 export type RelationSelectionChangeEvent = CustomEvent<{ ids: string[]; allMatching: boolean }>;
 /** The labels to filter on changed. */
 export type LabelFilterChangeEvent = CustomEvent<{ labelIds: string[]; mode: 'all' | 'any' }>;
+/** A relation was created here (`id` is a local id until the backend accepts it; it keeps working after). */
+export type RelationCreatedEvent = CustomEvent<{ id: string; relation: Relation }>;
+/** An edit of a relation (its details, an address, a person, preferences, labels or status) was stored for sending. */
+export type RelationSavedEvent = CustomEvent<{ id: string; relation: Relation }>;
+/** The user opens a module's document (a quote, an invoice) from a card. Cancelable: a host may veto it. */
+export type DocumentOpenEvent = CustomEvent<{ id: string; module: string; relationId: string }>;
 /** The provider opened the store of the signed-in user. */
 export type RelationStoreReadyEvent = CustomEvent<{ store: RelationsStore }>;
 /** The provider could not open the store, e.g. the token was refused. */
@@ -19,6 +26,9 @@ export type RelationProviderErrorEvent = CustomEvent<{ error: unknown }>;
 declare global {
   interface GlobalEventHandlersEventMap {
     'relation-open': RelationOpenEvent;
+    'relation-created': RelationCreatedEvent;
+    'relation-saved': RelationSavedEvent;
+    'document-open': DocumentOpenEvent;
     'relation-selection-change': RelationSelectionChangeEvent;
     'label-filter-change': LabelFilterChangeEvent;
     'relation-store-ready': RelationStoreReadyEvent;

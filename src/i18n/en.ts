@@ -1,3 +1,9 @@
+import { card } from './sections/card.js';
+import { addresses } from './sections/addresses.js';
+import { people } from './sections/people.js';
+import { modules } from './sections/modules.js';
+import { picker } from './sections/picker.js';
+import { create } from './sections/create.js';
 import type { Messages } from './messages.js';
 
 const number = new Intl.NumberFormat('en-GB');
@@ -100,4 +106,10 @@ export const en: Messages = {
   address: {
     poBox: (number) => `PO Box ${number}`,
   },
+  card: card.en,
+  addresses: addresses.en,
+  people: people.en,
+  modules: modules.en,
+  picker: picker.en,
+  create: create.en,
 };

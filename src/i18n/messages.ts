@@ -1,3 +1,9 @@
+import type { CardMessages } from './sections/card.js';
+import type { AddressesMessages } from './sections/addresses.js';
+import type { PeopleMessages } from './sections/people.js';
+import type { ModulesMessages } from './sections/modules.js';
+import type { PickerMessages } from './sections/picker.js';
+import type { CreateMessages } from './sections/create.js';
 export { locales, toLocale, type Locale } from '../contract/locale.js';
 
 /**
@@ -104,4 +110,11 @@ export interface Messages {
     /** A PO box as the first line of an address: "Postbus 45". */
     poBox: (number: string) => string;
   };
+  /* Newer elements keep their words in a section file of their own, both languages side by side. */
+  card: CardMessages;
+  addresses: AddressesMessages;
+  people: PeopleMessages;
+  modules: ModulesMessages;
+  picker: PickerMessages;
+  create: CreateMessages;
 }

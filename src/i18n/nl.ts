@@ -1,3 +1,9 @@
+import { card } from './sections/card.js';
+import { addresses } from './sections/addresses.js';
+import { people } from './sections/people.js';
+import { modules } from './sections/modules.js';
+import { picker } from './sections/picker.js';
+import { create } from './sections/create.js';
 import type { Messages } from './messages.js';
 
 const number = new Intl.NumberFormat('nl-NL');
@@ -101,4 +107,10 @@ export const nl: Messages = {
   address: {
     poBox: (number) => `Postbus ${number}`,
   },
+  card: card.nl,
+  addresses: addresses.nl,
+  people: people.nl,
+  modules: modules.nl,
+  picker: picker.nl,
+  create: create.nl,
 };

@@ -6,8 +6,10 @@ import { Outbox, type MutatingOperationId, type OutboxHost, type WriteRequest } 
 import { addressesFor, addressesOf } from './queries/addresses.js';
 import { affiliationsOf } from './queries/affiliations.js';
 import { contactMomentsOf } from './queries/contact-moments.js';
+import { discardDraft, draftOf, saveDraft, type Draft } from './queries/drafts.js';
 import { labels } from './queries/labels.js';
 import { RelationQueries, type RelationSelection } from './queries/relations.js';
+import { writesOf } from './queries/writes-of.js';
 import type { RelationQuery, RelationQueryResult } from './query.js';
 import { forgetSignIns, recallSignIn, rememberSignIn } from './sign-in.js';
 import { ChangeFeed, type SyncHost } from './sync.js';
@@ -160,6 +162,26 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
   /** Writes not yet accepted, in the order they will be sent, with conflicts and rejections among them. */
   outbox(): Promise<OutboxEntry[]> {
     return this.queue.entries();
+  }
+
+  /** The writes of an entity not yet accepted (pending, conflict or rejected), oldest first. */
+  writesOf(entityId: string): Promise<OutboxEntry[]> {
+    return writesOf(this.cache, entityId);
+  }
+
+  // Drafts (queries/drafts.ts) ----------------------------------------------------------------------------
+
+  /** What the user typed under `key` and did not save, if anything: kept in this user's partition only. */
+  draft<V = Record<string, unknown>>(key: string): Promise<Draft<V> | undefined> {
+    return draftOf<V>(this.cache, key);
+  }
+
+  saveDraft<V>(key: string, values: V, baseVersion: number | null): Promise<void> {
+    return this.closed ? Promise.resolve() : saveDraft(this.cache, key, values, baseVersion);
+  }
+
+  discardDraft(key: string): Promise<void> {
+    return this.closed ? Promise.resolve() : discardDraft(this.cache, key);
   }
 
   // Writing (outbox.ts) -----------------------------------------------------------------------------------

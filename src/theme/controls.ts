@@ -4,7 +4,8 @@ import { css } from 'lit';
 export const controlStyles = css`
   button,
   input,
-  select {
+  select,
+  textarea {
     font: inherit;
     color: inherit;
   }
@@ -25,7 +26,12 @@ export const controlStyles = css`
     color: var(--_color-danger);
   }
   input[type='text'],
-  input[type='search'] {
+  input[type='search'],
+  input[type='email'],
+  input[type='tel'],
+  input[type='url'],
+  input[type='number'],
+  textarea {
     background: var(--_color-surface);
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
