@@ -1,0 +1,70 @@
+import { css } from 'lit';
+
+export const documentsStyles = css`
+  :host {
+    display: block;
+    font-family: var(--_font-family);
+    font-size: var(--_font-size);
+    color: var(--_color-text);
+  }
+  section {
+    margin-block-end: calc(var(--_space) * 2);
+  }
+  h3 {
+    font-size: 1em;
+    margin: 0 0 calc(var(--_space) / 2);
+  }
+  .scroll {
+    overflow-x: auto;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+  }
+  th,
+  td {
+    text-align: start;
+    padding: calc(var(--_space) / 2);
+    border-block-end: 1px solid var(--_color-border);
+    vertical-align: baseline;
+  }
+  th {
+    font-weight: 600;
+    color: var(--_color-text-muted);
+  }
+  .amount {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .date {
+    white-space: nowrap;
+  }
+  button.link {
+    background: none;
+    border: none;
+    padding: 0;
+    color: var(--_color-accent);
+    text-decoration: underline;
+    cursor: pointer;
+    font-variant-numeric: tabular-nums;
+  }
+  .note {
+    margin: 0;
+    color: var(--_color-text-muted);
+  }
+  .note.error {
+    color: var(--_color-danger);
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .more {
+    margin-block-start: calc(var(--_space) / 2);
+  }
+`;
