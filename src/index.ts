@@ -10,7 +10,9 @@ export { locales, toLocale, type Locale, type Messages } from './i18n/messages.j
 export { tokens, type Theme, type TokenName } from './theme/tokens.js';
 export { StoreQueryController, type QueryState, type QueryStatus, type StoreQueryOptions } from './elements/controllers/store-query.js';
 export type {
-  LabelFilterChangeEvent, RelationOpenEvent, RelationProviderErrorEvent, RelationSelectionChangeEvent, RelationStoreReadyEvent,
+  DocumentOpenEvent, LabelFilterChangeEvent, RelationCreatedEvent, RelationOpenEvent, RelationProviderErrorEvent, RelationSavedEvent,
+  RelationSelectionChangeEvent, RelationStoreReadyEvent,
 } from './core/event-map.js';
 export * from './elements/label-filter/label-filter.js';
+export * from './elements/relation-card/relation-card.js';
 export * from './elements/relation-overview/relation-overview.js';

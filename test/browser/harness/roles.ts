@@ -38,6 +38,7 @@ function textOf(node: Node, skip?: Element): string {
   if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
   if (!(node instanceof Element)) return '';
   if (node instanceof HTMLElement && node.hidden) return '';
+  if (node.getAttribute('aria-hidden') === 'true') return '';
   const label = node.getAttribute('aria-label');
   if (label && node !== skip) return ` ${label} `;
   if (node instanceof HTMLInputElement || node instanceof HTMLSelectElement || node instanceof HTMLTextAreaElement) return '';

@@ -1,0 +1,188 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Relation } from '../../contract/index.js';
+import { LocaleController } from '../../i18n/locale-controller.js';
+import { ApiError } from '../../sdk/index.js';
+import { isLocalId, type RelationsStore } from '../../store/index.js';
+import { controlStyles } from '../../theme/controls.js';
+import { tokenStyles } from '../../theme/tokens.js';
+import { RovingTabindexController } from '../controllers/roving-tabindex.js';
+import { StoreQueryController } from '../controllers/store-query.js';
+import '../internal/relation-card-addresses/relation-card-addresses.js';
+import '../internal/relation-card-details/relation-card-details.js';
+import '../internal/relation-card-documents/relation-card-documents.js';
+import '../internal/relation-card-header/relation-card-header.js';
+// PEOPLE-IMPORT import '../internal/relation-card-people/relation-card-people.js';
+import '../internal/relation-card-preferences/relation-card-preferences.js';
+import { cardStyles } from './relation-card.styles.js';
+import { sectionsOf, type SectionEntry } from './sections.js';
+
+/**
+ * @tagname relation-card
+ * @summary One relation, completely: its header and actions, details, addresses, people, module preferences and documents.
+ *
+ * @description Shows the relation `relation-id` names from the cache at once (or from the backend when the
+ * cache does not hold it yet) and keeps it current. Every edit goes through the store's outbox, so it works
+ * offline and survives a reload; what was typed and not saved is kept as a draft and offered back; a
+ * conflict with a colleague's change is resolved per field. Sections show as tabs (`layout="tabs"`, the
+ * default) or as one scrolling page with a list of anchors (`layout="page"`); `section` picks one. A host
+ * adds its own sections as children with `slot="section-<key>"` and `data-section-label`. Another
+ * tenant's relation, or one that does not exist, shows "not found" and nothing else.
+ *
+ * @fires relation-open - The user opens a related person or organization: `detail.id`. Cancelable.
+ * @fires relation-saved - An edit was stored for sending: `detail.id`, `detail.relation`.
+ * @fires document-open - The user opens a module's document: `detail.id`, `detail.module`, `detail.relationId`. Cancelable.
+ *
+ * @slot actions - The host's own buttons beside the card's actions.
+ * @slot section-<key> - A section of the host's, named by its `data-section-label`.
+ *
+ * @csspart header - The name, numbers, labels and actions.
+ * @csspart tabs - The list of sections (tabs, or anchors on a page).
+ * @csspart section - Each section.
+ * @csspart state - Loading and not-found messages.
+ *
+ * @cssproperty --relation-card-background - Background of the card.
+ * @cssproperty --relation-card-padding - Space inside the card's edge.
+ */
+export class RelationCard extends LitElement {
+  static override styles = [tokenStyles, controlStyles, cardStyles];
+
+  private readonly i18n = new LocaleController(this);
+  private readonly data = new StoreQueryController(this, {
+    entities: ['relation'],
+    args: () => [this.relationId] as const,
+    run: (store, [id]) => (id ? loadRelation(store, id) : Promise.resolve(null)),
+    isEmpty: (relation) => relation === null,
+  });
+  private readonly tabs = new RovingTabindexController(this, {
+    items: () => [...this.renderRoot.querySelectorAll<HTMLElement>('[role="tab"]')],
+    current: () => Math.max(0, this.sections.findIndex((entry) => entry.key === this.section)),
+    activate: (index) => (this.section = this.sections[index]?.key ?? this.section),
+  });
+  private readonly observer = new MutationObserver(() => this.requestUpdate());
+
+  /** The relation to show: its id, or the local id a relation created offline has until it is sent. */
+  @property({ attribute: 'relation-id', reflect: true }) relationId = '';
+
+  /** The section to show (tabs) or scroll to (page): details, addresses, people, preferences, documents, or a host's key. */
+  @property({ reflect: true }) section = 'details';
+
+  /** Sections as tabs, or one scrolling page with anchors. */
+  @property({ reflect: true }) layout: 'tabs' | 'page' = 'tabs';
+
+  /** The store to read and write through; by default the one of the nearest `<relation-provider>`. */
+  @property({ attribute: false }) store: RelationsStore | undefined;
+
+  @state() private sections: SectionEntry[] = [];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.observer.observe(this, { childList: true, attributes: true, subtree: false });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer.disconnect();
+  }
+
+  protected override willUpdate(): void {
+    this.sections = sectionsOf(this, this.i18n.messages.card);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('section') && this.layout === 'page' && changed.get('section') !== undefined) this.scrollToSection();
+  }
+
+  private choose(key: string): void {
+    this.section = key;
+    if (this.layout === 'page') this.scrollToSection();
+  }
+
+  private scrollToSection(): void {
+    const heading = this.renderRoot.querySelector<HTMLElement>(`#heading-${CSS.escape(this.section)}`);
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
+  }
+
+  private renderSection(entry: SectionEntry, relation: Relation) {
+    const store = this.data.currentStore;
+    if (entry.slotted) return html`<slot name="section-${entry.key}"></slot>`;
+    switch (entry.key) {
+      case 'details':
+        return html`<relation-card-details .relation=${relation} .store=${store}></relation-card-details>`;
+      case 'addresses':
+        return html`<relation-card-addresses .relation=${relation} .store=${store}></relation-card-addresses>`;
+      case 'people':
+        return html`<relation-card-people .relation=${relation} .store=${store}></relation-card-people>`;
+      case 'preferences':
+        return html`<relation-card-preferences .relation=${relation} .store=${store}></relation-card-preferences>`;
+      default:
+        return html`<relation-card-documents .relation=${relation} .store=${store}></relation-card-documents>`;
+    }
+  }
+
+  private renderTabs(relation: Relation) {
+    const m = this.i18n.messages.card;
+    const active = this.sections.find((entry) => entry.key === this.section) ?? this.sections[0]!;
+    return html`
+      <div class="tabs" role="tablist" part="tabs" aria-label=${m.sections.label} @keydown=${this.tabs.onKeydown}>
+        ${this.sections.map(
+          (entry) => html`<button role="tab" id="tab-${entry.key}" aria-selected=${entry === active} aria-controls="panel"
+            @click=${() => this.choose(entry.key)}>${entry.label}</button>`,
+        )}
+      </div>
+      <div class="panel" id="panel" role="tabpanel" part="section" aria-labelledby="tab-${active.key}">${this.renderSection(active, relation)}</div>
+      ${this.sections.filter((entry) => entry.slotted && entry !== active).map((entry) => html`<div hidden><slot name="section-${entry.key}"></slot></div>`)}
+    `;
+  }
+
+  private renderPage(relation: Relation) {
+    const m = this.i18n.messages.card;
+    return html`
+      <nav part="tabs" aria-label=${m.sections.label}>
+        <ul>${this.sections.map((entry) => html`<li><a href="#section-${entry.key}" @click=${(event: Event) => {
+          event.preventDefault();
+          this.choose(entry.key);
+        }}>${entry.label}</a></li>`)}</ul>
+      </nav>
+      ${this.sections.map(
+        (entry) => html`<section id="section-${entry.key}" part="section">
+          <h3 id="heading-${entry.key}" tabindex="-1">${entry.label}</h3>
+          ${this.renderSection(entry, relation)}
+        </section>`,
+      )}
+    `;
+  }
+
+  protected override render() {
+    const m = this.i18n.messages.card;
+    const { status, value: relation } = this.data.state;
+    if (!this.relationId) return html`<p class="state" part="state">${m.noRelation}</p>`;
+    if (status === 'loading' && !relation) return html`<p class="state" part="state" role="status">${m.loading}</p>`;
+    if (status === 'error') {
+      return html`<p class="state" part="state" role="alert">${this.i18n.messages.common.error}
+        <button @click=${() => this.data.refresh()}>${this.i18n.messages.common.retry}</button></p>`;
+    }
+    if (!relation) return html`<p class="state" part="state" role="status">${m.notFound}</p>`;
+    return html`<article class="card" aria-labelledby="relation-heading">
+      ${this.data.state.offline ? html`<p class="notice" role="status">${this.i18n.messages.common.offline}</p>` : nothing}
+      <relation-card-header part="header" heading-id="relation-heading" .relation=${relation} .store=${this.data.currentStore}>
+        <slot name="actions" slot="actions"></slot>
+      </relation-card-header>
+      ${this.layout === 'page' ? this.renderPage(relation) : this.renderTabs(relation)}
+    </article>`;
+  }
+}
+
+/** The relation from the cache; else from the backend (not synced yet); null when it does not exist for this user. */
+async function loadRelation(store: RelationsStore, id: string): Promise<Relation | null> {
+  const cached = await store.getRelation(id);
+  if (cached) return cached;
+  if (isLocalId(id)) return null;
+  try {
+    return await store.client.getRelation({ id });
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 404 || error.status === 400)) return null;
+    throw error;
+  }
+}
