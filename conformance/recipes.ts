@@ -27,6 +27,10 @@ export const recipes: Record<OperationId, Recipe> = {
     build: () => ({ body: { phone: '030 765 4321', organization: { website: 'https://www.conformance.example/nieuw' } } }),
   },
   deleteRelation: { target: 'relation', build: () => ({}) },
+  findDuplicates: {
+    // A draft as it is while typing: the name of an existing relation, half a KvK number.
+    build: async (ctx) => ({ body: { kind: 'organization', organization: { name: (await ctx.fixtures.relation()).displayName, kvkNumber: '1234' } } }),
+  },
   updateRelationLabels: {
     build: async (ctx) => {
       const [relation, label] = await Promise.all([ctx.fixtures.newRelation(), ctx.fixtures.label(true)]);
@@ -44,6 +48,7 @@ export const recipes: Record<OperationId, Recipe> = {
   createAddress: { target: 'relation', build: () => ({ body: addressBody('Amersfoort') }) },
   updateAddress: { target: 'address', build: () => ({ body: { houseNumberAddition: 'bis', city: 'Zeist' } }) },
   deleteAddress: { target: 'address', build: () => ({}) },
+  lookupAddress: { build: () => ({ query: { postalCode: '3521cb', houseNumber: '18' } }) },
 
   listAffiliations: {
     build: async (ctx) => ({ query: { organizationId: (await ctx.fixtures.affiliation()).organizationId, limit: '10' } }),

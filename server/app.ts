@@ -71,7 +71,8 @@ async function run(c: Context, operationId: OperationId, spec: OperationSpec, ac
 
   const execute = async (tx: Queryable) => handler(input, { tx, actor, locale, now: new Date(), services });
 
-  if (spec.method === 'get') {
+  // Reads, and POSTs that only read, need no transaction, no tenant lock and no idempotency record.
+  if (spec.method === 'get' || spec.safe) {
     return respond(c, operationId, spec, await execute(services.db));
   }
 

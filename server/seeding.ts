@@ -1,5 +1,6 @@
 import type { Database, Queryable } from './db/database.js';
 import { relationColumnNames, relationRowValues } from './resources/relation-row.js';
+import { addressReference } from './seed/address-reference.js';
 import { generateSeed, type SeedData } from './seed/generate.js';
 
 /** PostgreSQL takes at most 65535 parameters per statement. */
@@ -77,6 +78,14 @@ async function withIndexesRebuilt(tx: Queryable, load: () => Promise<void>): Pro
   for (const index of indexes) await tx.query(index.definition);
 }
 
+/** Fills the reference table of lookupAddress when it is empty: on first start, and after the migration that adds it. */
+async function loadAddressReference(tx: Queryable): Promise<void> {
+  const [existing] = await tx.query('select 1 from address_reference limit 1');
+  if (existing) return;
+  await insertRows(tx, 'address_reference', ['postal_code', 'number_from', 'number_to', 'street', 'city'],
+    addressReference().map((row) => [row.postalCode, row.numberFrom, row.numberTo, row.street, row.city]));
+}
+
 /**
  * On first start, fills the database with the demo tenant (`relations` relations) and the small second
  * tenant `acme` that proves isolation. A database that has tenants is left as it is.
@@ -84,6 +93,7 @@ async function withIndexesRebuilt(tx: Queryable, load: () => Promise<void>): Pro
 export async function seedIfEmpty(db: Database, options: { relations: number }): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock(7240002)');
+    await loadAddressReference(tx);
     const [existing] = await tx.query('select 1 from tenants limit 1');
     if (existing) return;
     await withIndexesRebuilt(tx, async () => {

@@ -1,4 +1,4 @@
-import type { Address, Relation } from '../../src/contract/index.js';
+import { duplicateName, type Address, type Relation } from '../../src/contract/index.js';
 import { derivedColumnNames, derivedColumnValues } from '../resources/relation-row.js';
 import type { Database, Queryable } from './database.js';
 
@@ -233,7 +233,47 @@ const migrations: Migration[] = [
     `,
     run: recomputeDerivedColumns,
   },
+  {
+    id: 5,
+    sql: `
+      -- findDuplicates compares names by trigram similarity: the contract's one definition of the compared name
+      -- (src/contract/duplicates.ts), stored and indexed
+      alter table relations add column duplicate_name text not null default '';
+      alter table relations alter column duplicate_name drop default;
+      create index relations_duplicate_name on relations using gin (duplicate_name gin_trgm_ops);
+
+      -- lookupAddress answers from reference data of its own, never from the tenants' addresses: each row is
+      -- one side of a street between two house numbers, as a Dutch postcode names it
+      create table address_reference (
+        postal_code text not null,
+        number_from integer not null,
+        number_to integer not null,
+        street text not null,
+        city text not null,
+        primary key (postal_code, number_from)
+      );
+    `,
+    run: computeDuplicateNames,
+  },
 ];
+
+/** Fills in the compared name of every relation that was stored before the column existed. */
+async function computeDuplicateNames(tx: Queryable): Promise<void> {
+  const batch = 5000;
+  for (let offset = 0; ; offset += batch) {
+    const rows = await tx.query<{ tenant_id: string; id: string; data: Relation }>(
+      'select tenant_id, id, data from relations order by tenant_id, id limit $1 offset $2',
+      [batch, offset],
+    );
+    if (rows.length === 0) return;
+    await tx.query(
+      `update relations r set duplicate_name = v.name
+       from unnest($1::text[], $2::text[], $3::text[]) as v(tenant_id, id, name)
+       where r.tenant_id = v.tenant_id and r.id = v.id`,
+      [rows.map((row) => row.tenant_id), rows.map((row) => row.id), rows.map((row) => duplicateName(row.data))],
+    );
+  }
+}
 
 /** Recomputes every relation's derived columns from its data and addresses, a batch at a time. */
 async function recomputeDerivedColumns(tx: Queryable): Promise<void> {

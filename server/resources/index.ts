@@ -1,9 +1,11 @@
 import type { Handlers } from '../context.js';
+import { addressLookupHandlers } from './address-lookup.js';
 import { addressHandlers } from './addresses.js';
 import { affiliationHandlers } from './affiliations.js';
 import { callbackRequestHandlers } from './callback-requests.js';
 import { changeHandlers } from './changes.js';
 import { contactMomentHandlers } from './contact-moments.js';
+import { duplicateHandlers } from './duplicates.js';
 import { labelHandlers } from './labels.js';
 import { moduleHandlers } from './modules.js';
 import { notificationHandlers } from './notifications.js';
@@ -13,7 +15,9 @@ import { userHandlers } from './users.js';
 /** One handler per operation of the contract; the type makes a missing one a compile error. */
 export const handlers: Handlers = {
   ...relationHandlers,
+  ...duplicateHandlers,
   ...addressHandlers,
+  ...addressLookupHandlers,
   ...affiliationHandlers,
   ...contactMomentHandlers,
   ...callbackRequestHandlers,

@@ -1,5 +1,5 @@
 import {
-  relationNameKey, relationSearchText, relationSortKeys, type Address, type Relation, type SearchedAddress,
+  duplicateName, relationNameKey, relationSearchText, relationSortKeys, type Address, type Relation, type SearchedAddress,
 } from '../../src/contract/index.js';
 
 export { displayName } from '../../src/contract/index.js';
@@ -19,7 +19,7 @@ export function relationCity(addresses: readonly Pick<Address, 'purposes' | 'cit
 export const relationColumnNames = [
   'tenant_id', 'id', 'number', 'kind', 'status', 'is_debtor', 'is_creditor', 'debtor_number', 'creditor_number',
   'name_key', 'city_key', 'debtor_key', 'creditor_key', 'email_key', 'phone_key', 'updated_at', 'label_ids', 'search',
-  'version', 'data',
+  'version', 'data', 'duplicate_name',
 ] as const;
 
 /** The derived columns alone: what a migration recomputes when the definition changes. */
@@ -44,6 +44,6 @@ export function relationRowValues(
     tenantId, relation.id, relation.number, relation.kind, relation.status, relation.debtor !== null, relation.creditor !== null,
     relation.debtor?.number ?? kept.debtorNumber, relation.creditor?.number ?? kept.creditorNumber,
     nameKey, cityKey, relationSortKeys.debtorNumber(relation), relationSortKeys.creditorNumber(relation), emailKey, phoneKey,
-    relation.updatedAt, relation.labelIds, search, relation.version, relation,
+    relation.updatedAt, relation.labelIds, search, relation.version, relation, duplicateName(relation),
   ];
 }

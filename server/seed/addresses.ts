@@ -2,6 +2,7 @@ import type { Address, AddressPurpose } from '../../src/contract/schemas/address
 import { addressPurposes } from '../../src/contract/schemas/address.js';
 import type { SeedContext } from './context.js';
 import { houseNumberAdditions, invoiceMailboxes } from './dutch.js';
+import { referencePostcode } from './address-reference.js';
 import { foreignPhone, foreignPostcode, landline, poBoxPostcode, streetPostcode } from './identifiers.js';
 import type { DutchCity, ForeignCity } from './places.js';
 import { businessStreets, commonStreets, dutchCities } from './places.js';
@@ -22,15 +23,27 @@ function streetName(ctx: SeedContext, place: Place, use: 'business' | 'home'): s
 
 function streetAddress(ctx: SeedContext, place: Place, use: 'business' | 'home'): Draft {
   const { random } = ctx;
+  const street = streetName(ctx, place, use);
+  // Most houses have low numbers; long through-roads run into the hundreds.
+  const houseNumber = random.chance(0.7) ? random.int(1, 60) : random.int(61, 400);
+  const houseNumberAddition = place.country === 'NL' && random.chance(0.12) ? random.pick(houseNumberAdditions) : null;
+  let postalCode: string;
+  if (place.country === 'NL') {
+    // The postcode the reference table has for this street and number, so lookupAddress finds the address.
+    // A postcode is still drawn, and dropped, so the random stream (and so every later value) stays as it was.
+    streetPostcode(random, place.city);
+    postalCode = referencePostcode(place.city, street, houseNumber);
+  } else {
+    postalCode = foreignPostcode(random, place.city);
+  }
   // Spelled out rather than spread from a template object: overriding spread keys is 40 times slower in V8.
   return {
     purposes: [],
     poBox: null,
-    street: streetName(ctx, place, use),
-    // Most houses have low numbers; long through-roads run into the hundreds.
-    houseNumber: String(random.chance(0.7) ? random.int(1, 60) : random.int(61, 400)),
-    houseNumberAddition: place.country === 'NL' && random.chance(0.12) ? random.pick(houseNumberAdditions) : null,
-    postalCode: place.country === 'NL' ? streetPostcode(random, place.city) : foreignPostcode(random, place.city),
+    street,
+    houseNumber: String(houseNumber),
+    houseNumberAddition,
+    postalCode,
     city: place.city.name,
     country: place.country,
     email: null,

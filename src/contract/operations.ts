@@ -1,9 +1,11 @@
 import * as z from 'zod/mini';
 import { Address, AddressCreate, AddressPatch } from './schemas/address.js';
+import { AddressLookup, AddressLookupQuery } from './schemas/address-lookup.js';
 import { Affiliation, AffiliationCreate, AffiliationPatch } from './schemas/affiliation.js';
 import { CallbackRequest, CallbackRequestCreate, CallbackRequestPatch, CallbackStatus } from './schemas/callback-request.js';
 import { ChangePage } from './schemas/change.js';
 import { ContactMoment, ContactMomentCreate, ContactMomentPatch } from './schemas/contact-moment.js';
+import { DuplicateCandidates, DuplicateDraft } from './schemas/duplicates.js';
 import { id, intParam, listParam, page } from './schemas/fields.js';
 import { Label, LabelBulk, LabelBulkResult, LabelCreate, LabelPatch } from './schemas/label.js';
 import { Document, Module } from './schemas/module.js';
@@ -31,6 +33,16 @@ export interface OperationSpec {
   readonly stream?: true;
   /** Error statuses particular to this operation, beyond 400, 401, 413, 415 and 500 that any may return. */
   readonly errors: readonly number[];
+  /**
+   * A POST that only reads (its question does not fit a query string): nothing changes, so it needs no
+   * `Idempotency-Key` and may be repeated freely.
+   */
+  readonly safe?: true;
+  /**
+   * A backend may leave the operation out, answering 404 or 501; clients then do without what it gives
+   * (the card then fills in no address).
+   */
+  readonly optional?: true;
 }
 
 const byId = z.object({ id });
@@ -62,6 +74,10 @@ export const operations = {
   updateRelationLabels: {
     method: 'post', path: '/relations/labels', body: LabelBulk, status: 200, response: LabelBulkResult, errors: [422],
   },
+  findDuplicates: {
+    method: 'post', path: '/relations/find-duplicates', body: DuplicateDraft, status: 200, response: DuplicateCandidates,
+    safe: true, errors: [422],
+  },
 
   listAddresses: { method: 'get', path: '/relations/{id}/addresses', params: byId, status: 200, response: page(Address), errors: [404] },
   createAddress: {
@@ -72,6 +88,10 @@ export const operations = {
     ifMatch: true, errors: [404, 412, 422, 428],
   },
   deleteAddress: { method: 'delete', path: '/addresses/{id}', params: byId, status: 204, ifMatch: true, errors: [404, 412, 428] },
+  lookupAddress: {
+    method: 'get', path: '/address-lookup', query: AddressLookupQuery, status: 200, response: AddressLookup,
+    optional: true, errors: [404, 501],
+  },
 
   listAffiliations: {
     method: 'get', path: '/affiliations', query: z.object({ personId: z.optional(id), organizationId: z.optional(id), ...paging }),

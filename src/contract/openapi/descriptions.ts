@@ -6,10 +6,12 @@
 import type * as z from 'zod/mini';
 import { operations, type OperationId } from '../operations.js';
 import { Address, AddressCreate, AddressPatch, AddressPurpose } from '../schemas/address.js';
+import { AddressLookup } from '../schemas/address-lookup.js';
 import { Affiliation, AffiliationCreate, AffiliationPatch } from '../schemas/affiliation.js';
 import { CallbackRequest, CallbackRequestCreate, CallbackRequestPatch, CallbackStatus } from '../schemas/callback-request.js';
 import { Change, ChangePage } from '../schemas/change.js';
 import { Agreement, ContactMoment, ContactMomentCreate, ContactMomentKind, ContactMomentPatch, Visibility } from '../schemas/contact-moment.js';
+import { DuplicateCandidates, DuplicateDraft, DuplicateReason } from '../schemas/duplicates.js';
 import { color, country, email, iban, kvkNumber, phone, vatNumber, website } from '../schemas/fields.js';
 import { Label, LabelBulk, LabelBulkResult, LabelCreate, LabelPatch } from '../schemas/label.js';
 import { Document, Module, PreferenceField } from '../schemas/module.js';
@@ -72,7 +74,7 @@ export const tags = [
 export type Tag = (typeof tags)[number]['name'];
 
 /** The error statuses the contract uses; each has a general meaning, which an operation may make precise. */
-export type ErrorStatus = 400 | 401 | 404 | 409 | 410 | 412 | 413 | 415 | 422 | 428 | 500;
+export type ErrorStatus = 400 | 401 | 404 | 409 | 410 | 412 | 413 | 415 | 422 | 428 | 500 | 501;
 
 export const errorDocs: Record<ErrorStatus, { readonly name: string; readonly description: string }> = {
   400: {
@@ -100,6 +102,10 @@ export const errorDocs: Record<ErrorStatus, { readonly name: string; readonly de
   },
   428: { name: 'PreconditionRequired', description: '`If-Match` is missing: send the ETag of the version the change is based on.' },
   500: { name: 'InternalServerError', description: 'Something went wrong on the server; the request may be retried.' },
+  501: {
+    name: 'NotImplemented',
+    description: 'The backend does not offer this optional operation; clients do without it (as they do on a 404 for its path).',
+  },
 };
 
 export interface OperationDoc {
@@ -189,6 +195,25 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
     description: 'Adds `addLabelIds` to and removes `removeLabelIds` from every relation in `relationIds`, all or nothing.',
     returns: 'How many relations changed.',
   },
+  findDuplicates: {
+    tag: 'Relations',
+    summary: 'Find relations that may be the one being entered',
+    description:
+      'While someone enters or edits a relation, the relations of the tenant that may be the same one, so the card can ' +
+      'warn before a duplicate is made. Equal keys count first: KvK number, VAT number, IBAN and e-mail, compared ' +
+      'normalised (KvK without spaces and dots, VAT as `NL123456789B01`, IBAN without spaces in upper case, e-mail ' +
+      'trimmed in lower case; `relation-elements/contract`: `duplicateKey`); a value that is not (yet) valid matches ' +
+      'nothing. Then similar names: the organization’s name, or the person’s first name, infix and last name, folded ' +
+      '(`duplicateName`), compared with relations of the same kind. The reference backend uses PostgreSQL trigram ' +
+      'similarity of at least 0.5; other backends may compare names their own way. Archived relations are included ' +
+      '(re-activating one beats entering it again). Only relations are searched, never contact moments. Nothing ' +
+      'changes, so the request needs no `Idempotency-Key` and may be repeated; the body is lenient, since it is sent ' +
+      'as people type.',
+    returns:
+      'At most 10 candidates, best first: `score` 1 for an equal key, else the name’s similarity (0..1). Empty when ' +
+      'nothing resembles the draft.',
+    errors: { 422: 'The body is not a draft: an unknown field, a value of the wrong type, or text beyond its length.' },
+  },
 
   listAddresses: {
     tag: 'Addresses',
@@ -220,6 +245,24 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
     description: 'Deletes one address of a relation.',
     returns: 'Deleted.',
     params: { id: 'The id of the address.' },
+  },
+
+  lookupAddress: {
+    tag: 'Addresses',
+    summary: 'Look up the street and city of a Dutch postcode and house number',
+    description:
+      'Optional: a backend may leave it out and answer 404 (no such path) or 501; clients then fill in nothing. The ' +
+      'reference backend answers from its own reference table of streets with their postcodes and house-number ' +
+      'ranges, never from the relations’ addresses of any tenant.',
+    returns: 'The street and city at that postcode and house number.',
+    params: {
+      postalCode: 'A Dutch postcode, e.g. `1234 AB`; `1234ab` is accepted and normalised.',
+      houseNumber: 'The house number without addition: a whole number from 1 to 99999.',
+    },
+    errors: {
+      400: 'The postcode is not a Dutch postcode, or the house number is not a whole number (listed in `errors`).',
+      404: 'No address is known at that postcode and house number, or the backend does not offer the operation.',
+    },
   },
 
   listAffiliations: {
@@ -684,6 +727,27 @@ export const schemaDocs: readonly SchemaDoc[] = [
       preferences: 'Per module, the preferences to set; the others stay.',
     },
   }),
+  component(DuplicateReason, {
+    id: 'DuplicateReason',
+    description: 'Why a relation may be a duplicate: an equal KvK number, VAT number, IBAN or e-mail, or a similar name.',
+    example: 'kvkNumber',
+  }),
+  component(DuplicateDraft, {
+    id: 'DuplicateDraft',
+    description:
+      'A relation as far as it is filled in, sent while typing: every field may be left out, and values are not yet ' +
+      'checked against their rules (a value that is not valid matches nothing exactly).',
+    example: { kind: 'organization', organization: { name: 'Bedrijf Uno', kvkNumber: '3421 5678' }, email: 'INFO@bedrijfuno.nl' },
+    fields: {
+      kind: 'Names are compared with relations of this kind only; equal keys count whatever the kind.',
+      excludeId: 'The relation being edited, which is left out of the answer.',
+    },
+  }),
+  component(DuplicateCandidates, {
+    id: 'DuplicateCandidates',
+    description: 'Relations that may be the one being entered, best first, archived ones included.',
+    example: { items: [{ relation: uno, reasons: ['kvkNumber', 'email'], score: 1 }] },
+  }),
   component(RelationPage, { id: 'RelationPage', description: 'A page of relations.', example: { items: [uno, irecteur], nextCursor: 'eyJuIjoiQmVkcmlqZiJ9' } }),
 
   component(AddressPurpose, { id: 'AddressPurpose', description: 'What an address is for.', example: 'invoice' }),
@@ -708,6 +772,11 @@ export const schemaDocs: readonly SchemaDoc[] = [
     id: 'AddressPatch',
     description: 'A change to an address: only the fields sent change; the result must still be a valid address.',
     example: { purposes: ['postal'], poBox: '1234', street: null, houseNumber: null, postalCode: '1000 AB' },
+  }),
+  component(AddressLookup, {
+    id: 'AddressLookup',
+    description: 'The address at a Dutch postcode and house number, to fill in street and city.',
+    example: { postalCode: '1012 LM', houseNumber: '70', street: 'Damrak', city: 'Amsterdam', country: 'NL' },
   }),
 
   component(Affiliation, {

@@ -200,7 +200,7 @@ function successResponse(operationId: OperationId, spec: OperationSpec): ZodOpen
   if (!spec.response) return { description };
   const headers: Record<string, oas31.ReferenceObject> = {};
   if (isVersioned(spec.response)) headers.ETag = { $ref: '#/components/headers/ETag' };
-  if (spec.method === 'post') headers['Idempotent-Replayed'] = { $ref: '#/components/headers/IdempotentReplayed' };
+  if (spec.method === 'post' && !spec.safe) headers['Idempotent-Replayed'] = { $ref: '#/components/headers/IdempotentReplayed' };
   return {
     description,
     ...(Object.keys(headers).length > 0 ? { headers } : {}),
@@ -220,13 +220,14 @@ function operation(operationId: OperationId, spec: OperationSpec): ZodOpenApiOpe
 
   return {
     operationId,
+    ...(spec.optional ? { 'x-optional': true } : {}),
     tags: [doc.tag],
     summary: doc.summary,
     description: doc.description,
     requestParams,
     parameters: [
       ...(spec.ifMatch ? [parameterRef('IfMatch')] : []),
-      ...(spec.method === 'post' ? [parameterRef('IdempotencyKey')] : []),
+      ...(spec.method === 'post' && !spec.safe ? [parameterRef('IdempotencyKey')] : []),
       ...(spec.stream ? [parameterRef('LastEventId')] : []),
       parameterRef('AcceptLanguage'),
     ],
