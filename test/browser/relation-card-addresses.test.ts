@@ -1,11 +1,11 @@
-import { expect, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Address, Relation } from '../../src/contract/index.js';
 import '../../src/elements/internal/relation-card-addresses/relation-card-addresses.js';
 import type { RelationCardAddresses } from '../../src/elements/internal/relation-card-addresses/relation-card-addresses.js';
 import type { RelationProvider } from '../../src/index.js';
 import type { RelationsStore } from '../../src/store/index.js';
-import { clientFor } from './backend.js';
+import { backendUrl, clientFor, faultyNetwork } from './backend.js';
 import { signedIn, until } from './fixtures.js';
 import { addressesHarness, type AddressesHarness } from './harness/addresses.js';
 import { focused } from './harness/roles.js';
@@ -59,6 +59,23 @@ describe('<relation-card-addresses>', () => {
 
   async function mount(relation: Relation, locale: 'nl' | 'en' = 'nl') {
     ({ provider, store } = await signedIn(html`<relation-card-addresses></relation-card-addresses>`, 'demo-anna', locale));
+    await show(relation);
+  }
+
+  /** A provider whose requests go through `fetcher`, as a network between browser and backend. */
+  async function mountThrough(fetcher: typeof fetch, relation: Relation, locale: 'nl' | 'en' = 'nl') {
+    provider = await fixture<RelationProvider>(html`<relation-provider base-url=${await backendUrl()} locale=${locale}>
+      <relation-card-addresses></relation-card-addresses>
+    </relation-provider>`);
+    provider.fetch = fetcher;
+    const ready = oneEvent(provider, 'relation-store-ready');
+    provider.getToken = () => 'demo-anna';
+    ({ store } = (await ready).detail as { store: RelationsStore });
+    await store.sync();
+    await show(relation);
+  }
+
+  async function show(relation: Relation) {
     el = provider.querySelector('relation-card-addresses')!;
     el.relation = relation;
     ui = addressesHarness(el);
@@ -196,6 +213,65 @@ describe('<relation-card-addresses>', () => {
     ui.button('Delete Oudeweg 3').click();
     await until(async () => (await listOnServer(relation.id)).length === 0, 'the address gone from the server');
     await until(() => ui.items().length === 0 && !!ui.el.shadowRoot!.textContent!.includes('No addresses yet.'), 'the list empty');
+  });
+
+  it('keeps an edit made offline as queued, and saves it when the connection is back', async () => {
+    const relation = await freshRelation([{ purposes: ['postal'], street: 'Stilleweg', houseNumber: '5', postalCode: '3511 AA', city: 'Utrecht' }]);
+    const net = faultyNetwork();
+    await mountThrough(net.fetch, relation);
+    await until(() => !!ui.queryButton('Stilleweg 5 bewerken'), 'the address');
+    net.plan.offline = true;
+    ui.button('Stilleweg 5 bewerken').click();
+    await el.updateComplete;
+    await typeInto(ui.textbox('Adres Stilleweg 5', 'Plaats'), 'Zeist');
+    ui.button('Opslaan').click();
+    await until(() => ui.statuses().some((text) => text.includes('zodra er verbinding is')), 'queued offline', 15_000);
+    expect((await listOnServer(relation.id))[0]!.city).to.equal('Utrecht');
+    net.plan.offline = false;
+    await store.revalidate();
+    await until(async () => (await listOnServer(relation.id))[0]?.city === 'Zeist', 'the edit on the server', 15_000);
+    await until(() => ui.statuses().includes('Opgeslagen.'), 'saved');
+  });
+
+  it('shows a colleague\'s change beside mine on a conflict, and applies the choice', async () => {
+    const relation = await freshRelation([{ purposes: ['postal'], street: 'Botsweg', houseNumber: '1', postalCode: '3511 AA', city: 'Utrecht' }]);
+    await mount(relation, 'en');
+    await until(() => !!ui.queryButton('Edit Botsweg 1'), 'the address');
+    const [address] = await listOnServer(relation.id);
+    const bram = await clientFor('demo-bram');
+    await bram.updateAddress({ id: address!.id, ifMatch: address!.version, body: { city: 'Bramstad' } });
+
+    ui.button('Edit Botsweg 1').click();
+    await el.updateComplete;
+    await typeInto(ui.textbox('Address Botsweg 1', 'City'), 'Annastad');
+    ui.button('Save').click();
+    await until(() => !!ui.queryButton('All mine'), 'the conflict', 15_000);
+    expect(ui.statuses()).to.include('Someone else changed this address meanwhile.');
+    expect(el.shadowRoot!.querySelector('relation-conflict')!.shadowRoot!.textContent).to.include('Bramstad').and.include('Annastad');
+    ui.button('All mine').click();
+    await until(async () => (await listOnServer(relation.id))[0]?.city === 'Annastad', 'mine on the server', 15_000);
+  });
+
+  it("shows the backend's field errors on their fields when it rejects a save", async () => {
+    const relation = await freshRelation([{ purposes: ['postal'], street: 'Weigerweg', houseNumber: '2', postalCode: '3511 AA', city: 'Utrecht' }]);
+    // A network that changes the postcode on the way, as an older client might send it: the backend's rule decides.
+    const tampering: typeof fetch = async (input, init) => {
+      const request = input instanceof Request ? input : new Request(input, init);
+      if (request.method !== 'PATCH' || !new URL(request.url).pathname.includes('/addresses/')) return fetch(request);
+      const body = (await request.clone().json()) as Record<string, unknown>;
+      return fetch(new Request(request, { body: JSON.stringify({ ...body, postalCode: '0000 XX' }) }));
+    };
+    await mountThrough(tampering, relation);
+    await until(() => !!ui.queryButton('Weigerweg 2 bewerken'), 'the address');
+    ui.button('Weigerweg 2 bewerken').click();
+    await el.updateComplete;
+    await typeInto(ui.textbox('Adres Weigerweg 2', 'Plaats'), 'Zeist');
+    ui.button('Opslaan').click();
+    await until(() => ui.statuses().some((text) => text.startsWith('Niet opgeslagen')), 'rejected', 15_000);
+    await until(() => !!ui.queryForm('Adres Weigerweg 2'), 'the form open');
+    expect(ui.errorOf(ui.textbox('Adres Weigerweg 2', 'Postcode'))).to.equal(rules.nl.postcode);
+    expect(ui.textbox('Adres Weigerweg 2', 'Plaats').value).to.equal('Zeist', 'what was typed stays');
+    expect((await listOnServer(relation.id))[0]!.city).to.equal('Utrecht');
   });
 
   it('shows hostile text as text', async () => {

@@ -35,8 +35,6 @@ export interface AddressesMessages {
   save: string;
   /** Where the last save of an address is. */
   state: { saving: string; queued: string; saved: string; rejected: string; conflict: string };
-  keepMine: string;
-  takeTheirs: string;
   discardChange: string;
   /** A draft of this form from an earlier visit. */
   draft: string;
@@ -81,8 +79,6 @@ export const addresses: Record<Locale, AddressesMessages> = {
       rejected: 'Niet opgeslagen: verbeter de gemarkeerde velden en sla opnieuw op.',
       conflict: 'Iemand anders heeft dit adres intussen gewijzigd.',
     },
-    keepMine: 'Mijn wijziging houden',
-    takeTheirs: 'Hun versie nemen',
     discardChange: 'Wijziging weggooien',
     draft: 'Er is een niet opgeslagen versie van dit adres.',
     restoreDraft: 'Terugzetten',
@@ -123,8 +119,6 @@ export const addresses: Record<Locale, AddressesMessages> = {
       rejected: 'Not saved: correct the marked fields and save again.',
       conflict: 'Someone else changed this address meanwhile.',
     },
-    keepMine: 'Keep my change',
-    takeTheirs: 'Take their version',
     discardChange: 'Discard change',
     draft: 'There is an unsaved version of this address.',
     restoreDraft: 'Restore',

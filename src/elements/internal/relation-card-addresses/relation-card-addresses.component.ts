@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { Address, Relation } from '../../../contract/index.js';
 import { envelopeLines, streetLine } from '../../../format/address.js';
 import { LocaleController } from '../../../i18n/locale-controller.js';
+import type { AddressesMessages } from '../../../i18n/sections/addresses.js';
 import type { RelationsStore } from '../../../store/index.js';
 import { controlStyles } from '../../../theme/controls.js';
 import { tokenStyles } from '../../../theme/tokens.js';
@@ -10,9 +11,20 @@ import { StoreQueryController } from '../../controllers/store-query.js';
 import { fieldStyles } from '../fields/fields.styles.js';
 import type { RelationDialog } from '../relation-dialog/relation-dialog.component.js';
 import '../relation-dialog/relation-dialog.js';
+import type { ConflictResolution } from '../relation-conflict/relation-conflict.component.js';
+import '../relation-conflict/relation-conflict.js';
 import { dialogContentStyles } from '../relation-dialog/relation-dialog.styles.js';
 import { AddressForm } from './address-form.js';
 import { addressesStyles } from './relation-card-addresses.styles.js';
+
+/** A field's label for a contract path of an address (`purposes`, `postalCode`). */
+function fieldLabel(a: AddressesMessages, path: string): string {
+  const labels: Record<string, string> = {
+    purposes: a.purposes, poBox: a.poBox, street: a.street, houseNumber: a.houseNumber, houseNumberAddition: a.houseNumberAddition,
+    postalCode: a.postalCode, city: a.city, country: a.country, email: a.email, phone: a.phone,
+  };
+  return labels[path] ?? path;
+}
 
 /** The key of the form for a new address. */
 const newKey = 'new';
@@ -196,10 +208,11 @@ export class RelationCardAddresses extends LitElement {
     const store = this.list.currentStore;
     return html`<p class="state" role="status" data-state=${shown ?? 'idle'}>${shown ? a.state[shown] : ''}</p>
       ${state === 'conflict' && entry?.seq !== undefined
-        ? html`<div class="buttons">
-            <button @click=${() => void store?.resolveConflict(entry.seq!, 'mine')}>${a.keepMine}</button>
-            <button @click=${() => void store?.resolveConflict(entry.seq!, 'theirs')}>${a.takeTheirs}</button>
-          </div>`
+        ? html`<relation-conflict
+            .entry=${entry}
+            .fieldLabel=${(path: string) => fieldLabel(a, path)}
+            .resolve=${(resolution: ConflictResolution) => store?.resolveConflict(entry.seq!, resolution)}
+          ></relation-conflict>`
         : nothing}
       ${state === 'rejected' ? html`<div class="buttons"><button @click=${() => void form.form.discardRejected()}>${a.discardChange}</button></div>` : nothing}`;
   }
