@@ -299,6 +299,15 @@ describe('<relation-card-addresses>', () => {
     await sendKeys({ type: '9' });
     await sendKeys({ press: 'Enter' });
     await until(async () => (await listOnServer(relation.id)).length === 1, 'the address on the server');
+    expect((await listOnServer(relation.id))[0]).to.include({ street: 'Toetsweg', houseNumber: '9' });
     await until(() => focused() === ui.queryButton('Adres toevoegen'), 'focus back on the add button');
+
+    // Escape leaves a form without saving, focus back where it was.
+    await until(() => !!ui.queryButton('Toetsweg 9 bewerken'), 'the new address listed');
+    ui.button('Toetsweg 9 bewerken').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => !!ui.queryForm('Adres Toetsweg 9'), 'the form open');
+    await sendKeys({ press: 'Escape' });
+    await until(() => !ui.queryForm('Adres Toetsweg 9') && focused() === ui.queryButton('Toetsweg 9 bewerken'), 'closed, focus on its button');
   });
 });

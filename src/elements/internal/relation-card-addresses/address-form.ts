@@ -142,6 +142,11 @@ export class AddressForm {
       class="address-form"
       aria-label=${name}
       novalidate
+      @keydown=${(event: KeyboardEvent) => {
+        if (event.key !== 'Escape' || event.defaultPrevented) return;
+        event.preventDefault();
+        actions.cancel();
+      }}
       @submit=${(event: SubmitEvent) => {
         event.preventDefault();
         void this.save(event.target as HTMLFormElement, actions.saved);

@@ -104,9 +104,15 @@ export class RelationCardAddresses extends LitElement {
     return form;
   }
 
-  /** Forms of addresses no longer there (deleted, or a local id the backend replaced) are let go. */
+  /**
+   * Each address has its form before the controllers update, so a new form reads its address (and offers
+   * its draft) before it first renders; forms of addresses no longer there (deleted, or a local id the
+   * backend replaced) are let go.
+   */
   protected override willUpdate(): void {
     const ids = new Set(this.addresses.map((address) => address.id));
+    for (const id of ids) this.formFor(id);
+    if (this.open.has(newKey)) this.formFor(newKey);
     for (const [key, form] of this.forms) {
       if (key !== newKey && !ids.has(key) && this.list.state.status !== 'loading') {
         form.dispose();
