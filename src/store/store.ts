@@ -2,12 +2,14 @@ import type { Address, Affiliation, Change, ChangeEntity, ContactMoment, Label, 
 import { NetworkError, type RelationsClient, type TokenSource } from '../sdk/index.js';
 import { deleteCache, openCache, partitionName, type Cache, type OutboxEntry } from './cache.js';
 import { TypedEventTarget, type StoreEventMap, type StoreStatus } from './events.js';
+import { isLocalId } from './ids.js';
 import { Outbox, type MutatingOperationId, type OutboxHost, type WriteRequest } from './outbox.js';
 import { addressesFor, addressesOf } from './queries/addresses.js';
 import { affiliationsOf } from './queries/affiliations.js';
 import { contactMomentsOf } from './queries/contact-moments.js';
 import { discardDraft, draftOf, saveDraft, type Draft } from './queries/drafts.js';
 import { labels } from './queries/labels.js';
+import { fetchRelation } from './queries/relation.js';
 import { RelationQueries, type RelationSelection } from './queries/relations.js';
 import { writesOf } from './queries/writes-of.js';
 import type { RelationQuery, RelationQueryResult } from './query.js';
@@ -102,6 +104,22 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
 
   async getRelation(id: string): Promise<Relation | undefined> {
     return this.relations.get(await this.resolveId(id));
+  }
+
+  /**
+   * The relation from the cache; when the cache does not hold it yet (a first sync still running), from the
+   * backend, kept in the cache with its addresses so that editing it works as for any other. Null when it
+   * does not exist for this user: never found, another tenant's, or a local id that was discarded.
+   */
+  async loadRelation(id: string): Promise<Relation | null> {
+    const resolved = await this.resolveId(id);
+    const cached = await this.relations.get(resolved);
+    if (cached || isLocalId(resolved)) return cached ?? null;
+    const fetched = await fetchRelation(this.cache, this.client, resolved);
+    if (!fetched) return null;
+    await this.relations.reindex('relation', [resolved]);
+    await this.relations.reindex('address', fetched.addresses.map((address) => address.id));
+    return fetched.relation;
   }
 
   /** The backend's id for an entity created here under a local id, once the backend accepted it. */

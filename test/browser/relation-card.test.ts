@@ -209,6 +209,18 @@ describe('<relation-card>', () => {
     await until(async () => (await server.getRelation({ id: relation.id })).status === 'active', 'active again');
   });
 
+  it('opens a relation the cache does not hold yet from the backend, and saves an edit of it', async () => {
+    const { ui, store, card } = await openCard('', { locale: 'en' });
+    const later = await organization('Nog Niet Gesynchroniseerd B.V.');
+    expect(await store.getRelation(later.id)).to.equal(undefined, 'not in the cache');
+    card.relationId = later.id;
+    await until(() => ui.headings().includes('Nog Niet Gesynchroniseerd B.V.'), 'the heading');
+    ui.type('Phone', '+31 20 555 0101');
+    ui.button('Save').click();
+    await until(async () => (await server.getRelation({ id: later.id })).phone !== null, 'the edit on the server');
+    expect((await server.getRelation({ id: later.id })).version).to.equal(later.version + 1);
+  });
+
   it("shows another tenant's relation as not found, and nothing of it", async () => {
     const olga = await clientFor('acme-olga');
     const theirs = (await olga.listRelations({ limit: 1 })).items[0]!;

@@ -2,8 +2,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Relation } from '../../contract/index.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
-import { ApiError } from '../../sdk/index.js';
-import { isLocalId, type RelationsStore } from '../../store/index.js';
+import type { RelationsStore } from '../../store/index.js';
 import { controlStyles } from '../../theme/controls.js';
 import { tokenStyles } from '../../theme/tokens.js';
 import { RovingTabindexController } from '../controllers/roving-tabindex.js';
@@ -51,7 +50,7 @@ export class RelationCard extends LitElement {
   private readonly data = new StoreQueryController(this, {
     entities: ['relation'],
     args: () => [this.relationId] as const,
-    run: (store, [id]) => (id ? loadRelation(store, id) : Promise.resolve(null)),
+    run: (store, [id]) => (id ? store.loadRelation(id) : Promise.resolve(null)),
     isEmpty: (relation) => relation === null,
   });
   private readonly tabs = new RovingTabindexController(this, {
@@ -171,18 +170,5 @@ export class RelationCard extends LitElement {
       </relation-card-header>
       ${this.layout === 'page' ? this.renderPage(relation) : this.renderTabs(relation)}
     </article>`;
-  }
-}
-
-/** The relation from the cache; else from the backend (not synced yet); null when it does not exist for this user. */
-async function loadRelation(store: RelationsStore, id: string): Promise<Relation | null> {
-  const cached = await store.getRelation(id);
-  if (cached) return cached;
-  if (isLocalId(id)) return null;
-  try {
-    return await store.client.getRelation({ id });
-  } catch (error) {
-    if (error instanceof ApiError && (error.status === 404 || error.status === 400)) return null;
-    throw error;
   }
 }

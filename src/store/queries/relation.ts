@@ -1,0 +1,35 @@
+import type { Address, Relation } from '../../contract/index.js';
+import { ApiError, type RelationsClient } from '../../sdk/index.js';
+import { withPending } from '../apply.js';
+import { entityStore, writeEntities, type Cache } from '../cache.js';
+
+/**
+ * A relation the cache does not hold yet (a first sync still under way, a link from elsewhere): fetched
+ * from the backend with its addresses and kept, so that editing it goes through the outbox with the
+ * version the user saw. Null when the backend has no such relation for this user (or another tenant's).
+ * Nothing newer in the cache is overwritten: the change feed may have brought it meanwhile.
+ */
+export async function fetchRelation(cache: Cache, client: RelationsClient, id: string): Promise<{ relation: Relation; addresses: Address[] } | null> {
+  let relation: Relation;
+  try {
+    relation = await client.getRelation({ id });
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 404 || error.status === 400)) return null;
+    throw error;
+  }
+  const addresses = (await client.listAddresses({ id }).catch(() => ({ items: [] as Address[] }))).items;
+  const tx = writeEntities(cache, ['outbox']);
+  const relations = entityStore(tx, 'relation');
+  const cached = await relations.get(id);
+  // Writes still queued for it stay on top, as a page of the change feed keeps them.
+  const pending = await tx.objectStore('outbox').index('entityId').getAll(id);
+  const shown = withPending(relation, pending);
+  if (shown && (!cached || cached.version < relation.version)) await relations.put(shown);
+  const stored = entityStore(tx, 'address');
+  for (const address of addresses) {
+    const known = await stored.get(address.id);
+    if (!known || known.version < address.version) await stored.put(address);
+  }
+  await tx.done;
+  return { relation: cached && cached.version >= relation.version ? cached : (shown ?? relation), addresses };
+}
