@@ -1,3 +1,4 @@
+import { mod97 } from '../src/contract/rules/mod97.js';
 import type {
   AddressCreate, AffiliationCreate, CallbackRequestCreate, ContactMomentCreate, LabelCreate, RelationCreate,
 } from '../src/contract/index.js';
@@ -53,4 +54,21 @@ export function callbackRequestBody(relationId: string, assigneeId: string, mess
 
 export function labelBody(name: string): LabelCreate {
   return { name, color: '#1f5fbf' };
+}
+
+/**
+ * A KvK number, VAT number, IBAN and e-mail address of this run alone, valid by their checks, so that
+ * findDuplicates has exactly one relation to find by each, whatever earlier runs left archived.
+ */
+export function uniqueKeys(runId: string): { kvkNumber: string; vatNumber: string; iban: string; email: string } {
+  const n = parseInt(runId.slice(0, 8), 16) || 1;
+  const head = `NL${100_000_000 + (n % 900_000_000)}B`;
+  const suffix = (((1 - mod97(head) * 100) % 97) + 97) % 97 || 97;
+  const bban = `ABNA${String(n % 10_000_000_000).padStart(10, '0')}`;
+  return {
+    kvkNumber: String(10_000_000 + (n % 90_000_000)),
+    vatNumber: head + String(suffix).padStart(2, '0'),
+    iban: `NL${String(98 - mod97(`${bban}NL00`)).padStart(2, '0')}${bban}`,
+    email: `dubbel-${runId}@conformance.example`,
+  };
 }

@@ -19,6 +19,8 @@ export interface Created {
 export class Tracker {
   readonly created = new Map<string, Created>();
   readonly answered = new Set<OperationId>();
+  /** Optional operations the backend answered 404 or 501: it does not offer them. */
+  readonly notOffered = new Set<OperationId>();
 
   observe(reply: Reply, client: ApiClient): void {
     const spec = operations[reply.operationId];

@@ -1,5 +1,6 @@
 import type { Check } from '../check.js';
 import { authChecks } from './auth.js';
+import { cardChecks } from './card.js';
 import { changeChecks } from './changes.js';
 import { concurrencyChecks } from './concurrency.js';
 import { errorChecks } from './errors.js';
@@ -24,6 +25,7 @@ export const checks: readonly Check[] = [
   ...paginationChecks,
   ...changeChecks,
   ...relationChecks,
+  ...cardChecks,
   ...privacyChecks,
   ...notificationChecks,
   ...isolationChecks,

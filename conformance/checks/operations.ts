@@ -2,7 +2,7 @@ import { operations, type OperationId } from '../../src/contract/index.js';
 import type { Check } from '../check.js';
 import { requestLine, type Call } from '../client.js';
 import type { RunContext } from '../context.js';
-import { expectEqual, expectEtag, expectProblem, expectSuccess, fail, show, versionOf, violations } from '../expect.js';
+import { CheckSkipped, expectEqual, expectEtag, expectProblem, expectSuccess, fail, show, versionOf, violations } from '../expect.js';
 import { prepare } from '../recipes.js';
 import { serverEvents } from '../sse.js';
 
@@ -18,7 +18,7 @@ export const operationChecks: Check[] = operationIds.map((operationId) => {
   return {
     id: `operation.${operationId}`,
     area: 'Operations',
-    title: `${requestLine(operationId)} answers ${spec.status}${'response' in spec ? ' with a body the contract accepts' : ''}`,
+    title: `${requestLine(operationId)} answers ${spec.status}${'response' in spec ? ' with a body the contract accepts' : ''}${'optional' in spec ? ' (optional: 404 or 501 when not offered)' : ''}`,
     run: (ctx) => ('stream' in spec ? checkStream(ctx) : checkOperation(ctx, operationId)),
   };
 });
@@ -28,6 +28,11 @@ async function checkOperation(ctx: RunContext, operationId: OperationId): Promis
   const { target, call } = await prepare(ctx, operationId);
   assertValidRequest(operationId, call);
   const reply = await ctx.main.send(operationId, call);
+  if ('optional' in spec && (reply.status === 404 || reply.status === 501)) {
+    // Allowed: the backend does not offer this operation, and clients do without it.
+    ctx.tracker.notOffered.add(operationId);
+    throw new CheckSkipped(`not offered: answered ${reply.status}; ${operationId} is optional`);
+  }
   const body = expectSuccess(reply);
   if (spec.status === 204 && reply.text !== '') fail(`${requestLine(operationId)}: expected no body with 204, got ${show(reply.text)}`);
   const version = versionOf(body);

@@ -13,12 +13,18 @@ function failures(report: Report) {
 /**
  * The reference backend with three faults a backend team could plausibly make, each in one place: no ETag
  * on a changed label, a relation number sent as a string, and a stale If-Match on a contact moment let
- * through (as a backend does that forgets to compare versions).
+ * through (as a backend does that forgets to compare versions). It also leaves out the optional address
+ * lookup (501), which is no fault.
  */
 function brokenBackend(app: TestServer['backend']['app']): typeof fetch {
   return async (input, init) => {
     let request = new Request(input, init);
     const { pathname } = new URL(request.url);
+    if (pathname.endsWith('/address-lookup')) {
+      return new Response(JSON.stringify({ type: 'about:blank', title: 'Not implemented', status: 501 }), {
+        status: 501, headers: { 'Content-Type': 'application/problem+json' },
+      });
+    }
     if (request.method === 'PATCH' && /\/contact-moments\/[^/]+$/.test(pathname) && request.headers.has('if-match')) {
       const current = await app.fetch(new Request(request.url, { headers: { Authorization: request.headers.get('authorization') ?? '' } }));
       const etag = current.headers.get('etag');
@@ -81,6 +87,10 @@ describe('conformance kit', () => {
       ['concurrency.updateContactMoment.if-match-stale', 'operation.getRelation', 'operation.updateLabel'],
       formatReport(report),
     );
+    const skipped = report.checks.filter((check) => check.status === 'skip');
+    assert.deepEqual(skipped.map((check) => check.id).sort(), ['addresses.lookup', 'operation.lookupAddress'], 'the optional lookup is not offered');
+    assert.ok(skipped.every((check) => check.message?.startsWith('not offered')), formatReport(report));
+    assert.match(report.checks.find((check) => check.id === 'coverage')?.message ?? '', /not offered \(optional\): lookupAddress/);
     const message = (id: string) => failed.find((check) => check.id === id)?.message ?? '';
     assert.match(message('operation.updateLabel'), /^updateLabel PATCH \/labels\/\{id\}: expected ETag "2" for version 2, got no ETag$/);
     assert.match(message('operation.getRelation'), /^getRelation GET \/relations\/\{id\}: response body does not match the contract: \$\.number: expected number, got "\d+"$/);
