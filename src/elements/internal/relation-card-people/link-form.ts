@@ -1,0 +1,91 @@
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { AffiliationPatch, type Affiliation } from '../../../contract/index.js';
+import type { Locale } from '../../../i18n/messages.js';
+import type { PeopleMessages } from '../../../i18n/sections/people.js';
+import type { RelationsStore } from '../../../store/index.js';
+import { EditFormController, type FieldValues } from '../../controllers/edit-form.js';
+import { checkboxField, textField, textOrNull } from '../fields/fields.js';
+
+export interface LinkFormContext {
+  host: ReactiveControllerHost & HTMLElement;
+  /** The link as the cache has it now. */
+  entity: () => Affiliation | undefined;
+  store: () => RelationsStore | undefined;
+  locale: () => Locale;
+  saved: (id: string) => void;
+}
+
+/** The link's values as the form shows them. */
+export function readLink(link: Affiliation | undefined): FieldValues {
+  return { function: link?.function ?? '', email: link?.email ?? '', phone: link?.phone ?? '', isPrimary: link?.isPrimary ?? false };
+}
+
+/** The merge patch of the changed fields: blank text as null, as the contract wants. */
+export function linkPatch(values: FieldValues, changed: readonly string[]): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const path of changed) body[path] = path === 'isPrimary' ? values[path] === true : textOrNull(values[path]);
+  return body;
+}
+
+/**
+ * The form of one link between a person and an organization: function, e-mail, phone and whether it is the
+ * primary one, checked with the contract's `AffiliationPatch` as the user types and saved through the outbox.
+ */
+export class LinkForm {
+  readonly form: EditFormController<Affiliation>;
+
+  constructor(
+    readonly id: string,
+    private readonly context: LinkFormContext,
+  ) {
+    this.form = new EditFormController<Affiliation>(context.host, {
+      entity: context.entity,
+      read: readLink,
+      body: linkPatch,
+      check: (body) => AffiliationPatch.safeParse(body),
+      // The body passed `check` (the contract's schema) before a save submits it.
+      submit: (store, body, entity) => store.write('updateAffiliation', { id: entity?.id ?? id, body: body as AffiliationPatch }),
+      draftKey: () => `affiliation:${id}`,
+      store: context.store,
+      locale: context.locale,
+      saved: context.saved,
+    });
+  }
+
+  dispose(): void {
+    this.context.host.removeController(this.form);
+  }
+
+  render(p: PeopleMessages, cancel: string, legend: string, done: { cancel: () => void; saved: () => void }): TemplateResult {
+    const form = this.form;
+    const prefix = `l${this.id}`;
+    const submit = async (event: SubmitEvent) => {
+      event.preventDefault();
+      const element = event.currentTarget as HTMLFormElement;
+      if (await form.save()) done.saved();
+      else element.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    };
+    return html`<form class="link-form" novalidate @submit=${submit}>
+      <fieldset>
+        <legend>${legend}</legend>
+        ${form.offeredDraft
+          ? html`<div class="draft" part="draft">
+              <span>${p.draft}</span>
+              <button type="button" @click=${() => form.restoreDraft()}>${p.restoreDraft}</button>
+              <button type="button" @click=${() => void form.dismissDraft()}>${p.dismissDraft}</button>
+            </div>`
+          : nothing}
+        <div class="fields">
+          ${textField(form, { path: 'function', label: p.function, idPrefix: prefix, autocomplete: 'organization-title' })}
+          ${textField(form, { path: 'email', label: p.email, idPrefix: prefix, type: 'email', inputmode: 'email', autocomplete: 'email' })}
+          ${textField(form, { path: 'phone', label: p.phone, idPrefix: prefix, type: 'tel', inputmode: 'tel', autocomplete: 'tel' })}
+          ${checkboxField(form, { path: 'isPrimary', label: p.isPrimary, idPrefix: prefix })}
+        </div>
+        <div class="buttons">
+          <button type="button" @click=${done.cancel}>${cancel}</button>
+          <button type="submit" class="primary">${p.save}</button>
+        </div>
+      </fieldset>
+    </form>`;
+  }
+}
