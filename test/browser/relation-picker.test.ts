@@ -160,6 +160,27 @@ describe('<relation-picker>', () => {
     expect(picker.value).to.equal(relation.id);
   });
 
+  it('takes its name from a host label, and Enter on a chosen relation submits the form', async () => {
+    ({ provider, store } = await signedIn(html`<form>
+      <label for="customer">Klant</label>
+      <relation-picker id="customer" name="customer"></relation-picker>
+    </form>`, 'demo-anna', 'en'));
+    form = provider.querySelector('form')!;
+    picker = form.querySelector('relation-picker')!;
+    ui = pickerHarness(picker);
+    await picker.updateComplete;
+    expect(ui.name()).to.equal('Klant');
+    const relation = organizations[5]!;
+    await arrowTo(ui, relation);
+    await sendKeys({ press: 'Enter' });
+    expect(picker.value).to.equal(relation.id);
+    const submitted = new Promise<FormData>((resolve) =>
+      form.addEventListener('submit', (e) => { e.preventDefault(); resolve(new FormData(form)); }, { once: true }));
+    await sendKeys({ press: 'Enter' });
+    expect((await submitted).get('customer')).to.equal(relation.id);
+    await expect(picker).to.be.accessible();
+  });
+
   it('with role-filter="debtor" offers only the debtors the backend lists, never archived ones', async () => {
     await mount({ role: 'debtor' });
     // A city with debtors and relations that are not: a test that can tell the filter from no filter.

@@ -109,7 +109,7 @@ export class RelationPicker extends LitElement {
 
   @property() placeholder: string | undefined;
 
-  /** The field's accessible name; by default "Relation" (or "Person", "Organization" with `kind`). */
+  /** The field's accessible name; else the text of a host `<label for>`; else "Relation" (or "Person", "Organization" with `kind`). */
   @property() label: string | undefined;
 
   /** The store to search; by default the one of the nearest `<relation-provider>`. */
@@ -158,6 +158,12 @@ export class RelationPicker extends LitElement {
 
   formDisabledCallback(disabled: boolean): void {
     this.formDisabled = disabled;
+  }
+
+  /** The `label` attribute; else the host's `<label for>` around or naming the picker; else a default. */
+  private get accessibleLabel(): string {
+    const labels = [...this.internals.labels].map((label) => label.textContent?.replace(/\s+/g, ' ').trim() ?? '').filter(Boolean);
+    return this.label || labels.join(' ') || this.i18n.messages.picker.label(this.kind);
   }
 
   private get isDisabled(): boolean {
@@ -276,7 +282,7 @@ export class RelationPicker extends LitElement {
           aria-expanded=${this.open ? 'true' : 'false'}
           aria-controls="listbox"
           aria-activedescendant=${activeOption ? `option-${this.active}` : nothing}
-          aria-label=${this.label || m.label(this.kind)}
+          aria-label=${this.accessibleLabel}
           aria-describedby=${chosen && this.text === undefined ? 'number' : nothing}
           aria-required=${this.required ? 'true' : 'false'}
           placeholder=${this.placeholder ?? m.placeholder}
