@@ -274,6 +274,26 @@ describe('<relation-card-addresses>', () => {
     expect((await listOnServer(relation.id))[0]!.city).to.equal('Utrecht');
   });
 
+  it('offers what was typed back after leaving the page unsaved, and saves it only when asked', async () => {
+    const relation = await freshRelation([{ purposes: ['postal'], street: 'Kladweg', houseNumber: '4', postalCode: '3511 AA', city: 'Utrecht' }]);
+    await mount(relation);
+    await until(() => !!ui.queryButton('Kladweg 4 bewerken'), 'the address');
+    ui.button('Kladweg 4 bewerken').click();
+    await el.updateComplete;
+    await typeInto(ui.textbox('Adres Kladweg 4', 'Plaats'), 'Bunnik', false);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    provider.remove();
+
+    await mount(relation);
+    await until(() => !!ui.queryButton('Terugzetten'), 'the draft offered');
+    expect(ui.textbox('Adres Kladweg 4', 'Plaats').value).to.equal('Utrecht');
+    ui.button('Terugzetten').click();
+    await until(() => ui.textbox('Adres Kladweg 4', 'Plaats').value === 'Bunnik', 'the draft restored');
+    expect((await listOnServer(relation.id))[0]!.city).to.equal('Utrecht', 'a draft is not saved until the user saves');
+    ui.button('Opslaan').click();
+    await until(async () => (await listOnServer(relation.id))[0]?.city === 'Bunnik', 'saved on the server');
+  });
+
   it('shows hostile text as text', async () => {
     const hostile = '<img src=x onerror="window.__pwned=1">';
     const relation = await freshRelation([{ purposes: ['postal'], street: hostile, houseNumber: '1', city: '<b>Stad</b>', postalCode: '1000 AA' }]);

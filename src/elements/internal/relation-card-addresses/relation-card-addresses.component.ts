@@ -1,4 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Address, Relation } from '../../../contract/index.js';
 import { envelopeLines, streetLine } from '../../../format/address.js';
@@ -109,10 +109,18 @@ export class RelationCardAddresses extends LitElement {
    * its draft) before it first renders; forms of addresses no longer there (deleted, or a local id the
    * backend replaced) are let go.
    */
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('relation') && changed.get('relation')?.id !== this.relation?.id) {
+      this.forms.get(newKey)?.dispose();
+      this.forms.delete(newKey);
+      this.open = new Set();
+    }
     const ids = new Set(this.addresses.map((address) => address.id));
     for (const id of ids) this.formFor(id);
-    if (this.open.has(newKey)) this.formFor(newKey);
+    // The new address's form exists while closed, so a draft of one is offered when the card opens.
+    if (this.relation) this.formFor(newKey);
+    // A form with a draft to offer opens, and stays open whatever the user answers.
+    for (const [key, form] of this.forms) if (form.form.offeredDraft && !this.open.has(key)) this.open = new Set(this.open).add(key);
     for (const [key, form] of this.forms) {
       if (key !== newKey && !ids.has(key) && this.list.state.status !== 'loading') {
         form.dispose();
@@ -132,8 +140,11 @@ export class RelationCardAddresses extends LitElement {
     }
   }
 
+  /** Leaves a form: what was typed, and a draft it offered, are let go. */
   private async cancel(key: string): Promise<void> {
-    await this.formFor(key).form.revert();
+    const { form } = this.formFor(key);
+    if (form.offeredDraft) await form.dismissDraft();
+    await form.revert();
     this.toggle(key, false);
     this.renderRoot.querySelector<HTMLElement>(key === newKey ? '.add' : `#edit-${key}`)?.focus();
   }
