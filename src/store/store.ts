@@ -1,4 +1,6 @@
-import type { Address, Affiliation, Change, ChangeEntity, ContactMoment, Label, Me, Relation } from '../contract/index.js';
+import type {
+  Address, AddressLookup, Affiliation, Change, ChangeEntity, ContactMoment, DuplicateCandidate, DuplicateDraft, Label, Me, Relation,
+} from '../contract/index.js';
 import { NetworkError, type RelationsClient, type TokenSource } from '../sdk/index.js';
 import { deleteCache, openCache, partitionName, type Cache, type OutboxEntry } from './cache.js';
 import { TypedEventTarget, type StoreEventMap, type StoreStatus } from './events.js';
@@ -8,6 +10,7 @@ import { addressesFor, addressesOf } from './queries/addresses.js';
 import { affiliationsOf } from './queries/affiliations.js';
 import { contactMomentsOf } from './queries/contact-moments.js';
 import { discardDraft, draftOf, saveDraft, type Draft } from './queries/drafts.js';
+import { findDuplicates, lookupAddress } from './queries/duplicates.js';
 import { labels } from './queries/labels.js';
 import { fetchRelation } from './queries/relation.js';
 import { RelationQueries, type RelationSelection } from './queries/relations.js';
@@ -185,6 +188,21 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
   /** The writes of an entity not yet accepted (pending, conflict or rejected), oldest first. */
   writesOf(entityId: string): Promise<OutboxEntry[]> {
     return writesOf(this.cache, entityId);
+  }
+
+  /**
+   * Relations that may be the one being entered, best first: from the backend (equal KvK, VAT, IBAN or
+   * e-mail, and similar names); offline, the equal keys from the cache. Archived relations count too.
+   */
+  async findDuplicates(draft: DuplicateDraft): Promise<DuplicateCandidate[]> {
+    const excludeId = draft.excludeId === undefined ? undefined : await this.resolveId(draft.excludeId);
+    const resolved = excludeId === undefined ? draft : { ...draft, excludeId };
+    return findDuplicates(this.client, (query) => this.relations.query(query), resolved);
+  }
+
+  /** The street and city at a Dutch postcode and house number; null when there is nothing to fill in (or offline). */
+  lookupAddress(postalCode: string, houseNumber: string): Promise<AddressLookup | null> {
+    return lookupAddress(this.client, postalCode, houseNumber);
   }
 
   // Drafts (queries/drafts.ts) ----------------------------------------------------------------------------
