@@ -10,14 +10,16 @@
  *            IndexedDB
  *   overview bench/overview/run.ts: the overview against AG Grid Community: first rows, search, label
  *            filter, scroll, DOM, CSV
- *   all      the three in turn, each with the same options
+ *   card     bench/card/run.ts: click to first paint of <relation-card> on a cached relation, against the
+ *            same card loading a relation from the network
+ *   all      each in turn, with the same options
  * `--help` prints this and the options of the suite named (of every suite when none is).
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const suites = { server: 'bench/server/run.ts', store: 'bench/store/run.ts', overview: 'bench/overview/run.ts' } as const;
+const suites = { server: 'bench/server/run.ts', store: 'bench/store/run.ts', overview: 'bench/overview/run.ts', card: 'bench/card/run.ts' } as const;
 const root = new URL('../', import.meta.url);
 const path = (script: string) => fileURLToPath(new URL(script, root));
 type Suite = keyof typeof suites;
