@@ -1,11 +1,11 @@
-import { expect, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Relation } from '../../src/contract/index.js';
 import type { RelationCardPeople } from '../../src/elements/internal/relation-card-people/relation-card-people.js';
 import '../../src/elements/internal/relation-card-people/relation-card-people.js';
 import type { RelationProvider } from '../../src/index.js';
 import type { RelationsStore } from '../../src/store/index.js';
-import { clientFor } from './backend.js';
+import { backendUrl, clientFor, faultyNetwork } from './backend.js';
 import { signedIn, until } from './fixtures.js';
 import { accessibleName, allByRole, getByRole, queryByRole, type Name } from './harness/roles.js';
 
@@ -46,6 +46,22 @@ describe('<relation-card-people>', () => {
 
   async function mount(relationId: string, locale: 'nl' | 'en' = 'nl') {
     ({ provider, store } = await signedIn(html`<relation-card-people></relation-card-people>`, 'demo-anna', locale));
+    section = provider.querySelector('relation-card-people')!;
+    section.relation = await store.getRelation(relationId);
+    ui = peopleHarness(section);
+    await section.updateComplete;
+  }
+
+  /** As `mount`, with every request through `fetcher`. */
+  async function mountThrough(fetcher: typeof fetch, relationId: string) {
+    provider = await fixture<RelationProvider>(html`<relation-provider base-url=${await backendUrl()} locale="nl">
+      <relation-card-people></relation-card-people>
+    </relation-provider>`);
+    provider.fetch = fetcher;
+    const ready = oneEvent(provider, 'relation-store-ready');
+    provider.getToken = () => 'demo-anna';
+    ({ store } = (await ready).detail as { store: RelationsStore });
+    await store.sync();
     section = provider.querySelector('relation-card-people')!;
     section.relation = await store.getRelation(relationId);
     ui = peopleHarness(section);
@@ -185,5 +201,34 @@ describe('<relation-card-people>', () => {
     const created: Relation = await server.getRelation({ id: affiliation!.personId });
     expect(created.person!.lastName).to.equal(lastName);
     await expect(section).to.be.accessible();
+  });
+
+  it('creates and links a person offline under local ids, and both reach the backend when the connection is back', async () => {
+    const { server, organization } = await pair(false);
+    const net = faultyNetwork();
+    await mountThrough(net.fetch, organization.id);
+    net.plan.offline = true;
+    ui.button('Nieuwe persoon').click();
+    await until(() => !!queryByRole(section, 'textbox', /Achternaam/), 'the form');
+    const lastName = `Offline${Date.now()}`;
+    ui.textbox(/Achternaam/).focus();
+    await sendKeys({ type: lastName });
+    await sendKeys({ press: 'Enter' });
+    await until(() => !!ui.link(lastName), 'the new person linked here while offline');
+    expect((await server.listAffiliations({ organizationId: organization.id })).items.length, 'nothing sent offline').to.equal(0);
+
+    ui.button(`Koppeling met ${lastName} bewerken`).click();
+    await until(() => !!queryByRole(section, 'textbox', 'Functie'), 'the form');
+    ui.textbox('Functie').focus();
+    await sendKeys({ type: 'Boekhouder' });
+    ui.button('Opslaan').click();
+    await until(() => ui.statuses().some((t) => t.includes('zodra er verbinding is')), 'queued offline', 15000);
+
+    net.plan.offline = false;
+    await store.revalidate();
+    await until(async () => (await server.listAffiliations({ organizationId: organization.id })).items[0]?.function === 'Boekhouder', 'the link and its function on the server', 20000);
+    const [affiliation] = (await server.listAffiliations({ organizationId: organization.id })).items;
+    expect((await server.getRelation({ id: affiliation!.personId })).person!.lastName).to.equal(lastName);
+    await until(() => !!ui.link(lastName), 'still linked here under the backend ids');
   });
 });
