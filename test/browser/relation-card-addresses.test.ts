@@ -168,11 +168,10 @@ describe('<relation-card-addresses>', () => {
   it('fills in street and city from postcode and house number, and leaves typed ones alone', async function () {
     this.timeout(30000);
     const server = await clientFor('demo-anna');
-    const reference = await server.lookupAddress({ postalCode: '3572 BK', houseNumber: '101' }).catch(() => null);
+    const reference = await server.lookupAddress({ postalCode: '3572 BK', houseNumber: '101' });
+    expect(reference, 'the reference backend knows 3572 BK 101').to.not.equal(null);
     const relation = await freshRelation();
     await mount(relation);
-    // Until the store offers the lookup, the card has nothing to fill in with.
-    if (!reference || typeof (store as unknown as Record<string, unknown>)['lookupAddress'] !== 'function') this.skip();
     await until(() => !!ui.queryButton('Adres toevoegen'), 'the add button');
     ui.button('Adres toevoegen').click();
     await el.updateComplete;

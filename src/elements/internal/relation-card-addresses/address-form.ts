@@ -6,13 +6,6 @@ import { EditFormController, type FieldValue } from '../../controllers/edit-form
 import { choicesField, selectField, textField } from '../fields/fields.js';
 import { addressBody, addressPurposes, canLookUp, checkAddress, countriesIn, postcodeFor, readAddress } from './address-values.js';
 
-/** What `lookupAddress` gives: the address at a postcode and house number, or null when it cannot tell. */
-interface LookedUp {
-  street: string;
-  city: string;
-}
-type Lookup = (postalCode: string, houseNumber: string) => Promise<LookedUp | null>;
-
 export interface AddressFormContext {
   host: ReactiveControllerHost & HTMLElement;
   /** The address as the cache has it now; undefined for a new one. */
@@ -100,8 +93,8 @@ export class AddressForm {
 
   private async lookUp(): Promise<void> {
     const values = this.form.values;
-    const store = this.context.store() as (RelationsStore & { lookupAddress?: Lookup }) | undefined;
-    if (!store?.lookupAddress || !canLookUp(values) || !autofillable.some((field) => this.fillable(field))) return;
+    const store = this.context.store();
+    if (!store || !canLookUp(values) || !autofillable.some((field) => this.fillable(field))) return;
     const postalCode = postcodeFor(String(values['postalCode']), 'NL');
     const houseNumber = String(values['houseNumber']).trim();
     const asked = `${postalCode}|${houseNumber}`;
