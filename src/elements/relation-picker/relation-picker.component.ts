@@ -206,6 +206,8 @@ export class RelationPicker extends LitElement {
   }
 
   private onInput(event: Event): void {
+    // Typing is not a change of the value: the host hears `input` only when a relation is chosen.
+    event.stopPropagation();
     this.text = (event.target as HTMLInputElement).value;
     this.open = true;
     this.active = -1;
