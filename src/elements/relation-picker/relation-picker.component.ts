@@ -49,7 +49,7 @@ export class RelationPicker extends LitElement {
     run: (store, [q, role, kind]) =>
       q === null
         ? Promise.resolve({ items: [] as Relation[], total: 0 })
-        : store.queryRelations({ q, status: ['lead', 'active'], role, kind, limit: shownMatches }),
+        : store.queryRelations({ q, status: ['lead', 'active'], role: role ?? undefined, kind: kind ?? undefined, limit: shownMatches }),
   });
 
   /** The chosen relation, read by its id (a local id of a relation created offline resolves too). */
