@@ -27,8 +27,8 @@ const rules = {
   },
 };
 const words = {
-  nl: { add: 'Adres toevoegen', new: 'Nieuw adres', street: 'Straat', houseNumber: 'Huisnummer', postcode: 'Postcode', city: 'Plaats', poBox: 'Postbus', poBoxNumber: 'Postbusnummer', visiting: 'Bezoekadres', save: 'Opslaan' },
-  en: { add: 'Add address', new: 'New address', street: 'Street', houseNumber: 'House number', postcode: 'Postcode', city: 'City', poBox: 'PO box', poBoxNumber: 'PO box number', visiting: 'Visiting address', save: 'Save' },
+  nl: { add: 'Adres toevoegen', new: 'Nieuw adres', street: 'Straat', houseNumber: 'Huisnummer', postcode: 'Postcode', city: 'Plaats', poBox: 'Postbus', poBoxNumber: 'Postbusnummer', visiting: 'Bezoekadres', save: 'Opslaan', country: 'Land' },
+  en: { add: 'Add address', new: 'New address', street: 'Street', houseNumber: 'House number', postcode: 'Postcode', city: 'City', poBox: 'PO box', poBoxNumber: 'PO box number', visiting: 'Visiting address', save: 'Save', country: 'Country' },
 };
 
 /** A relation of its own for a test that writes, so tests do not change each other's data. */
@@ -156,6 +156,17 @@ describe('<relation-card-addresses>', () => {
       await typeInto(poBox, '45');
       await until(() => ui.errorOf(poBox) === rules[locale].poBoxPostalOnly, 'a PO box only for post');
       await expect(el).to.be.accessible();
+
+      // Countries by name in the user's language; the Dutch postcode rule holds for NL only.
+      const country = ui.select(w.new, w.country);
+      const belgium = new Intl.DisplayNames([locale], { type: 'region' }).of('BE')!;
+      expect([...country.options].find((option) => option.value === 'BE')?.textContent).to.equal(belgium);
+      country.value = 'BE';
+      country.dispatchEvent(new Event('change'));
+      await until(() => ui.errorOf(postcode) === '', 'no Dutch postcode rule for Belgium');
+      country.value = 'NL';
+      country.dispatchEvent(new Event('change'));
+      await until(() => ui.errorOf(postcode) === rules[locale].postcode, 'the rule back for NL');
 
       ui.button(w.save).click();
       await new Promise((resolve) => setTimeout(resolve, 300));
