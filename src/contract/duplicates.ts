@@ -63,24 +63,27 @@ export function sharedDuplicateKeys(draft: DuplicateKeys, relation: DuplicateKey
   return exactDuplicateReasons.filter((reason) => draft[reason] !== undefined && draft[reason] === relation[reason]);
 }
 
+type Text = string | null | undefined;
+
 /**
  * The name as names are compared (by trigram similarity on the reference backend): folded (case and
- * accents ignored), an organization's name, a person's first name, infix and last name. Empty when none.
+ * accents ignored), an organization's name, a person's first name (else initials), infix and last name.
+ * Empty when none.
  */
 export function duplicateName(parts: {
   kind?: 'organization' | 'person' | undefined;
-  organization?: { name?: string | null | undefined } | null | undefined;
-  person?: { firstName?: string | null | undefined; infix?: string | null | undefined; lastName?: string | null | undefined } | null | undefined;
+  organization?: { name?: Text } | null | undefined;
+  person?: { firstName?: Text; initials?: Text; infix?: Text; lastName?: Text } | null | undefined;
 }): string {
   const person = parts.person;
   const text = parts.kind === 'person' || (!parts.kind && !parts.organization?.name)
-    ? [person?.firstName, person?.infix, person?.lastName].filter(Boolean).join(' ')
+    ? [person?.firstName || person?.initials, person?.infix, person?.lastName].filter(Boolean).join(' ')
     : (parts.organization?.name ?? '');
   return foldText(text.replace(/\s+/g, ' ').trim());
 }
 
 /** How similar a name must be (trigram similarity, 0..1) to name a candidate. */
-export const duplicateNameThreshold = 0.5;
+export const duplicateNameThreshold = 0.55;
 /** At most this many candidates, best first. */
 export const duplicateLimit = 10;
 /** Names shorter than this (folded) are not compared: two letters are similar to too much. */

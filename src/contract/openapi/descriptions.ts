@@ -203,9 +203,9 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
       'warn before a duplicate is made. Equal keys count first: KvK number, VAT number, IBAN and e-mail, compared ' +
       'normalised (KvK without spaces and dots, VAT as `NL123456789B01`, IBAN without spaces in upper case, e-mail ' +
       'trimmed in lower case; `relation-elements/contract`: `duplicateKey`); a value that is not (yet) valid matches ' +
-      'nothing. Then similar names: the organization’s name, or the person’s first name, infix and last name, folded ' +
+      'nothing. Then similar names: the organization’s name, or the person’s first name (else initials), infix and last name, folded ' +
       '(`duplicateName`), compared with relations of the same kind. The reference backend uses PostgreSQL trigram ' +
-      'similarity of at least 0.5; other backends may compare names their own way. Archived relations are included ' +
+      'similarity of at least 0.55; other backends may compare names their own way. Archived relations are included ' +
       '(re-activating one beats entering it again). Only relations are searched, never contact moments. Nothing ' +
       'changes, so the request needs no `Idempotency-Key` and may be repeated; the body is lenient, since it is sent ' +
       'as people type.',

@@ -57,6 +57,8 @@ describe('duplicates: one definition of the compared keys and names', () => {
     assert.equal(duplicateName({ person: { firstName: 'Anna', lastName: 'de  Vries' } }), 'anna de vries', 'no kind, no organization name: a person');
     assert.equal(duplicateName({ organization: { name: 'Ærø  Café' } }), 'aero cafe');
     assert.equal(duplicateName({ kind: 'organization' }), '');
+    assert.equal(duplicateName({ kind: 'person', person: { firstName: null, initials: 'J.P.', infix: null, lastName: 'Jansen' } }), 'j.p. jansen', 'initials stand in for a missing first name');
+    assert.equal(duplicateName({ kind: 'person', person: { firstName: 'Jan', initials: 'J.', lastName: 'Jansen' } }), 'jan jansen');
   });
 
   test('a draft while typing is lenient, yet strict about its fields and lengths', () => {
