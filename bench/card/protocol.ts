@@ -35,8 +35,12 @@ export interface OpenResult {
   painted: number;
   /** From the click handler to the animation frame callback that first found them in the DOM (before its paint). */
   shown: number;
-  /** From the click handler to the store (or the client, on a cache miss) answering with the relation. */
+  /** From the click handler to the first frame callback that found the heading (with or without the details). */
+  heading: number;
+  /** From the click handler to the store answering the card's read with the relation (`loadRelation`, `getRelation`). */
   data: number | null;
+  /** From the click handler to `client.getRelation` answering (network opens): the relation off the wire, validated. */
+  received: number | null;
   /** From the input event's timestamp to the click handler: the browser's own input delay (not in `painted`). */
   inputDelay: number;
   /** Animation frames polled until the relation showed. */
