@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { addressReference } from '../../../server/seed/address-reference.js';
+import { generateSeed } from '../../../server/seed/generate.js';
 import { startServer, storages, type TestServer } from './harness.js';
 
 /*
@@ -38,6 +40,23 @@ interface Problem {
   status: number;
   errors?: { path: string; code: string }[];
 }
+
+test('the reference table names one street per postcode and house number, and holds every Dutch street address of a large seed', () => {
+  const streets = new Map<string, string>();
+  for (const row of addressReference()) {
+    for (let number = row.numberFrom; number <= row.numberTo; number++) {
+      const key = `${row.postalCode} ${number}`;
+      assert.equal(streets.get(key), undefined, `${key} is both ${streets.get(key)} and ${row.street}`);
+      streets.set(key, `${row.street}, ${row.city}`);
+    }
+  }
+  const seed = generateSeed({ tenant: 'demo', relations: 5000 });
+  const dutch = seed.addresses.filter((address) => address.country === 'NL' && address.street && address.houseNumber);
+  assert.ok(dutch.length > 4000);
+  for (const address of dutch) {
+    assert.equal(streets.get(`${address.postalCode} ${address.houseNumber}`), `${address.street}, ${address.city}`);
+  }
+});
 
 for (const storage of storages) {
   describe(`reference backend on ${storage.name}: address lookup and duplicates`, { skip: storage.skip }, () => {
