@@ -15,4 +15,6 @@ export type {
 } from './core/event-map.js';
 export * from './elements/label-filter/label-filter.js';
 export * from './elements/relation-card/relation-card.js';
+export * from './elements/relation-create/relation-create.js';
 export * from './elements/relation-overview/relation-overview.js';
+export * from './elements/relation-picker/relation-picker.js';

@@ -197,7 +197,9 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
   async findDuplicates(draft: DuplicateDraft): Promise<DuplicateCandidate[]> {
     const excludeId = draft.excludeId === undefined ? undefined : await this.resolveId(draft.excludeId);
     const resolved = excludeId === undefined ? draft : { ...draft, excludeId };
-    return findDuplicates(this.client, (query) => this.relations.query(query), resolved);
+    return findDuplicates(this.client, (query) => this.relations.query(query), resolved, (online) => {
+      if (online !== this.status.online) this.setStatus({ online });
+    });
   }
 
   /** The street and city at a Dutch postcode and house number; null when there is nothing to fill in (or offline). */

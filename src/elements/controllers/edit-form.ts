@@ -62,6 +62,8 @@ export class EditFormController<E extends { id: string; version: number }> imple
   private baseKey: string | undefined;
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
   private wrote = false;
+  /** The entity the last save wrote: a new one's local id, to follow it until the backend accepts it. */
+  private subject: string | undefined;
   private watched: RelationsStore | undefined;
   private readonly onStore = () => void this.refreshState();
 
@@ -74,6 +76,9 @@ export class EditFormController<E extends { id: string; version: number }> imple
 
   hostConnected(): void {
     globalThis.addEventListener?.('pagehide', this.flushDraft);
+    // A form made while its host renders reads its entity now, not at the host's next update: else the
+    // first key typed into it would land on empty values.
+    this.hostUpdate();
   }
 
   hostDisconnected(): void {
@@ -185,6 +190,9 @@ export class EditFormController<E extends { id: string; version: number }> imple
       ({ id } = await this.options.submit(store, body, entity));
     }
     this.wrote = true;
+    this.subject = id ?? undefined;
+    // A new entity's form starts again empty; an existing one's shows the entity as the write left it.
+    if (!entity) this.values = { ...this.base };
     clearTimeout(this.draftTimer);
     const key = this.options.draftKey();
     if (key) await store.discardDraft(key);
@@ -246,7 +254,7 @@ export class EditFormController<E extends { id: string; version: number }> imple
   }
 
   /** Reads this entity's writes from the outbox and derives the save state from them. */
-  private async refreshState(id = this.options.entity()?.id): Promise<void> {
+  private async refreshState(id = this.options.entity()?.id ?? this.subject): Promise<void> {
     const store = this.options.store();
     if (!store || !id) return;
     const entries = await store.writesOf(id);

@@ -11,7 +11,7 @@ import '../internal/relation-card-addresses/relation-card-addresses.js';
 import '../internal/relation-card-details/relation-card-details.js';
 import '../internal/relation-card-documents/relation-card-documents.js';
 import '../internal/relation-card-header/relation-card-header.js';
-// PEOPLE-IMPORT import '../internal/relation-card-people/relation-card-people.js';
+import '../internal/relation-card-people/relation-card-people.js';
 import '../internal/relation-card-preferences/relation-card-preferences.js';
 import { cardStyles } from './relation-card.styles.js';
 import { sectionsOf, type SectionEntry } from './sections.js';
@@ -50,7 +50,11 @@ export class RelationCard extends LitElement {
   private readonly data = new StoreQueryController(this, {
     entities: ['relation'],
     args: () => [this.relationId] as const,
-    run: (store, [id]) => (id ? store.loadRelation(id) : Promise.resolve(null)),
+    run: async (store, [id], signal) => {
+      const relation = id ? await store.loadRelation(id) : null;
+      if (!signal.aborted) this.answeredFor = id;
+      return relation;
+    },
     isEmpty: (relation) => relation === null,
   });
   private readonly tabs = new RovingTabindexController(this, {
@@ -59,6 +63,8 @@ export class RelationCard extends LitElement {
     activate: (index) => (this.section = this.sections[index]?.key ?? this.section),
   });
   private readonly observer = new MutationObserver(() => this.requestUpdate());
+  /** The id the shown answer is for: until the new id's answer arrives, the card is loading, not "not found". */
+  private answeredFor: string | undefined;
 
   /** The relation to show: its id, or the local id a relation created offline has until it is sent. */
   @property({ attribute: 'relation-id', reflect: true }) relationId = '';
@@ -157,7 +163,7 @@ export class RelationCard extends LitElement {
     const m = this.i18n.messages.card;
     const { status, value: relation } = this.data.state;
     if (!this.relationId) return html`<p class="state" part="state">${m.noRelation}</p>`;
-    if (status === 'loading' && !relation) return html`<p class="state" part="state" role="status">${m.loading}</p>`;
+    if ((status === 'loading' || this.answeredFor !== this.relationId) && !relation) return html`<p class="state" part="state" role="status">${m.loading}</p>`;
     if (status === 'error') {
       return html`<p class="state" part="state" role="alert">${this.i18n.messages.common.error}
         <button @click=${() => this.data.refresh()}>${this.i18n.messages.common.retry}</button></p>`;

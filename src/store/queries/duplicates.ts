@@ -21,10 +21,15 @@ export async function findDuplicates(
   client: RelationsClient,
   query: (query: RelationQuery) => Promise<RelationQueryResult>,
   draft: DuplicateDraft,
+  reached: (online: boolean) => void = () => undefined,
 ): Promise<DuplicateCandidate[]> {
   try {
-    return (await client.findDuplicates({ body: draft })).items;
+    const { items } = await client.findDuplicates({ body: draft });
+    reached(true);
+    return items;
   } catch (error) {
+    // No answer: the store's status says offline, so an element can say the cache answered.
+    reached(!(error instanceof NetworkError));
     if (error instanceof ApiError && error.status === 422) return [];
     // A backend without the operation is treated as offline: the cache still knows the equal keys.
     if (!(error instanceof NetworkError) && !(error instanceof ApiError && (error.status === 404 || error.status === 501))) throw error;

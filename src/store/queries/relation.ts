@@ -10,14 +10,15 @@ import { entityStore, writeEntities, type Cache } from '../cache.js';
  * Nothing newer in the cache is overwritten: the change feed may have brought it meanwhile.
  */
 export async function fetchRelation(cache: Cache, client: RelationsClient, id: string): Promise<{ relation: Relation; addresses: Address[] } | null> {
-  let relation: Relation;
-  try {
-    relation = await client.getRelation({ id });
-  } catch (error) {
+  // Both at once: the relation's answer is what the card waits for; its addresses come along.
+  const [answer, listed] = await Promise.allSettled([client.getRelation({ id }), client.listAddresses({ id })]);
+  if (answer.status === 'rejected') {
+    const error: unknown = answer.reason;
     if (error instanceof ApiError && (error.status === 404 || error.status === 400)) return null;
     throw error;
   }
-  const addresses = (await client.listAddresses({ id }).catch(() => ({ items: [] as Address[] }))).items;
+  const relation = answer.value;
+  const addresses = listed.status === 'fulfilled' ? listed.value.items : [];
   const tx = writeEntities(cache, ['outbox']);
   const relations = entityStore(tx, 'relation');
   const cached = await relations.get(id);
