@@ -13,10 +13,13 @@ import { until } from './fixtures.js';
 type Net = ReturnType<typeof faultyNetwork>;
 
 /** A host page with a provider (through `net`) and a card of `id`; the store open and synced. */
-async function openCard(id: string, options: { token?: string; locale?: 'nl' | 'en'; net?: Net; layout?: 'tabs' | 'page' } = {}) {
+async function openCard(
+  id: string,
+  options: { token?: string; locale?: 'nl' | 'en'; net?: Net; layout?: 'tabs' | 'page'; width?: string } = {},
+) {
   const net = options.net ?? faultyNetwork();
   const provider = await fixture<RelationProvider>(html`<relation-provider base-url=${await backendUrl()} locale=${options.locale ?? 'nl'}>
-    <relation-card relation-id=${id} layout=${options.layout ?? 'tabs'}></relation-card>
+    <div style="width: ${options.width ?? 'auto'}"><relation-card relation-id=${id} layout=${options.layout ?? 'tabs'}></relation-card></div>
   </relation-provider>`);
   provider.fetch = net.fetch;
   const ready = oneEvent(provider, 'relation-store-ready');
@@ -62,6 +65,27 @@ describe('<relation-card>', () => {
     expect(ui.field('E-mail').value).to.equal(uno.email ?? '');
     expect(ui.field(/IBAN/).value).to.equal(uno.iban ?? '');
     await expect(card).to.be.accessible();
+  });
+
+  it('fits a 360 px side panel in every section: nothing sticks out but the scrolling tab list', async () => {
+    for (const q of ['Irecteur', 'Bedrijf Uno']) {
+      const relation = (await server.listRelations({ q })).items[0]!;
+      const { ui, card, provider } = await openCard(relation.id, { locale: 'en', width: '360px' });
+      await until(() => ui.headings().includes(relation.displayName), 'the heading');
+      const right = card.getBoundingClientRect().right;
+      for (const name of ['Details', 'Addresses', 'People', 'Preferences', 'Documents']) {
+        ui.tab(name).click();
+        await until(() => ui.tab(name).getAttribute('aria-selected') === 'true', name);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const sticking = ui.all().filter((el) => {
+          if (el.closest('[role="tablist"]') || el.getClientRects().length === 0) return false;
+          return el.getBoundingClientRect().right > right + 1;
+        });
+        expect(sticking.map((el) => `${el.localName}.${el.className}`), `${q}: ${name}`).to.deep.equal([]);
+      }
+      expect(card.scrollWidth).to.be.at.most(360);
+      leave(provider);
+    }
   });
 
   it('moves between sections with the arrow keys, as a tab list does', async () => {

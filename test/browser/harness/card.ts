@@ -43,7 +43,7 @@ export function cardHarness(card: RelationCard) {
       }
       return parts.join(' ').replace(/\s+/g, ' ');
     },
-    /** Elements of a tag anywhere inside the card. */
-    all: (tag: string) => [...deepElements(card.shadowRoot!)].filter((el) => el.localName === tag),
+    /** Elements of a tag anywhere inside the card; every element without one. */
+    all: (tag?: string) => [...deepElements(card.shadowRoot!)].filter((el) => tag === undefined || el.localName === tag),
   };
 }
