@@ -158,6 +158,38 @@ for (const locale of ['nl', 'en'] as const) {
   });
 }
 
+describe('<relation-card-preferences> drafts', () => {
+  it('keeps what was typed and not saved, and offers it on the next visit', async () => {
+    const { provider, store } = await signedIn(html`<relation-card-preferences></relation-card-preferences>`, 'demo-anna', 'en');
+    try {
+      const relation = await plainRelation(9);
+      const el = await mount(store, provider, relation.id);
+      const [module] = await declared('en');
+      const field = module!.preferences.find((f) => f.type === 'integer')!;
+      const typed = String(field.min! + 11);
+      await typeInto(getByRole(getByRole(el, 'group', module!.name), 'spinbutton', field.label), typed);
+      await sendKeys({ press: 'Tab' });
+      await until(async () => !!(await store.draft(`preferences:${relation.id}`)), 'the draft kept');
+
+      // The card closes and opens again.
+      el.remove();
+      const again = document.createElement('relation-card-preferences');
+      provider.append(again);
+      again.relation = relation;
+      await until(() => !!queryByRole(again, 'button', 'Restore'), 'the draft offered');
+      expect(getByRole(again, 'status').textContent).to.contain('You have unsaved preferences');
+      const control = getByRole<HTMLInputElement>(getByRole(again, 'group', module!.name), 'spinbutton', field.label);
+      expect(control.value).to.equal('');
+      getByRole(again, 'button', 'Restore').click();
+      await until(() => control.value === typed, 'the typed value back');
+      expect(await onServer(relation.id)).to.deep.equal({}, 'restoring does not save');
+      await expect(again).to.be.accessible();
+    } finally {
+      await provider.signOut();
+    }
+  });
+});
+
 describe('<relation-card-preferences> without a connection', () => {
   it('keeps the modules it fetched, says so, and queues a change until the connection is back', async () => {
     const net = faultyNetwork();
@@ -186,6 +218,7 @@ describe('<relation-card-preferences> without a connection', () => {
       await typeInto(control, String(field.min! + 3));
       getByRole(again, 'button', 'Voorkeuren opslaan').click();
       await until(async () => (await store.outbox()).length === 1, 'the change in the outbox');
+      await until(() => !!queryByRole(again, 'status', /wordt verstuurd zodra er verbinding is/), 'the change said to wait for the connection', 15_000);
       expect(await onServer(relation.id)).to.deep.equal({});
       await expect(again).to.be.accessible();
 
