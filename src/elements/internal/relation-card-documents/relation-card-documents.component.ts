@@ -82,7 +82,13 @@ export class RelationCardDocuments extends LitElement {
     entities: [],
   });
 
+  private wasOffline = false;
+
   protected override willUpdate(): void {
+    // Back online after the documents could not be fetched: ask again.
+    const { offline, status, error } = this.query.state;
+    if (this.wasOffline && !offline && status === 'error' && isOffline(error)) this.query.refresh();
+    this.wasOffline = offline;
     // New first pages (another relation, language or page size, or a retry): the pages loaded with "more" go.
     const loaded = this.query.state.value;
     if (loaded !== this.moreFor) {

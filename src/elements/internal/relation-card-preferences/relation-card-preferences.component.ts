@@ -60,6 +60,15 @@ export class RelationCardPreferences extends LitElement {
     locale: () => this.i18n.locale,
   });
 
+  private wasOffline = false;
+
+  protected override willUpdate(): void {
+    // Back online after the modules could not be fetched, or only the kept ones could: ask again.
+    const { offline, status, error, value } = this.modules.state;
+    if (this.wasOffline && !offline && (value?.kept || (status === 'error' && isOffline(error)))) this.modules.refresh();
+    this.wasOffline = offline;
+  }
+
   /** The modules that declare at least one preference. */
   private get declared(): Module[] {
     return (this.modules.state.value?.modules ?? []).filter((module) => module.preferences.length > 0);
@@ -81,10 +90,11 @@ export class RelationCardPreferences extends LitElement {
     const { status, error, value } = this.modules.state;
     if (status === 'loading') return html`<p role="status" part="note">${m.loading}</p>`;
     if (status === 'error') {
-      return isOffline(error)
-        ? html`<p role="status" part="note" class="note">${m.offline}</p>`
-        : html`<p role="alert" part="note" class="note error">${m.error}
-            <button type="button" @click=${() => this.modules.refresh()}>${this.i18n.messages.common.retry}</button></p>`;
+      const offline = isOffline(error);
+      return html`<p role=${offline ? 'status' : 'alert'} part="note" class="note ${offline ? '' : 'error'}">
+        ${offline ? m.offline : m.error}
+        <button type="button" @click=${() => this.modules.refresh()}>${this.i18n.messages.common.retry}</button>
+      </p>`;
     }
     if (status === 'empty') return html`<p part="note" class="note">${m.none}</p>`;
     return html`${value?.kept ? html`<p role="status" part="note" class="note">${m.offlineKept}</p>` : nothing}
