@@ -7,14 +7,10 @@ import { controlStyles } from '../../theme/controls.js';
 import { tokenStyles } from '../../theme/tokens.js';
 import { RovingTabindexController } from '../controllers/roving-tabindex.js';
 import { StoreQueryController } from '../controllers/store-query.js';
-import '../internal/relation-card-addresses/relation-card-addresses.js';
 import '../internal/relation-card-details/relation-card-details.js';
-import '../internal/relation-card-documents/relation-card-documents.js';
 import '../internal/relation-card-header/relation-card-header.js';
-import '../internal/relation-card-people/relation-card-people.js';
-import '../internal/relation-card-preferences/relation-card-preferences.js';
 import { cardStyles } from './relation-card.styles.js';
-import { sectionsOf, type SectionEntry } from './sections.js';
+import { loadSection, sectionsOf, type SectionEntry } from './sections.js';
 
 /**
  * @tagname relation-card
@@ -112,6 +108,7 @@ export class RelationCard extends LitElement {
   private renderSection(entry: SectionEntry, relation: Relation) {
     const store = this.data.currentStore;
     if (entry.slotted) return html`<slot name="section-${entry.key}"></slot>`;
+    loadSection(entry.key);
     switch (entry.key) {
       case 'details':
         return html`<relation-card-details .relation=${relation} .store=${store}></relation-card-details>`;

@@ -28,3 +28,22 @@ export function sectionsOf(host: Element, m: CardMessages): SectionEntry[] {
   }
   return [...own, ...added.values()];
 }
+
+/**
+ * The sections past the details load when first shown, as chunks of their own: the card's first paint
+ * needs only its header and details, and the one-script-tag bundle stays within its budget. An element
+ * rendered before its definition arrives keeps the properties set on it and upgrades in place.
+ */
+const lazySections: Partial<Record<string, () => Promise<unknown>>> = {
+  addresses: () => import('../internal/relation-card-addresses/relation-card-addresses.js'),
+  people: () => import('../internal/relation-card-people/relation-card-people.js'),
+  preferences: () => import('../internal/relation-card-preferences/relation-card-preferences.js'),
+  documents: () => import('../internal/relation-card-documents/relation-card-documents.js'),
+};
+
+const loading = new Map<string, Promise<unknown>>();
+
+export function loadSection(key: string): void {
+  const load = lazySections[key];
+  if (load && !loading.has(key)) loading.set(key, load());
+}

@@ -148,14 +148,14 @@ export class RelationCardDocuments extends LitElement {
       ${page.items.length === 0
         ? html`<p part="empty" class="note">${m.empty(module.name)}</p>`
         : html`<div class="scroll">
-            <table part="table" aria-labelledby=${headingId}>
+            <table part="table" role="table" aria-labelledby=${headingId}>
               <thead>
-                <tr>
-                  <th scope="col">${m.columns.number}</th>
-                  <th scope="col">${m.columns.title}</th>
-                  <th scope="col">${m.columns.date}</th>
-                  <th scope="col">${m.columns.status}</th>
-                  <th scope="col" class="amount">${m.columns.amount}</th>
+                <tr role="row">
+                  <th role="columnheader" scope="col">${m.columns.number}</th>
+                  <th role="columnheader" scope="col">${m.columns.title}</th>
+                  <th role="columnheader" scope="col">${m.columns.date}</th>
+                  <th role="columnheader" scope="col">${m.columns.status}</th>
+                  <th role="columnheader" scope="col" class="amount">${m.columns.amount}</th>
                 </tr>
               </thead>
               <tbody>
@@ -177,12 +177,12 @@ export class RelationCardDocuments extends LitElement {
   private row(document: Document, relationId: string): TemplateResult {
     const m = this.i18n.messages.modules.documents;
     const locale = this.i18n.locale;
-    return html`<tr part="row">
-      <td><button type="button" class="link" part="document-link" @click=${() => this.open(document, relationId)}>${document.number}</button></td>
-      <td>${document.title}</td>
-      <td class="date">${formatDate(document.date, locale)}</td>
-      <td>${document.status}</td>
-      <td class="amount" part="amount">${document.amount ? formatAmount(document.amount, locale) : html`<span aria-hidden="true">—</span><span class="visually-hidden">${m.noAmount}</span>`}</td>
+    return html`<tr part="row" role="row">
+      <td role="cell" class="number"><button type="button" class="link" part="document-link" @click=${() => this.open(document, relationId)}>${document.number}</button></td>
+      <td role="cell" class="title">${document.title}</td>
+      <td role="cell" class="date">${formatDate(document.date, locale)}</td>
+      <td role="cell" class="status">${document.status}</td>
+      <td role="cell" class="amount" part="amount">${document.amount ? formatAmount(document.amount, locale) : html`<span aria-hidden="true">—</span><span class="visually-hidden">${m.noAmount}</span>`}</td>
     </tr>`;
   }
 }

@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const documentsStyles = css`
   :host {
     display: block;
+    container: documents / inline-size;
     font-family: var(--_font-family);
     font-size: var(--_font-size);
     color: var(--_color-text);
@@ -66,5 +67,54 @@ export const documentsStyles = css`
   }
   .more {
     margin-block-start: calc(var(--_space) / 2);
+  }
+  /*
+   * In a narrow side panel each document is a small block: number and amount, the title under them, then
+   * date and status. The explicit roles in the markup keep it a table for screen readers.
+   */
+  @container documents (max-width: 30rem) {
+    thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+    table,
+    tbody,
+    td {
+      display: block;
+    }
+    tr {
+      display: grid;
+      grid-template-columns: 1fr auto;
+      grid-template-areas: 'number amount' 'title title' 'date status';
+      gap: 0 var(--_space);
+      padding-block: calc(var(--_space) / 2);
+      border-block-end: 1px solid var(--_color-border);
+    }
+    td {
+      border: none;
+      padding: 0;
+      overflow-wrap: anywhere;
+    }
+    td.number {
+      grid-area: number;
+    }
+    td.amount {
+      grid-area: amount;
+    }
+    td.title {
+      grid-area: title;
+    }
+    td.date {
+      grid-area: date;
+      color: var(--_color-text-muted);
+    }
+    td.status {
+      grid-area: status;
+      text-align: end;
+      color: var(--_color-text-muted);
+    }
   }
 `;
