@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { html, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { action } from 'storybook/actions';
 import type { Relation } from '../src/contract/index.js';
 import type { RelationsStore } from '../src/store/index.js';
@@ -37,9 +38,12 @@ function card(relation: Relation, args: CardArgs, options: { offline?: boolean }
   );
 }
 
-/** The card, with `setUp` run once the provider's store is open and synced (the ready event bubbles). */
+/**
+ * The card, with `setUp` run once the provider's store is open and synced (the ready event bubbles). Keyed
+ * by the relation, so a relation the loader creates anew gets a provider, and a set-up, of its own.
+ */
 function cardThen(relation: Relation, args: CardArgs, setUp: (store: RelationsStore) => Promise<void>): TemplateResult {
-  return html`<div style="display: contents" @relation-store-ready=${whenReady(setUp)}>${card(relation, args)}</div>`;
+  return html`${keyed(relation.id, html`<div style="display: contents" @relation-store-ready=${whenReady(setUp)}>${card(relation, args)}</div>`)}`;
 }
 
 const meta: Meta<CardArgs> = {
