@@ -144,7 +144,10 @@ describe('<relation-card>', () => {
     await until(() => first.ui.headings().includes('Onderweg B.V.'), 'the heading');
     net.plan.offline = true;
     first.ui.type('E-mail', 'info@onderweg.nl');
+    const saved = oneEvent(first.provider, 'relation-saved');
     first.ui.button('Opslaan').click();
+    const { detail } = await saved;
+    expect([detail.id, detail.relation.email]).to.deep.equal([relation.id, 'info@onderweg.nl'], 'relation-saved reaches the host');
     await until(() => first.ui.statuses().some((s) => s.includes('zodra er verbinding is')), 'queued offline');
     leave(first.provider);
 
@@ -253,15 +256,25 @@ describe('<relation-card>', () => {
     expect(ui.text()).not.to.contain(theirs.displayName);
   });
 
-  it('shows hostile text as text', async () => {
-    const hostile = '<img src=x onerror="window.__hacked=1"><b>Vet</b>';
-    const relation = await organization(hostile, { email: null } as never);
+  it('shows hostile text in every text field as text', async () => {
+    const hostile = (n: number) => `<img src=x onerror="window.__hacked=${n}"><b>${n}</b>`.slice(0, 20);
+    const name = '<img src=x onerror="window.__hacked=1"><b>Vet</b>';
+    const relation = await organization(name);
+    const person = await server.createRelation({
+      body: { kind: 'person', person: { salutation: hostile(2), initials: hostile(3), firstName: hostile(4), infix: hostile(5), lastName: hostile(6) } },
+    });
+    created.push(person.id);
     const { ui, card } = await openCard(relation.id, { locale: 'en', layout: 'page' });
-    await until(() => ui.headings().includes(hostile), 'the heading as text');
+    await until(() => ui.headings().includes(name), 'the heading as text');
+    expect(ui.field('Name').value).to.equal(name);
+    await expect(card).to.be.accessible();
+    card.relationId = person.id;
+    await until(() => ui.headings().includes(person.displayName), 'the person');
+    for (const [field, value] of [['Salutation', 2], ['Initials', 3], ['First name', 4], ['Infix', 5], ['Last name', 6]] as const) {
+      expect(ui.field(field).value, field).to.equal(hostile(value));
+    }
     expect(ui.all('img')).to.deep.equal([]);
     expect(ui.all('b')).to.deep.equal([]);
     expect((window as { __hacked?: number }).__hacked).to.equal(undefined);
-    expect(ui.field('Name').value).to.equal(hostile);
-    await expect(card).to.be.accessible();
   });
 });
