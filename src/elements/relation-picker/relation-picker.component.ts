@@ -99,6 +99,7 @@ export class RelationPicker extends LitElement {
     this.requestUpdate('required', old);
   }
 
+  /** Not editable and left out of the form's data, as a disabled input (also inside a disabled fieldset). */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
   /** Offer only relations with this role: `debtor` (invoices) or `creditor`. */
@@ -107,6 +108,7 @@ export class RelationPicker extends LitElement {
   /** Offer only organizations or only persons. */
   @property({ reflect: true }) kind: RelationKind | undefined;
 
+  /** A hint shown in the empty search field. */
   @property() placeholder: string | undefined;
 
   /** The field's accessible name; else the text of a host `<label for>`; else "Relation" (or "Person", "Organization" with `kind`). */
