@@ -194,8 +194,12 @@ describe('<relation-card>', () => {
     ui.button('Save').click();
     await until(() => !!ui.maybeButton('Apply choice'), 'the conflict');
     expect(ui.text()).to.contain('Botsing (Bram) B.V.').and.to.contain('bram@botsing.nl');
-    ui.radio('Name: keep your value').click();
-    ui.radio('E-mail: take their value').click();
+    ui.radio(/^Name: keep your value/).click();
+    ui.radio(/^E-mail: take their value \(bram@botsing\.nl\)$/).click();
+    // The store hears more (a sync, a status change) while the user chooses: the choices stay.
+    await store.revalidate();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(ui.radio(/^E-mail: take their value/).checked).to.equal(true, 'the choice survives the store’s news');
     ui.button('Apply choice').click();
     await store.flush();
     await until(async () => (await server.getRelation({ id: relation.id })).organization?.name === 'Botsing (Anna) B.V.', 'mine for the name');
@@ -257,7 +261,8 @@ describe('<relation-card>', () => {
   });
 
   it('shows hostile text in every text field as text', async () => {
-    const hostile = (n: number) => `<img src=x onerror="window.__hacked=${n}"><b>${n}</b>`.slice(0, 20);
+    // Each within its field's 20 characters, and each an element if it were rendered as HTML.
+    const hostile = (n: number) => `<b>${n}</b><i>x</i>`;
     const name = '<img src=x onerror="window.__hacked=1"><b>Vet</b>';
     const relation = await organization(name);
     const person = await server.createRelation({
@@ -273,8 +278,58 @@ describe('<relation-card>', () => {
     for (const [field, value] of [['Salutation', 2], ['Initials', 3], ['First name', 4], ['Infix', 5], ['Last name', 6]] as const) {
       expect(ui.field(field).value, field).to.equal(hostile(value));
     }
+    expect(ui.headings()).to.include(person.displayName);
+    expect(person.displayName).to.contain('<b>');
     expect(ui.all('img')).to.deep.equal([]);
     expect(ui.all('b')).to.deep.equal([]);
+    expect(ui.all('i')).to.deep.equal([]);
     expect((window as { __hacked?: number }).__hacked).to.equal(undefined);
+  });
+
+  it('keeps each relation’s typing to itself when the card switches relation', async () => {
+    const first = await organization('Eerste Wissel B.V.');
+    const second = await organization('Tweede Wissel B.V.');
+    const { ui, card } = await openCard(first.id);
+    await until(() => ui.headings().includes('Eerste Wissel B.V.'), 'the first');
+    ui.type('Telefoon', '010 111 2222');
+    card.relationId = second.id;
+    await until(() => ui.headings().includes('Tweede Wissel B.V.'), 'the second');
+    expect(ui.field('Telefoon').value).to.equal('');
+    expect(ui.maybeButton('Terugzetten')).to.equal(undefined, 'the first one’s draft is not offered on the second');
+    expect(ui.statuses().join(' ')).not.to.contain('Opgeslagen');
+    card.relationId = first.id;
+    await until(() => !!ui.maybeButton('Terugzetten'), 'the first one’s draft offered back');
+    ui.button('Terugzetten').click();
+    await until(() => ui.field('Telefoon').value === '010 111 2222', 'restored');
+  });
+
+  it('sends a corrected rejected change whole: the backend’s reason on its field, the other fields kept', async () => {
+    const relation = await organization('Afgewezen B.V.');
+    // The wire breaks the first PATCH's KvK number (as a backend with a stricter rule would refuse it).
+    let broken = false;
+    const net = faultyNetwork();
+    const rewrite: typeof fetch = async (input, init) => {
+      const request = input instanceof Request ? input : new Request(input, init);
+      if (request.method === 'PATCH' && !broken) {
+        broken = true;
+        const body = JSON.parse(await request.text()) as { organization?: { kvkNumber?: string } };
+        if (body.organization) body.organization.kvkNumber = '1234';
+        return net.fetch(new Request(request, { body: JSON.stringify(body) }));
+      }
+      return net.fetch(request);
+    };
+    const { ui, provider, store } = await openCard('', { locale: 'en', net: { ...net, fetch: rewrite } as Net });
+    provider.querySelector('relation-card')!.relationId = relation.id;
+    await until(() => ui.headings().includes('Afgewezen B.V.'), 'the heading');
+    ui.type('Name', 'Afgewezen en Hersteld B.V.');
+    ui.type(/KvK number/, '12345672');
+    ui.button('Save').click();
+    await until(() => ui.errorOf(/KvK number/) === 'A KvK number has 8 digits.', 'the backend’s reason on its field');
+    expect(ui.field('Name').value).to.equal('Afgewezen en Hersteld B.V.', 'what was typed stays');
+    ui.type(/KvK number/, '87654325');
+    ui.button('Save').click();
+    await store.flush();
+    await until(async () => (await server.getRelation({ id: relation.id })).organization?.kvkNumber === '87654325', 'the correction');
+    expect((await server.getRelation({ id: relation.id })).organization?.name).to.equal('Afgewezen en Hersteld B.V.', 'the rest of the change too');
   });
 });

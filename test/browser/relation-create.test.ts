@@ -113,4 +113,18 @@ describe('<relation-create>', () => {
     const number = (await server.listRelations({ q: 'Zonder Verbinding' })).items[0]!.number;
     await until(() => cardUi.text().includes(String(number)), 'the number shown on the card');
   });
+
+  it('offers what was typed back after a reload, kind included', async () => {
+    const first = await openForm({ locale: 'en' });
+    first.ui.radio('Person').click();
+    await until(() => first.ui.all('input').some((input) => input.getAttribute('name') === 'person.lastName'), 'the person form');
+    first.ui.type(/^Last name/, 'Teruggehaald');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    first.provider.remove();
+    const again = await openForm({ locale: 'en' });
+    await until(() => !!again.ui.maybeButton('Restore'), 'the draft offered');
+    again.ui.button('Restore').click();
+    await until(() => again.ui.all('input').some((input) => input.getAttribute('name') === 'person.lastName'), 'the person form back');
+    expect(again.ui.field(/^Last name/).value).to.equal('Teruggehaald');
+  });
 });

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { issueMessage, type Locale } from '../../contract/index.js';
-import type { OutboxEntry, RelationsStore } from '../../store/index.js';
+import { mergePatch, type OutboxEntry, type RelationsStore } from '../../store/index.js';
+import { leaves } from './patch-paths.js';
 
 /** What a form field holds: text, a checkbox, or a set of choices (an address's purposes). */
 export type FieldValue = string | boolean | readonly string[];
@@ -36,6 +37,12 @@ export interface EditFormOptions<E extends { id: string; version: number }> {
   locale: () => Locale;
   /** After a write was stored for sending. */
   saved?: (id: string) => void;
+  /**
+   * Whether a field of a queued write is this form's: several forms write the same entity (the card's
+   * details and preferences both update the relation), and each shows only its own writes' state. By
+   * default the fields the form reads; a write without fields (a delete) belongs to every form of it.
+   */
+  owns?: (path: string) => boolean;
 }
 
 const draftDelay = 300;
@@ -60,6 +67,8 @@ export class EditFormController<E extends { id: string; version: number }> imple
 
   private base: FieldValues = {};
   private baseKey: string | undefined;
+  /** The draft key of the entity on screen: a draft still to be written goes under it, not the next one's. */
+  private activeDraftKey: string | undefined;
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
   private wrote = false;
   /** The entity the last save wrote: a new one's local id, to follow it until the backend accepts it. */
@@ -99,14 +108,23 @@ export class EditFormController<E extends { id: string; version: number }> imple
     const key = `${entity?.id ?? ''}@${entity?.version ?? ''}:${JSON.stringify(fresh)}`;
     if (key === this.baseKey) return;
     const first = this.baseKey === undefined || !this.baseKey.startsWith(`${entity?.id ?? ''}@`);
+    // Another entity in the same form (a card switched relation): what was typed for the last one is
+    // written as its draft first, and nothing of its state carries over.
+    if (first && this.baseKey !== undefined) this.flushDraft();
     const changed = first ? [] : this.changed();
     this.baseKey = key;
     this.base = fresh;
     const values: FieldValues = { ...fresh };
     for (const path of changed) values[path] = this.values[path]!;
     this.values = values;
+    this.activeDraftKey = this.options.draftKey();
     if (first) {
       this.touched = new Set();
+      this.offeredDraft = undefined;
+      this.entry = undefined;
+      this.wrote = false;
+      this.subject = undefined;
+      this.state = 'idle';
       void this.offerDraft();
       void this.refreshState();
     }
@@ -183,8 +201,10 @@ export class EditFormController<E extends { id: string; version: number }> imple
     const body = this.options.body(this.values, changed, entity);
     let id: string | null;
     if (this.state === 'rejected' && this.entry?.seq !== undefined && entity) {
+      // The rejected write stays applied in the cache, so `changed` holds only what was corrected since:
+      // the correction goes on top of the whole rejected change, nested fields included.
       const previous = (this.entry.request['body'] ?? {}) as Record<string, unknown>;
-      await store.retry(this.entry.seq, { ...this.entry.request, body: { ...previous, ...body } });
+      await store.retry(this.entry.seq, { ...this.entry.request, body: mergePatch(previous, body) });
       id = entity.id;
     } else {
       ({ id } = await this.options.submit(store, body, entity));
@@ -257,7 +277,7 @@ export class EditFormController<E extends { id: string; version: number }> imple
   private async refreshState(id = this.options.entity()?.id ?? this.subject): Promise<void> {
     const store = this.options.store();
     if (!store || !id) return;
-    const entries = await store.writesOf(id);
+    const entries = (await store.writesOf(id)).filter((entry) => this.isMine(entry));
     const held = entries.find((entry) => entry.state === 'conflict') ?? entries.find((entry) => entry.state === 'rejected');
     const previous = `${this.state}:${this.entry?.seq}`;
     this.entry = held;
@@ -265,6 +285,12 @@ export class EditFormController<E extends { id: string; version: number }> imple
     else if (entries.length > 0) this.state = store.status.online ? 'saving' : 'queued';
     else this.state = this.wrote ? 'saved' : 'idle';
     if (`${this.state}:${this.entry?.seq}` !== previous) this.host.requestUpdate();
+  }
+
+  private isMine(entry: OutboxEntry): boolean {
+    const paths = leaves(entry.request['body']).map(([path]) => path);
+    const owns = this.options.owns ?? ((path: string) => path in this.base);
+    return paths.length === 0 || paths.some(owns);
   }
 
   private async offerDraft(): Promise<void> {
@@ -288,7 +314,7 @@ export class EditFormController<E extends { id: string; version: number }> imple
     clearTimeout(this.draftTimer);
     this.draftTimer = undefined;
     const store = this.options.store();
-    const key = this.options.draftKey();
+    const key = this.activeDraftKey ?? this.options.draftKey();
     if (!store || !key) return;
     const changed = this.changed();
     if (changed.length === 0) {

@@ -2,6 +2,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Relation } from '../../contract/index.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
+import { NetworkError } from '../../sdk/index.js';
 import type { RelationsStore } from '../../store/index.js';
 import { controlStyles } from '../../theme/controls.js';
 import { tokenStyles } from '../../theme/tokens.js';
@@ -47,9 +48,16 @@ export class RelationCard extends LitElement {
     entities: ['relation'],
     args: () => [this.relationId] as const,
     run: async (store, [id], signal) => {
-      const relation = id ? await store.loadRelation(id) : null;
-      if (!signal.aborted) this.answeredFor = id;
-      return relation;
+      try {
+        if (!id) return null;
+        // Not found before: the cache may have it since (a colleague's, synced), the backend is not asked again.
+        if (this.missing === id) return (await store.getRelation(id)) ?? null;
+        const relation = await store.loadRelation(id);
+        if (!relation) this.missing = id;
+        return relation;
+      } finally {
+        if (!signal.aborted) this.answeredFor = id;
+      }
     },
     isEmpty: (relation) => relation === null,
   });
@@ -61,6 +69,10 @@ export class RelationCard extends LitElement {
   private readonly observer = new MutationObserver(() => this.requestUpdate());
   /** The id the shown answer is for: until the new id's answer arrives, the card is loading, not "not found". */
   private answeredFor: string | undefined;
+  /** The id the backend did not know. */
+  private missing: string | undefined;
+  /** Sections whose element could not be loaded (offline on first use), to offer a retry. */
+  @state() private failedSections = new Set<string>();
 
   /** The relation to show: its id, or the local id a relation created offline has until it is sent. */
   @property({ attribute: 'relation-id', reflect: true }) relationId = '';
@@ -108,7 +120,12 @@ export class RelationCard extends LitElement {
   private renderSection(entry: SectionEntry, relation: Relation) {
     const store = this.data.currentStore;
     if (entry.slotted) return html`<slot name="section-${entry.key}"></slot>`;
-    loadSection(entry.key);
+    if (this.failedSections.has(entry.key)) {
+      const common = this.i18n.messages.common;
+      return html`<p class="state" role="alert">${common.error}
+        <button @click=${() => (this.failedSections = new Set([...this.failedSections].filter((key) => key !== entry.key)))}>${common.retry}</button></p>`;
+    }
+    loadSection(entry.key).catch(() => (this.failedSections = new Set(this.failedSections).add(entry.key)));
     switch (entry.key) {
       case 'details':
         return html`<relation-card-details .relation=${relation} .store=${store}></relation-card-details>`;
@@ -160,9 +177,11 @@ export class RelationCard extends LitElement {
     const m = this.i18n.messages.card;
     const { status, value: relation } = this.data.state;
     if (!this.relationId) return html`<p class="state" part="state">${m.noRelation}</p>`;
-    if ((status === 'loading' || this.answeredFor !== this.relationId) && !relation) return html`<p class="state" part="state" role="status">${m.loading}</p>`;
+    // The answer on screen may be the previous relation's: never show or edit it under the new id.
+    if (status === 'loading' || this.answeredFor !== this.relationId) return html`<p class="state" part="state" role="status">${m.loading}</p>`;
     if (status === 'error') {
-      return html`<p class="state" part="state" role="alert">${this.i18n.messages.common.error}
+      const offline = this.data.state.error instanceof NetworkError;
+      return html`<p class="state" part="state" role="alert">${offline ? m.unavailableOffline : this.i18n.messages.common.error}
         <button @click=${() => this.data.refresh()}>${this.i18n.messages.common.retry}</button></p>`;
     }
     if (!relation) return html`<p class="state" part="state" role="status">${m.notFound}</p>`;

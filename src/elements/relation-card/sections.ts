@@ -43,7 +43,17 @@ const lazySections: Partial<Record<string, () => Promise<unknown>>> = {
 
 const loading = new Map<string, Promise<unknown>>();
 
-export function loadSection(key: string): void {
+/** Loads a section's element once; a failed load (offline on first use) is forgotten, to try again. */
+export function loadSection(key: string): Promise<unknown> {
   const load = lazySections[key];
-  if (load && !loading.has(key)) loading.set(key, load());
+  if (!load) return Promise.resolve();
+  let pending = loading.get(key);
+  if (!pending) {
+    pending = load().catch((error: unknown) => {
+      loading.delete(key);
+      throw error;
+    });
+    loading.set(key, pending);
+  }
+  return pending;
 }

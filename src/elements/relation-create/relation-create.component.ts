@@ -103,6 +103,18 @@ export class RelationCreateElement extends LitElement {
     this.duplicatesOffline = !store.status.online;
   }
 
+  /** The draft holds the fields typed, which tell the kind it was for: the form switches to it first. */
+  private async restoreDraft(): Promise<void> {
+    const paths = Object.keys(this.form.offeredDraft?.values ?? {});
+    const kind = paths.some((path) => path.startsWith('person.')) ? 'person' : paths.some((path) => path.startsWith('organization.')) ? 'organization' : undefined;
+    if (kind && kind !== this.kind) {
+      this.kind = kind;
+      await this.updateComplete;
+    }
+    this.form.restoreDraft();
+    void this.findDuplicates();
+  }
+
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     this.lastCreated = undefined;
@@ -154,6 +166,13 @@ export class RelationCreateElement extends LitElement {
     const done = this.lastCreated;
     return html`<form part="form" novalidate @submit=${this.submit} aria-labelledby="title">
       <h2 id="title">${m.title}</h2>
+      ${this.form.offeredDraft
+        ? html`<div class="draft" role="region" aria-label=${this.i18n.messages.card.draft.restore}>
+            <p>${this.i18n.messages.card.draft.offered(this.form.offeredDraft.savedAt)}</p>
+            <button type="button" class="primary" @click=${() => this.restoreDraft()}>${this.i18n.messages.card.draft.restore}</button>
+            <button type="button" @click=${() => this.form.dismissDraft()}>${this.i18n.messages.card.draft.dismiss}</button>
+          </div>`
+        : nothing}
       <fieldset class="kind">
         <legend>${m.kind}</legend>
         ${(['organization', 'person'] as const).map((choice) => html`<label><input type="radio" name="kind" .checked=${kind === choice}

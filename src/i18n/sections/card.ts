@@ -10,6 +10,8 @@ export interface CardMessages {
   sections: { label: string; details: string; addresses: string; people: string; preferences: string; documents: string };
   loading: string;
   notFound: string;
+  /** The relation is not in this browser's cache and the backend cannot be reached. */
+  unavailableOffline: string;
   noRelation: string;
   kind: { organization: string; person: string };
   statusField: string;
@@ -35,6 +37,8 @@ export interface CardMessages {
     restore: string;
     confirmArchive: (name: string) => string;
     confirmRestore: (name: string) => string;
+    confirmEndDebtor: (name: string) => string;
+    confirmEndCreditor: (name: string) => string;
   };
   fields: {
     name: string;
@@ -68,8 +72,8 @@ export interface CardMessages {
     field: string;
     mine: string;
     theirs: string;
-    keepMine: (field: string) => string;
-    takeTheirs: (field: string) => string;
+    keepMine: (field: string, value: string) => string;
+    takeTheirs: (field: string, value: string) => string;
     allMine: string;
     allTheirs: string;
     apply: string;
@@ -89,6 +93,7 @@ export const card: Record<Locale, CardMessages> = {
     sections: { label: 'Onderdelen', details: 'Gegevens', addresses: 'Adressen', people: 'Personen', preferences: 'Voorkeuren', documents: 'Documenten' },
     loading: 'Relatie laden…',
     notFound: 'Deze relatie bestaat niet, of je hebt er geen toegang toe.',
+    unavailableOffline: 'Deze relatie is niet op dit apparaat bewaard en er is geen verbinding.',
     noRelation: 'Geen relatie gekozen.',
     kind: { organization: 'Organisatie', person: 'Persoon' },
     statusField: 'Status',
@@ -113,6 +118,8 @@ export const card: Record<Locale, CardMessages> = {
       restore: 'Terugzetten',
       confirmArchive: (name) => `${name} archiveren? De relatie verdwijnt uit de lijsten, maar blijft bewaard en kan worden teruggezet.`,
       confirmRestore: (name) => `${name} terugzetten als actieve relatie?`,
+      confirmEndDebtor: (name) => `${name} is geen debiteur meer? Het debiteurnummer blijft bewaard voor als dat terugkomt.`,
+      confirmEndCreditor: (name) => `${name} is geen crediteur meer? Het crediteurnummer blijft bewaard voor als dat terugkomt.`,
     },
     fields: {
       name: 'Naam',
@@ -151,8 +158,8 @@ export const card: Record<Locale, CardMessages> = {
       field: 'Veld',
       mine: 'Jouw waarde',
       theirs: 'Hun waarde',
-      keepMine: (field) => `${field}: jouw waarde houden`,
-      takeTheirs: (field) => `${field}: hun waarde nemen`,
+      keepMine: (field, value) => `${field}: jouw waarde houden (${value})`,
+      takeTheirs: (field, value) => `${field}: hun waarde nemen (${value})`,
       allMine: 'Alles van mij',
       allTheirs: 'Alles van hen',
       apply: 'Keuze toepassen',
@@ -166,6 +173,7 @@ export const card: Record<Locale, CardMessages> = {
     sections: { label: 'Sections', details: 'Details', addresses: 'Addresses', people: 'People', preferences: 'Preferences', documents: 'Documents' },
     loading: 'Loading relation…',
     notFound: 'This relation does not exist, or you have no access to it.',
+    unavailableOffline: 'This relation is not kept on this device, and there is no connection.',
     noRelation: 'No relation chosen.',
     kind: { organization: 'Organization', person: 'Person' },
     statusField: 'Status',
@@ -190,6 +198,8 @@ export const card: Record<Locale, CardMessages> = {
       restore: 'Restore',
       confirmArchive: (name) => `Archive ${name}? It leaves the lists but is kept, and can be restored.`,
       confirmRestore: (name) => `Restore ${name} as an active relation?`,
+      confirmEndDebtor: (name) => `${name} is no longer a debtor? The debtor number is kept for when that returns.`,
+      confirmEndCreditor: (name) => `${name} is no longer a creditor? The creditor number is kept for when that returns.`,
     },
     fields: {
       name: 'Name',
@@ -228,8 +238,8 @@ export const card: Record<Locale, CardMessages> = {
       field: 'Field',
       mine: 'Your value',
       theirs: 'Their value',
-      keepMine: (field) => `${field}: keep your value`,
-      takeTheirs: (field) => `${field}: take their value`,
+      keepMine: (field, value) => `${field}: keep your value (${value})`,
+      takeTheirs: (field, value) => `${field}: take their value (${value})`,
       allMine: 'All mine',
       allTheirs: 'All theirs',
       apply: 'Apply choice',

@@ -2,7 +2,7 @@ import { RelationPatch, type Relation } from '../../../contract/index.js';
 import type { CardMessages } from '../../../i18n/sections/card.js';
 import type { FieldValues } from '../../controllers/edit-form.js';
 import { textOrNull } from '../fields/fields.js';
-import { patchOf } from '../relation-conflict/conflict-fields.js';
+import { patchOf } from '../../controllers/patch-paths.js';
 
 /** The editable details of each kind of relation, by dotted path, in the order the form shows them. */
 export const detailPaths = {

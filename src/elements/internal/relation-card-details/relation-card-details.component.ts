@@ -59,6 +59,8 @@ export class RelationCardDetails extends LitElement {
     store: () => this.store,
     locale: () => this.i18n.locale,
     saved: (id) => void this.announceSaved(id),
+    // Everything of the relation but its preferences (that section's): the header's status and roles too.
+    owns: (path) => !path.startsWith('preferences.'),
   });
 
   private async announceSaved(id: string): Promise<void> {
@@ -89,7 +91,11 @@ export class RelationCardDetails extends LitElement {
   private renderState() {
     const m = this.i18n.messages.card;
     const { state, entry } = this.form;
-    const text = state === 'idle' ? '' : state === 'rejected' && entry?.error ? m.rejected(entry.error.detail ?? entry.error.title) : m.state[state];
+    // The backend's reasons for fields this form does not show (labels, roles) go in the state line.
+    const shown = new Set(Object.keys(this.form.values));
+    const elsewhere = (entry?.error?.fieldErrors ?? []).filter((error) => !shown.has(error.path)).map((error) => error.message);
+    const reason = elsewhere.length > 0 ? elsewhere.join(' ') : (entry?.error?.detail ?? entry?.error?.title ?? '');
+    const text = state === 'idle' ? '' : state === 'rejected' && entry?.error ? m.rejected(reason) : m.state[state];
     return html`<p class="state" part="state" role="status" data-state=${state}>${text}</p>`;
   }
 

@@ -104,9 +104,9 @@ export class RelationCardHeader extends LitElement {
 
   private roleActions(relation: Relation, role: Role) {
     const a = this.i18n.messages.card.actions;
-    const [make, end] = role === 'debtor' ? [a.makeDebtor, a.endDebtor] : [a.makeCreditor, a.endCreditor];
+    const [make, end, question] = role === 'debtor' ? [a.makeDebtor, a.endDebtor, a.confirmEndDebtor] : [a.makeCreditor, a.endCreditor, a.confirmEndCreditor];
     if (relation[role] === null && !this.requested(role)) return html`<button @click=${() => this.change({ [role]: {} })}>${make}</button>`;
-    return html`<button @click=${() => this.ask({ patch: { [role]: null }, question: `${end}?`, confirm: end })}>${end}</button>`;
+    return html`<button @click=${() => this.ask({ patch: { [role]: null }, question: question(relation.displayName), confirm: end })}>${end}</button>`;
   }
 
   private renderLabels(relation: Relation) {

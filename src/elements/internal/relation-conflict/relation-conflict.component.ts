@@ -4,7 +4,7 @@ import { LocaleController } from '../../../i18n/locale-controller.js';
 import type { OutboxEntry } from '../../../store/index.js';
 import { controlStyles } from '../../../theme/controls.js';
 import { tokenStyles } from '../../../theme/tokens.js';
-import { at, leaves, patchOf, sameValue } from './conflict-fields.js';
+import { at, leaves, patchOf, sameValue } from '../../controllers/patch-paths.js';
 import { conflictStyles } from './relation-conflict.styles.js';
 
 /** How the user resolved a conflict, as the store's `resolveConflict` takes it. */
@@ -37,7 +37,9 @@ export class RelationConflict extends LitElement {
   @state() private keep = new Map<string, boolean>();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('entry')) this.keep = new Map(this.rows().map(([path]) => [path, true]));
+    // The store hands a fresh copy of the same entry on every change it hears: the choices stay until the
+    // conflict on screen is another one.
+    if (changed.has('entry') && changed.get('entry')?.seq !== this.entry?.seq) this.keep = new Map(this.rows().map(([path]) => [path, true]));
   }
 
   /** The fields of the write whose value differs from the backend's, with mine and theirs. */
@@ -84,9 +86,9 @@ export class RelationConflict extends LitElement {
                 const keep = this.keep.get(path) !== false;
                 return html`<tr>
                   <th scope="row">${label}</th>
-                  <td><label><input type="radio" name=${path} .checked=${keep} aria-label=${m.conflict.keepMine(label)}
+                  <td><label><input type="radio" name=${path} .checked=${keep} aria-label=${m.conflict.keepMine(label, this.show(mine))}
                     @change=${() => this.choose(path, true)} /> <span class="value">${this.show(mine)}</span></label></td>
-                  <td><label><input type="radio" name=${path} .checked=${!keep} aria-label=${m.conflict.takeTheirs(label)}
+                  <td><label><input type="radio" name=${path} .checked=${!keep} aria-label=${m.conflict.takeTheirs(label, this.show(theirs))}
                     @change=${() => this.choose(path, false)} /> <span class="value">${this.show(theirs)}</span></label></td>
                 </tr>`;
               })}
