@@ -61,8 +61,14 @@ for (const locale of ['nl', 'en'] as const) {
     let store: RelationsStore;
     let el: RelationCardPreferences;
     const words = {
-      nl: { save: 'Voorkeuren opslaan', saved: 'Opgeslagen.', defaultValue: 'Standaard: ', tooBig: 'Hoogstens', tooSmall: 'Minstens' },
-      en: { save: 'Save preferences', saved: 'Saved.', defaultValue: 'Default: ', tooBig: 'At most', tooSmall: 'At least' },
+      nl: {
+        save: 'Voorkeuren opslaan', revert: 'Wijzigingen ongedaan maken', saved: 'Opgeslagen.', defaultValue: 'Standaard: ', tooBig: 'Hoogstens', tooSmall: 'Minstens',
+        notANumber: 'Verwacht: een getal.', between: (min: number, max: number) => `een heel getal van ${min} tot en met ${max}`,
+      },
+      en: {
+        save: 'Save preferences', revert: 'Undo changes', saved: 'Saved.', defaultValue: 'Default: ', tooBig: 'At most', tooSmall: 'At least',
+        notANumber: 'Expected a number.', between: (min: number, max: number) => `a whole number from ${min} to ${max}`,
+      },
     }[locale];
 
     beforeEach(async () => {
@@ -78,7 +84,7 @@ for (const locale of ['nl', 'en'] as const) {
       for (const module of modules) {
         const group = getByRole(el, 'group', module.name);
         for (const field of module.preferences) {
-          const role = { integer: 'spinbutton', boolean: 'checkbox', text: 'textbox', currency: 'textbox' }[field.type];
+          const role = field.type === 'boolean' ? 'checkbox' : 'textbox';
           const control = getByRole<HTMLInputElement>(group, role, field.label);
           expect(description(control), field.label).to.contain(`${words.defaultValue}${String(field.default)}`);
           if (field.type === 'boolean') {
@@ -88,8 +94,12 @@ for (const locale of ['nl', 'en'] as const) {
             expect(control.value, field.label).to.equal('');
             expect(control.placeholder, field.label).to.equal(String(field.default));
           }
-          if (field.min !== undefined) expect(control.min, field.label).to.equal(String(field.min));
-          if (field.max !== undefined) expect(control.max, field.label).to.equal(String(field.max));
+          if (field.type === 'integer') {
+            // A text field that brings up the digits, which tells its bounds in words.
+            expect(control.type, field.label).to.equal('text');
+            expect(control.inputMode, field.label).to.equal('numeric');
+            if (field.min !== undefined && field.max !== undefined) expect(description(control), field.label).to.contain(words.between(field.min, field.max));
+          }
         }
       }
       await expect(el).to.be.accessible();
@@ -100,7 +110,7 @@ for (const locale of ['nl', 'en'] as const) {
       el = await mount(store, provider, relation.id);
       const module = (await declared(locale)).find((m) => m.preferences.some((f) => f.type === 'integer' && f.max !== undefined))!;
       const field = module.preferences.find((f) => f.type === 'integer' && f.max !== undefined)!;
-      const control = getByRole<HTMLInputElement>(getByRole(el, 'group', module.name), 'spinbutton', field.label);
+      const control = getByRole<HTMLInputElement>(getByRole(el, 'group', module.name), 'textbox', field.label);
 
       await typeInto(control, String(field.max! + 1));
       await sendKeys({ press: 'Tab' });
@@ -123,7 +133,7 @@ for (const locale of ['nl', 'en'] as const) {
       const module = (await declared(locale)).find((m) => m.preferences.some((f) => f.type === 'integer'))!;
       const field = module.preferences.find((f) => f.type === 'integer')!;
       const wanted = (field.min ?? 0) + 7;
-      const control = getByRole<HTMLInputElement>(getByRole(el, 'group', module.name), 'spinbutton', field.label);
+      const control = getByRole<HTMLInputElement>(getByRole(el, 'group', module.name), 'textbox', field.label);
 
       // Keyboard only: type, then Enter submits the form.
       await typeInto(control, String(wanted));
@@ -136,6 +146,48 @@ for (const locale of ['nl', 'en'] as const) {
       getByRole(el, 'button', words.save).click();
       await until(async () => (await onServer(relation.id))[module.key] === undefined, 'the default again on the server');
       await until(() => control.value === '' && control.placeholder === String(field.default), 'the default shown');
+    });
+
+    it('keeps what is not a whole number on screen and says so, instead of returning to the default', async () => {
+      const relation = await plainRelation(locale === 'nl' ? 10 : 11);
+      el = await mount(store, provider, relation.id);
+      const module = (await declared(locale)).find((m) => m.preferences.some((f) => f.type === 'integer'))!;
+      const field = module.preferences.find((f) => f.type === 'integer')!;
+      const control = getByRole<HTMLInputElement>(getByRole(el, 'group', module.name), 'textbox', field.label);
+
+      for (const typed of ['12,5', '1e']) {
+        await typeInto(control, typed);
+        await sendKeys({ press: 'Tab' });
+        await until(() => control.getAttribute('aria-invalid') === 'true', `${typed} marked invalid`);
+        expect(control.value).to.equal(typed);
+        expect(description(control)).to.contain(words.notANumber);
+      }
+      getByRole(el, 'button', words.save).click();
+      await until(() => focused() === control, 'focus on the invalid field');
+      expect(await store.outbox()).to.have.length(0);
+      expect(await onServer(relation.id)).to.deep.equal({});
+      await expect(el).to.be.accessible();
+
+      // Undone, it leaves no draft behind for a later visit.
+      getByRole(el, 'button', words.revert).click();
+      await until(async () => control.value === '' && !(await store.draft(`preferences:${relation.id}`)), 'the change undone');
+    });
+
+    it('tells the host a change was stored, with the relation as the cache has it after the write', async () => {
+      const relation = await plainRelation(locale === 'nl' ? 12 : 13);
+      el = await mount(store, provider, relation.id);
+      const module = (await declared(locale)).find((m) => m.preferences.some((f) => f.type === 'integer'))!;
+      const field = module.preferences.find((f) => f.type === 'integer')!;
+      const wanted = (field.min ?? 0) + 5;
+      const control = getByRole<HTMLInputElement>(getByRole(el, 'group', module.name), 'textbox', field.label);
+
+      await typeInto(control, String(wanted));
+      const saved = oneEvent(provider, 'relation-saved');
+      await sendKeys({ press: 'Enter' });
+      const { detail } = await saved;
+      expect(detail.id).to.equal(relation.id);
+      expect(detail.relation.preferences[module.key]?.[field.key]).to.equal(wanted);
+      await until(async () => (await onServer(relation.id))[module.key]?.[field.key] === wanted, 'the value on the server');
     });
 
     it('checks a currency with the contract’s rule and saves its code in capitals', async () => {
@@ -167,7 +219,7 @@ describe('<relation-card-preferences> drafts', () => {
       const [module] = await declared('en');
       const field = module!.preferences.find((f) => f.type === 'integer')!;
       const typed = String(field.min! + 11);
-      await typeInto(getByRole(getByRole(el, 'group', module!.name), 'spinbutton', field.label), typed);
+      await typeInto(getByRole(getByRole(el, 'group', module!.name), 'textbox', field.label), typed);
       await sendKeys({ press: 'Tab' });
       await until(async () => !!(await store.draft(`preferences:${relation.id}`)), 'the draft kept');
 
@@ -178,7 +230,7 @@ describe('<relation-card-preferences> drafts', () => {
       again.relation = relation;
       await until(() => !!queryByRole(again, 'button', 'Restore'), 'the draft offered');
       expect(getByRole(again, 'status').textContent).to.contain('You have unsaved preferences');
-      const control = getByRole<HTMLInputElement>(getByRole(again, 'group', module!.name), 'spinbutton', field.label);
+      const control = getByRole<HTMLInputElement>(getByRole(again, 'group', module!.name), 'textbox', field.label);
       expect(control.value).to.equal('');
       getByRole(again, 'button', 'Restore').click();
       await until(() => control.value === typed, 'the typed value back');
@@ -214,7 +266,7 @@ describe('<relation-card-preferences> without a connection', () => {
       provider.append(again);
       again.relation = relation;
       await until(() => !!queryByRole(again, 'status', /Geen verbinding/), 'the offline note', 15_000);
-      const control = getByRole<HTMLInputElement>(getByRole(again, 'group', module!.name), 'spinbutton', field.label);
+      const control = getByRole<HTMLInputElement>(getByRole(again, 'group', module!.name), 'textbox', field.label);
       await typeInto(control, String(field.min! + 3));
       getByRole(again, 'button', 'Voorkeuren opslaan').click();
       await until(async () => (await store.outbox()).length === 1, 'the change in the outbox');
@@ -225,6 +277,39 @@ describe('<relation-card-preferences> without a connection', () => {
       net.plan.offline = false;
       await store.flush();
       await until(async () => (await onServer(relation.id))[module!.key]?.[field.key] === field.min! + 3, 'the change on the server');
+    } finally {
+      await provider.signOut();
+    }
+  });
+});
+
+describe('<relation-card-preferences> after a switch of user without a connection', () => {
+  it('never shows the modules kept for the previous user', async () => {
+    // Anna's modules are fetched and kept in this page.
+    const anna = await signedIn(html`<relation-card-preferences></relation-card-preferences>`, 'demo-anna', 'nl');
+    try {
+      await mount(anna.store, anna.provider, (await plainRelation(0)).id);
+    } finally {
+      await anna.provider.signOut();
+    }
+
+    // Olga of another tenant signs in on the same page; the connection drops before her card opens.
+    const net = faultyNetwork();
+    const provider = await fixture<RelationProvider>(html`<relation-provider base-url=${await backendUrl()} locale="nl"></relation-provider>`);
+    provider.fetch = net.fetch;
+    const ready = oneEvent(provider, 'relation-store-ready');
+    provider.getToken = () => 'acme-olga';
+    const { store } = (await ready).detail;
+    await store.sync();
+    try {
+      const [relation] = (await (await clientFor('acme-olga')).listRelations({ limit: 1 })).items;
+      net.plan.offline = true;
+      const el = document.createElement('relation-card-preferences');
+      provider.append(el);
+      el.relation = relation;
+      await until(() => !!queryByRole(el, 'status', /Geen verbinding: de voorkeuren van de modules zijn nu niet op te halen/), 'the offline note', 15_000);
+      expect(allByRole(el, 'group')).to.have.length(0);
+      await expect(el).to.be.accessible();
     } finally {
       await provider.signOut();
     }

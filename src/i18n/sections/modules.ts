@@ -18,6 +18,10 @@ export interface ModulesMessages {
     error: string;
     /** Under a field: the module's default, used while the relation has no value of its own. */
     defaultValue: (value: string) => string;
+    /** Under a whole-number field: the bounds the module sets. */
+    between: (min: string, max: string) => string;
+    atLeast: (min: string) => string;
+    atMost: (max: string) => string;
     /** A currency code with its name, e.g. `EUR (euro)`. */
     currency: (code: string, name: string) => string;
     yes: string;
@@ -60,6 +64,9 @@ export const modules: Record<Locale, ModulesMessages> = {
       offlineKept: 'Geen verbinding: de modules zoals ze eerder zijn opgehaald. Wijzigingen worden verstuurd zodra er weer verbinding is.',
       error: 'De modules konden niet worden opgehaald.',
       defaultValue: (value) => `Standaard: ${value}`,
+      between: (min, max) => `een heel getal van ${min} tot en met ${max}`,
+      atLeast: (min) => `een heel getal van minstens ${min}`,
+      atMost: (max) => `een heel getal van hoogstens ${max}`,
       currency: (code, name) => (name && name !== code ? `${code} (${name})` : code),
       yes: 'aan',
       no: 'uit',
@@ -103,6 +110,9 @@ export const modules: Record<Locale, ModulesMessages> = {
       offlineKept: 'No connection: the modules as fetched earlier. Changes are sent once the connection is back.',
       error: 'The modules could not be fetched.',
       defaultValue: (value) => `Default: ${value}`,
+      between: (min, max) => `a whole number from ${min} to ${max}`,
+      atLeast: (min) => `a whole number of at least ${min}`,
+      atMost: (max) => `a whole number of at most ${max}`,
       currency: (code, name) => (name && name !== code ? `${code} (${name})` : code),
       yes: 'on',
       no: 'off',

@@ -96,6 +96,19 @@ export function defaultText(
   return String(value);
 }
 
+/** The bounds of a whole-number preference as the user reads them, in the locale's digits; none without bounds. */
+export function boundsText(
+  field: PreferenceField,
+  locale: string,
+  words: { between: (min: string, max: string) => string; atLeast: (min: string) => string; atMost: (max: string) => string },
+): string | undefined {
+  const format = (value: number) => new Intl.NumberFormat(locale, { useGrouping: false }).format(value);
+  if (field.min !== undefined && field.max !== undefined) return words.between(format(field.min), format(field.max));
+  if (field.min !== undefined) return words.atLeast(format(field.min));
+  if (field.max !== undefined) return words.atMost(format(field.max));
+  return undefined;
+}
+
 /** The name of a currency in the locale (`euro`), or '' when Intl does not know it. */
 export function currencyName(code: string, locale: string): string {
   try {

@@ -7,12 +7,13 @@ import { LocaleController } from '../../../i18n/locale-controller.js';
 import type { RelationsStore } from '../../../store/index.js';
 import { controlStyles } from '../../../theme/controls.js';
 import { tokenStyles } from '../../../theme/tokens.js';
+import { emit } from '../../../core/events.js';
 import { EditFormController } from '../../controllers/edit-form.js';
 import { StoreQueryController } from '../../controllers/store-query.js';
 import { textField } from '../fields/fields.js';
 import { fieldStyles } from '../fields/fields.styles.js';
 import { isOffline, loadModules, type ModuleList } from './module-list.js';
-import { defaultText, intlLocale, pathOf, preferencesBody, preferencesSchema, readPreferences } from './preference-form.js';
+import { boundsText, defaultText, intlLocale, pathOf, preferencesBody, preferencesSchema, readPreferences } from './preference-form.js';
 import { preferencesStyles } from './relation-card-preferences.styles.js';
 
 /**
@@ -30,6 +31,7 @@ import { preferencesStyles } from './relation-card-preferences.styles.js';
  * @csspart actions - The save and undo buttons.
  * @csspart status - Where the save state, a draft or a note is told.
  * @csspart note - The offline or empty note.
+ * @fires relation-saved - A change was stored for sending: `detail.id`, `detail.relation` as the cache has it.
  */
 export class RelationCardPreferences extends LitElement {
   static override styles = [tokenStyles, controlStyles, fieldStyles, preferencesStyles];
@@ -43,7 +45,7 @@ export class RelationCardPreferences extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   private readonly modules = new StoreQueryController<ModuleList, readonly [string]>(this, {
-    run: (store, [locale], signal) => loadModules(store.client, locale === 'nl' ? 'nl' : 'en', signal),
+    run: (store, [locale], signal) => loadModules(store, locale === 'nl' ? 'nl' : 'en', signal),
     args: () => [this.i18n.locale] as const,
     entities: [],
     isEmpty: (list) => list.modules.every((module) => module.preferences.length === 0),
@@ -53,12 +55,20 @@ export class RelationCardPreferences extends LitElement {
     entity: () => this.relation,
     read: (relation) => readPreferences(this.declared, relation),
     body: (values, changed) => preferencesBody(this.declared, values, changed),
-    check: (body) => z.safeParse(preferencesSchema(this.declared), body),
+    // With the input in each issue, text in a whole-number field reads "expected a number", not "required".
+    check: (body) => z.safeParse(preferencesSchema(this.declared), body, { reportInput: true }),
     submit: (store, body, relation) => store.write('updateRelation', { id: relation!.id, body }),
     draftKey: () => (this.relation ? `preferences:${this.relation.id}` : undefined),
     store: () => this.modules.currentStore,
     locale: () => this.i18n.locale,
+    saved: (id) => void this.announceSaved(id),
   });
+
+  /** Tells the host a change was stored for sending, with the relation as the cache has it after the write. */
+  private async announceSaved(id: string): Promise<void> {
+    const relation = await this.modules.currentStore?.getRelation(id);
+    if (relation) emit(this, 'relation-saved', { id, relation });
+  }
 
   private wasOffline = false;
 
@@ -123,13 +133,16 @@ export class RelationCardPreferences extends LitElement {
     switch (field.type) {
       case 'boolean':
         return this.checkbox(path, field.label, hint);
-      case 'integer':
+      case 'integer': {
+        // A text field: a number field reads "12,5" or "1e" as empty, which would silently mean "the default".
+        // What was typed stays, and the contract's schema says what is wrong with it.
+        const range = boundsText(field, locale, m);
         return textField(this.form, {
-          path, label: field.label, type: 'number', inputmode: 'numeric', step: '1', hint,
+          path, label: field.label, inputmode: 'numeric', autocomplete: 'off',
+          hint: [hint, range].filter(Boolean).join('; ') || undefined,
           ...(placeholder !== undefined ? { placeholder } : {}),
-          ...(field.min !== undefined ? { min: field.min } : {}),
-          ...(field.max !== undefined ? { max: field.max } : {}),
         });
+      }
       case 'currency':
         return textField(this.form, { path, label: field.label, autocomplete: 'off', hint, ...(placeholder !== undefined ? { placeholder } : {}) });
       case 'text':
