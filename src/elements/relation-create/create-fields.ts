@@ -1,5 +1,5 @@
-import { RelationCreate, type DuplicateDraft, type RelationKind } from '../../contract/index.js';
-import type { FieldValues } from '../controllers/edit-form.js';
+import { RelationCreate, type DuplicateDraft, type Relation, type RelationKind } from '../../contract/index.js';
+import type { EditFormOptions, FieldValues } from '../controllers/edit-form.js';
 import { textOrNull } from '../internal/fields/fields.js';
 
 /** The fields of a new relation of each kind: the required one first, the rest behind "more details". */
@@ -36,7 +36,7 @@ export function createBody(values: FieldValues): Record<string, unknown> {
   return body;
 }
 
-export const checkCreate = (body: Record<string, unknown>) => RelationCreate.safeParse(body);
+export const checkCreate: EditFormOptions<Relation>['check'] = (body) => RelationCreate.safeParse(body);
 
 /** What `findDuplicates` compares, from the form as typed so far. */
 export function duplicateDraft(values: FieldValues): DuplicateDraft {
@@ -44,5 +44,5 @@ export function duplicateDraft(values: FieldValues): DuplicateDraft {
   const kind = values['kind'] === 'person' ? 'person' : 'organization';
   return kind === 'organization'
     ? { kind, organization: { name: text('organization.name'), kvkNumber: text('organization.kvkNumber'), vatNumber: text('organization.vatNumber') }, email: text('email'), iban: text('iban') }
-    : { kind, person: { firstName: text('person.firstName'), infix: text('person.infix'), lastName: text('person.lastName') }, email: text('email'), iban: text('iban') };
+    : { kind, person: { firstName: text('person.firstName'), initials: text('person.initials'), infix: text('person.infix'), lastName: text('person.lastName') }, email: text('email'), iban: text('iban') };
 }

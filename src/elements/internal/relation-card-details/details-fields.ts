@@ -1,6 +1,6 @@
 import { RelationPatch, type Relation } from '../../../contract/index.js';
 import type { CardMessages } from '../../../i18n/sections/card.js';
-import type { FieldValues } from '../../controllers/edit-form.js';
+import type { EditFormOptions, FieldValues } from '../../controllers/edit-form.js';
 import { textOrNull } from '../fields/fields.js';
 import { patchOf } from '../../controllers/patch-paths.js';
 
@@ -31,7 +31,7 @@ export function detailsPatch(values: FieldValues, changed: readonly string[]): R
   return patchOf(changed.map((path) => [path, required.has(path) ? String(values[path] ?? '').trim() : textOrNull(values[path])]));
 }
 
-export const checkDetails = (body: Record<string, unknown>) => RelationPatch.safeParse(body);
+export const checkDetails: EditFormOptions<Relation>['check'] = (body) => RelationPatch.safeParse(body);
 
 /** A field's label for a dotted path of a relation (also for conflicts on labels, status and roles). */
 export function relationFieldLabel(m: CardMessages, path: string): string {
