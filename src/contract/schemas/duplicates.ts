@@ -16,7 +16,8 @@ const typed = (max: number) => z.optional(z.nullable(z.string().check(z.maxLengt
 export const DuplicateDraft = z.strictObject({
   kind: z.optional(RelationKind),
   organization: z.optional(z.nullable(z.strictObject({ name: typed(300), kvkNumber: typed(30), vatNumber: typed(30) }))),
-  person: z.optional(z.nullable(z.strictObject({ firstName: typed(150), infix: typed(30), lastName: typed(150) }))),
+  /** A person's name parts; `initials` stand in for a missing first name when names are compared. */
+  person: z.optional(z.nullable(z.strictObject({ firstName: typed(150), initials: typed(20), infix: typed(30), lastName: typed(150) }))),
   email: typed(300),
   iban: typed(60),
   /** The relation being edited, which is no duplicate of itself. */

@@ -8,6 +8,7 @@ import {
   AddressLookupQuery, DuplicateDraft, draftDuplicateKeys, duplicateKey, duplicateName, relationDuplicateKeys, sharedDuplicateKeys,
   type Relation,
 } from '../../../src/contract/index.js';
+import { duplicateDraft } from '../../../src/elements/relation-create/create-fields.js';
 
 const uno: Relation = {
   id: 'rel_uno', number: 1001, kind: 'organization', status: 'active', displayName: 'Bedrijf Uno B.V.', debtor: null, creditor: null,
@@ -64,9 +65,17 @@ describe('duplicates: one definition of the compared keys and names', () => {
   test('a draft while typing is lenient, yet strict about its fields and lengths', () => {
     assert.ok(DuplicateDraft.safeParse({ kind: 'person', person: { firstName: '', lastName: 'J' }, email: 'j@', iban: 'NL9' }).success);
     assert.ok(DuplicateDraft.safeParse({ organization: null, person: null, email: null }).success);
+    assert.ok(DuplicateDraft.safeParse({ kind: 'person', person: { initials: 'J.', lastName: 'Jansen' } }).success, 'initials, which stand in for a first name');
+    assert.ok(!DuplicateDraft.safeParse({ person: { initials: 'J'.repeat(21) } }).success, 'initials as long as a relation allows');
     assert.ok(!DuplicateDraft.safeParse({ phone: '020' }).success, 'no unknown fields');
     assert.ok(!DuplicateDraft.safeParse({ organization: { website: 'x.nl' } }).success);
     assert.ok(!DuplicateDraft.safeParse({ email: 'x'.repeat(301) }).success);
+  });
+
+  test("the create form's draft carries a person's initials, so J. Jansen is compared as j. jansen", () => {
+    const draft = duplicateDraft({ kind: 'person', 'person.initials': ' J. ', 'person.firstName': '', 'person.lastName': 'Jansen' });
+    assert.ok(DuplicateDraft.safeParse(draft).success, 'a draft the contract accepts');
+    assert.equal(duplicateName(draft), 'j. jansen');
   });
 
   test('the lookup query normalises the postcode and wants a whole house number', () => {

@@ -182,6 +182,20 @@ for (const storage of storages) {
       assert.equal(candidate(await duplicates({ kind: 'organization', organization: { name: 'Tennisvereniging Zwolle' } }), uno().id), undefined);
     });
 
+    test("compares a person's initials where the first name is missing: J. Jansen is not just Jansen", async () => {
+      const created = await server.request<RelationLike>('POST', '/relations', {
+        body: { kind: 'person', person: { initials: 'P.J.', lastName: 'Quistenbroek' }, email: null },
+      });
+      assert.equal(created.status, 201);
+      const withInitials = await duplicates({ kind: 'person', person: { initials: 'P.J.', lastName: 'Quistenbroek' } });
+      assert.equal(withInitials.status, 200, JSON.stringify(withInitials.body));
+      const same = candidate(withInitials, created.body.id);
+      assert.deepEqual(same?.reasons, ['name']);
+      assert.equal(same?.score, 1, 'the same initials and last name: the same compared name');
+      const otherInitials = candidate(await duplicates({ kind: 'person', person: { initials: 'A.', lastName: 'Quistenbroek' } }), created.body.id);
+      assert.ok(!otherInitials || otherInitials.score < 1, `other initials score lower (${otherInitials?.score})`);
+    });
+
     test('lists at most 10 candidates, best first', async () => {
       for (const draft of [{ kind: 'organization', organization: { name: 'Bedrijf' } }, { email: uno().email, organization: { name: 'Bedrijf Uno' } }]) {
         const found = await duplicates(draft);
