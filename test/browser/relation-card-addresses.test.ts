@@ -7,7 +7,7 @@ import type { RelationProvider } from '../../src/index.js';
 import type { RelationsStore } from '../../src/store/index.js';
 import { backendUrl, clientFor, faultyNetwork } from './backend.js';
 import { signedIn, until } from './fixtures.js';
-import { addressesHarness, type AddressesHarness } from './harness/addresses.js';
+import { addressesHarness, watchPagehideListeners, type AddressesHarness } from './harness/addresses.js';
 import { focused } from './harness/roles.js';
 
 /** The purposes as a Dutch reader knows them, written here apart from the element's messages. */
@@ -339,5 +339,148 @@ describe('<relation-card-addresses>', () => {
     await until(() => !!ui.queryForm('Adres Toetsweg 9'), 'the form open');
     await sendKeys({ press: 'Escape' });
     await until(() => !ui.queryForm('Adres Toetsweg 9') && focused() === ui.queryButton('Toetsweg 9 bewerken'), 'closed, focus on its button');
+  });
+
+  it('lets the form of a deleted address go, listeners included', async () => {
+    const relation = await freshRelation([
+      { purposes: ['postal'], street: 'Blijfweg', houseNumber: '1', postalCode: '3511 AA', city: 'Utrecht' },
+      { purposes: ['postal'], street: 'Gaweg', houseNumber: '2', postalCode: '3511 AA', city: 'Utrecht' },
+    ]);
+    const listeners = watchPagehideListeners();
+    try {
+      await mount(relation);
+      await until(() => ui.items().length === 2, 'both addresses');
+      const before = listeners.count();
+      expect(before, 'a form per address and one for a new address').to.be.at.least(3);
+      ui.button('Gaweg 2 verwijderen').click();
+      await until(() => !!ui.queryDialog(), 'the confirmation');
+      ui.button('Gaweg 2 verwijderen').click();
+      await until(() => ui.items().length === 1, 'the address gone');
+      await until(() => listeners.count() === before - 1, "the deleted address's form stops listening");
+    } finally {
+      listeners.stop();
+    }
+  });
+
+  it("keeps the new address's draft when the page is left after an address was deleted", async () => {
+    const relation = await freshRelation([{ purposes: ['postal'], street: 'Wisweg', houseNumber: '1', postalCode: '3511 AA', city: 'Utrecht' }]);
+    await mount(relation);
+    await until(() => !!ui.queryButton('Wisweg 1 verwijderen'), 'the address');
+    ui.button('Wisweg 1 verwijderen').click();
+    await until(() => !!ui.queryDialog(), 'the confirmation');
+    ui.button('Wisweg 1 verwijderen').click();
+    await until(() => ui.items().length === 0, 'the address gone');
+    // Then a new address, typed and not saved, and the page is left (the tab closed: no element disconnects).
+    ui.button('Adres toevoegen').click();
+    await el.updateComplete;
+    await typeInto(ui.textbox('Nieuw adres', /^Straat/), 'Kladstraat', false);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    window.dispatchEvent(new Event('pagehide'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    // The next visit, on the same cache, offers what was typed.
+    await mount(relation);
+    await until(() => !!ui.queryButton('Terugzetten'), 'the new address draft offered');
+    ui.button('Terugzetten').click();
+    await until(() => ui.textbox('Nieuw adres', /^Straat/).value === 'Kladstraat', 'what was typed back');
+  });
+
+  it('moves focus to the next address after a delete, else the previous, else the add button', async () => {
+    const relation = await freshRelation([
+      { purposes: ['postal'], street: 'Eersteweg', houseNumber: '1', postalCode: '3511 AA', city: 'Utrecht' },
+      { purposes: ['postal'], street: 'Tweedeweg', houseNumber: '2', postalCode: '3511 AA', city: 'Utrecht' },
+      { purposes: ['postal'], street: 'Derdeweg', houseNumber: '3', postalCode: '3511 AA', city: 'Utrecht' },
+    ]);
+    await mount(relation, 'en');
+    await until(() => ui.items().length === 3, 'three addresses');
+    /** The streets in the order shown. */
+    const order = () => ui.items().map((item) => ['Eersteweg 1', 'Tweedeweg 2', 'Derdeweg 3'].find((street) => item.textContent!.includes(street))!);
+    const remove = async (street: string) => {
+      const before = ui.items().length;
+      ui.button(`Delete ${street}`).focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => !!ui.queryDialog(`Delete address ${street}?`), 'the confirmation');
+      await sendKeys({ press: 'Tab' });
+      expect(focused()).to.equal(ui.button(`Delete ${street}`), 'the confirming button');
+      await sendKeys({ press: 'Enter' });
+      await until(() => ui.items().length === before - 1, `${street} gone`);
+    };
+    const [first, middle, last] = order();
+    await remove(middle!);
+    await until(() => focused() === ui.queryButton(`Edit ${last}`), 'focus on the next address');
+    await remove(last!);
+    await until(() => focused() === ui.queryButton(`Edit ${first}`), 'focus on the previous address');
+    await remove(first!);
+    await until(() => focused() === ui.queryButton('Add address'), 'focus on the add button');
+    await expect(el).to.be.accessible();
+  });
+
+  it('closes a form on Escape keeping what was typed as a draft; Cancel lets it go', async () => {
+    const relation = await freshRelation([{ purposes: ['postal'], street: 'Ontsnapweg', houseNumber: '8', postalCode: '3511 AA', city: 'Utrecht' }]);
+    await mount(relation);
+    await until(() => !!ui.queryButton('Ontsnapweg 8 bewerken'), 'the address');
+    ui.button('Ontsnapweg 8 bewerken').click();
+    await el.updateComplete;
+    await typeInto(ui.textbox('Adres Ontsnapweg 8', 'Plaats'), 'Houten', false);
+    await sendKeys({ press: 'Escape' });
+    await until(() => !ui.queryForm('Adres Ontsnapweg 8') && focused() === ui.queryButton('Ontsnapweg 8 bewerken'), 'closed, focus on its button');
+    expect((await listOnServer(relation.id))[0]!.city).to.equal('Utrecht', 'nothing saved');
+
+    // Opened again: the address as it is, and what was typed offered back.
+    ui.button('Ontsnapweg 8 bewerken').click();
+    await until(() => !!ui.queryButton('Terugzetten'), 'the draft offered');
+    expect(ui.textbox('Adres Ontsnapweg 8', 'Plaats').value).to.equal('Utrecht');
+    await expect(el).to.be.accessible();
+    // Escape again without answering: still offered, also after leaving the page.
+    await sendKeys({ press: 'Escape' });
+    await until(() => !ui.queryForm('Adres Ontsnapweg 8'), 'closed again');
+    provider.remove();
+    await mount(relation);
+    await until(() => !!ui.queryButton('Terugzetten'), 'the draft offered after a reload');
+    ui.button('Terugzetten').click();
+    await until(() => ui.textbox('Adres Ontsnapweg 8', 'Plaats').value === 'Houten', 'what was typed back');
+
+    // Cancel is the explicit way to let it go.
+    ui.button('Annuleren').click();
+    await until(() => !ui.queryForm('Adres Ontsnapweg 8'), 'closed by Cancel');
+    ui.button('Ontsnapweg 8 bewerken').click();
+    await until(() => !!ui.queryForm('Adres Ontsnapweg 8'), 'open again');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(ui.queryButton('Terugzetten'), 'no draft after Cancel').to.equal(undefined);
+    expect(ui.textbox('Adres Ontsnapweg 8', 'Plaats').value).to.equal('Utrecht');
+  });
+
+  it('fires relation-saved with the relation when an address is added, changed or deleted', async () => {
+    const relation = await freshRelation();
+    await mount(relation);
+    await until(() => !!ui.queryButton('Adres toevoegen'), 'the add button');
+    const expectSaved = async (saved: Promise<CustomEvent>, what: string) => {
+      const { detail } = await saved;
+      expect(detail.id, what).to.equal(relation.id);
+      expect(detail.relation.id, what).to.equal(relation.id);
+      expect(detail.relation.displayName, what).to.equal(relation.displayName);
+    };
+
+    ui.button('Adres toevoegen').click();
+    await el.updateComplete;
+    await typeInto(ui.textbox('Nieuw adres', /^Straat/), 'Meldweg');
+    await typeInto(ui.textbox('Nieuw adres', /^Huisnummer/), '1');
+    let saved = oneEvent(el, 'relation-saved');
+    ui.button('Opslaan').click();
+    await expectSaved(saved, 'create');
+
+    await until(() => ui.statuses().includes('Opgeslagen.'), 'the new address saved under its backend id', 10000);
+    ui.button('Meldweg 1 bewerken').click();
+    await el.updateComplete;
+    await typeInto(ui.textbox('Adres Meldweg 1', 'Plaats'), 'Gouda');
+    saved = oneEvent(el, 'relation-saved');
+    ui.button('Opslaan').click();
+    await expectSaved(saved, 'update');
+
+    ui.button('Meldweg 1 verwijderen').click();
+    await until(() => !!ui.queryDialog(), 'the confirmation');
+    saved = oneEvent(el, 'relation-saved');
+    ui.button('Meldweg 1 verwijderen').click();
+    await expectSaved(saved, 'delete');
   });
 });

@@ -43,3 +43,28 @@ export function addressesHarness(el: RelationCardAddresses) {
 }
 
 export type AddressesHarness = ReturnType<typeof addressesHarness>;
+
+/**
+ * Counts the `pagehide` listeners on the window from now on, as a leak check: every form listens for
+ * `pagehide` to keep what was typed, and a form that is let go must stop. Call `stop()` when done.
+ */
+export function watchPagehideListeners() {
+  const active = new Set<EventListenerOrEventListenerObject>();
+  const add = window.addEventListener;
+  const remove = window.removeEventListener;
+  window.addEventListener = function (this: Window, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
+    if (type === 'pagehide' && listener) active.add(listener);
+    return add.call(this, type, listener as EventListenerOrEventListenerObject, options);
+  } as typeof window.addEventListener;
+  window.removeEventListener = function (this: Window, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) {
+    if (type === 'pagehide' && listener) active.delete(listener);
+    return remove.call(this, type, listener as EventListenerOrEventListenerObject, options);
+  } as typeof window.removeEventListener;
+  return {
+    count: () => active.size,
+    stop: () => {
+      window.addEventListener = add;
+      window.removeEventListener = remove;
+    },
+  };
+}

@@ -19,6 +19,9 @@ export interface AddressFormContext {
   saved: (id: string) => void;
 }
 
+/** The key of the form for a new address. */
+export const newKey = 'new';
+
 const autofillable = ['street', 'city'] as const;
 const lookupDelay = 250;
 
@@ -34,11 +37,20 @@ export class AddressForm {
   private lookupTimer: ReturnType<typeof setTimeout> | undefined;
   private lastLookup = '';
 
+  /**
+   * Where this form keeps what was typed, fixed when the form is made: a form for a new address keeps the
+   * relation's new-address draft, one for an existing address that address's. A form whose address is gone
+   * (deleted, or its local id replaced) must never touch the new-address draft.
+   */
+  readonly draftKey: string;
+
   constructor(
     readonly key: string,
     private readonly context: AddressFormContext,
   ) {
-    const draftKey = () => (context.entity() ? `address:${key}` : `address:new:${context.relationId() ?? ''}`);
+    // A new address belongs to the relation shown when its form was made (the form is let go when it changes).
+    const relationId = key === newKey ? (context.relationId() ?? '') : undefined;
+    const draftKey = (this.draftKey = relationId === undefined ? `address:${key}` : `address:new:${relationId}`);
     this.form = new EditFormController<Address>(context.host, {
       entity: context.entity,
       read: readAddress,
@@ -48,8 +60,8 @@ export class AddressForm {
       submit: (store, body, entity) =>
         entity
           ? store.write('updateAddress', { id: entity.id, body: body as AddressPatch })
-          : store.write('createAddress', { id: context.relationId() ?? '', body: body as AddressCreate }),
-      draftKey,
+          : store.write('createAddress', { id: relationId ?? context.relationId() ?? '', body: body as AddressCreate }),
+      draftKey: () => draftKey,
       store: context.store,
       locale: context.locale,
       saved: context.saved,
@@ -75,9 +87,37 @@ export class AddressForm {
     errorFor: (path: string) => this.form.errorFor(path),
   };
 
+  /**
+   * Lets the form go: Lit's `removeController` does not disconnect a controller, so the form is disconnected
+   * first (its draft written, its `pagehide` and store listeners removed).
+   */
   dispose(): void {
     clearTimeout(this.lookupTimer);
+    this.form.hostDisconnected();
     this.context.host.removeController(this.form);
+  }
+
+  /**
+   * Closes the form without losing anything: what was typed is kept as this form's draft and offered again
+   * when the form is opened (a draft offered and not answered stays offered). The form shows the address
+   * as it is.
+   */
+  async shelve(): Promise<void> {
+    clearTimeout(this.lookupTimer);
+    const form = this.form;
+    const store = this.context.store();
+    const changed = form.changed();
+    if (store && changed.length > 0) {
+      const typed = Object.fromEntries(changed.map((path) => [path, form.values[path]!]));
+      const values = { ...form.offeredDraft?.values, ...typed };
+      // Offered first, so a draft write of the controller still pending keeps it rather than discards it.
+      form.offeredDraft = { values, savedAt: new Date().toISOString() };
+      await store.saveDraft(this.draftKey, values, this.context.entity()?.version ?? null);
+    }
+    form.values = readAddress(this.context.entity());
+    form.touched = new Set();
+    this.autofilled.clear();
+    this.context.host.requestUpdate();
   }
 
   private scheduleLookup(): void {
@@ -124,7 +164,8 @@ export class AddressForm {
     return ok;
   }
 
-  render(m: Messages, name: string, actions: { cancel: () => void; saved: () => void }): TemplateResult {
+  /** `close` (Escape) keeps what was typed as a draft; `cancel` (the Cancel button) lets it go. */
+  render(m: Messages, name: string, actions: { close: () => void; cancel: () => void; saved: () => void }): TemplateResult {
     const a = m.addresses;
     const values = this.form.values;
     const idPrefix = `a-${this.key}`;
@@ -138,7 +179,7 @@ export class AddressForm {
       @keydown=${(event: KeyboardEvent) => {
         if (event.key !== 'Escape' || event.defaultPrevented) return;
         event.preventDefault();
-        actions.cancel();
+        actions.close();
       }}
       @submit=${(event: SubmitEvent) => {
         event.preventDefault();

@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Address, Relation } from '../../../contract/index.js';
+import { emit } from '../../../core/events.js';
 import { envelopeLines, streetLine } from '../../../format/address.js';
 import { LocaleController } from '../../../i18n/locale-controller.js';
 import type { AddressesMessages } from '../../../i18n/sections/addresses.js';
@@ -14,7 +15,7 @@ import '../relation-dialog/relation-dialog.js';
 import type { ConflictResolution } from '../relation-conflict/relation-conflict.component.js';
 import '../relation-conflict/relation-conflict.js';
 import { dialogContentStyles } from '../relation-dialog/relation-dialog.styles.js';
-import { AddressForm } from './address-form.js';
+import { AddressForm, newKey } from './address-form.js';
 import { addressesStyles } from './relation-card-addresses.styles.js';
 
 /** A field's label for a contract path of an address (`purposes`, `postalCode`). */
@@ -26,9 +27,6 @@ function fieldLabel(a: AddressesMessages, path: string): string {
   return labels[path] ?? path;
 }
 
-/** The key of the form for a new address. */
-const newKey = 'new';
-
 /**
  * The addresses of a relation on its card: each written as on an envelope with its purposes, e-mail and
  * phone, and editable in place: purposes, street address or PO box, postcode (put in Dutch form), city,
@@ -38,6 +36,7 @@ const newKey = 'new';
  *
  * @internal
  * @tagname relation-card-addresses
+ * @fires relation-saved - An address was created, changed or deleted (stored for sending): `detail.id`, `detail.relation`.
  * @csspart address - One address.
  * @csspart field - A field of an address's form.
  * @csspart draft - The offer to restore an unsaved version.
@@ -62,6 +61,10 @@ export class RelationCardAddresses extends LitElement {
   /** Local ids of addresses created here and not yet accepted; then their backend ids, shown as saved. */
   private readonly created = new Set<string>();
   private readonly justSaved = new Set<string>();
+  /** Forms closed with Escape while holding a draft: they stay closed until opened, the draft offered then. */
+  private readonly shelved = new Set<string>();
+  /** After a delete: the address going, and the one whose first button takes focus once it is gone. */
+  private focusAfterDelete: { gone: string; next: string | undefined } | undefined;
 
   private readonly list = new StoreQueryController(this, {
     entities: ['address'],
@@ -97,6 +100,7 @@ export class RelationCardAddresses extends LitElement {
         saved: (id) => {
           if (key === newKey) this.created.add(id);
           else this.justSaved.add(id);
+          void this.announceSaved();
         },
       });
       this.forms.set(key, form);
@@ -114,13 +118,16 @@ export class RelationCardAddresses extends LitElement {
       this.forms.get(newKey)?.dispose();
       this.forms.delete(newKey);
       this.open = new Set();
+      this.shelved.clear();
     }
     const ids = new Set(this.addresses.map((address) => address.id));
     for (const id of ids) this.formFor(id);
     // The new address's form exists while closed, so a draft of one is offered when the card opens.
     if (this.relation) this.formFor(newKey);
-    // A form with a draft to offer opens, and stays open whatever the user answers.
-    for (const [key, form] of this.forms) if (form.form.offeredDraft && !this.open.has(key)) this.open = new Set(this.open).add(key);
+    // A form with a draft to offer opens, unless the user closed it with Escape (then it is offered on opening).
+    for (const [key, form] of this.forms) {
+      if (form.form.offeredDraft && !this.open.has(key) && !this.shelved.has(key)) this.open = new Set(this.open).add(key);
+    }
     for (const [key, form] of this.forms) {
       if (key !== newKey && !ids.has(key) && this.list.state.status !== 'loading') {
         form.dispose();
@@ -136,17 +143,38 @@ export class RelationCardAddresses extends LitElement {
     this.open = open;
     if (on) {
       this.justSaved.delete(key);
+      this.shelved.delete(key);
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#form-${key} input`)?.focus());
     }
   }
 
-  /** Leaves a form: what was typed, and a draft it offered, are let go. */
+  /** Cancel: what was typed, and a draft the form offered, are let go. */
   private async cancel(key: string): Promise<void> {
     const { form } = this.formFor(key);
     if (form.offeredDraft) await form.dismissDraft();
     await form.revert();
+    this.closeForm(key);
+  }
+
+  /** Escape: the form closes and what was typed is kept as its draft, offered when it is opened again. */
+  private async shelve(key: string): Promise<void> {
+    const form = this.formFor(key);
+    await form.shelve();
+    if (form.form.offeredDraft) this.shelved.add(key);
+    this.closeForm(key);
+  }
+
+  private closeForm(key: string): void {
     this.toggle(key, false);
-    this.renderRoot.querySelector<HTMLElement>(key === newKey ? '.add' : `#edit-${key}`)?.focus();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(key === newKey ? '.add' : `#edit-${CSS.escape(key)}`)?.focus());
+  }
+
+  /** Tells the host the relation was edited: `relation-saved` with the relation as the cache has it. */
+  private async announceSaved(): Promise<void> {
+    const relation = this.relation;
+    if (!relation) return;
+    const cached = await this.list.currentStore?.getRelation(relation.id);
+    emit(this, 'relation-saved', { id: relation.id, relation: cached ?? relation });
   }
 
   /** A new address was stored: its form starts empty next time; focus back on the button that opened it. */
@@ -166,7 +194,21 @@ export class RelationCardAddresses extends LitElement {
     const address = this.pendingDelete;
     this.dialog.close();
     this.pendingDelete = undefined;
-    if (address) await this.list.currentStore?.write('deleteAddress', { id: address.id });
+    const store = this.list.currentStore;
+    if (!address || !store) return;
+    const at = this.addresses.findIndex((candidate) => candidate.id === address.id);
+    this.focusAfterDelete = { gone: address.id, next: (this.addresses[at + 1] ?? this.addresses[at - 1])?.id };
+    await store.write('deleteAddress', { id: address.id });
+    void this.announceSaved();
+  }
+
+  /** Once a deleted address's row is gone, focus goes to the next row (or the previous, or the add button). */
+  protected override updated(): void {
+    const after = this.focusAfterDelete;
+    if (!after || this.addresses.some((address) => address.id === after.gone)) return;
+    this.focusAfterDelete = undefined;
+    const row = [...this.renderRoot.querySelectorAll<HTMLElement>('li.address')].find((li) => li.dataset['id'] === after.next);
+    (row?.querySelector<HTMLElement>('button') ?? this.renderRoot.querySelector<HTMLElement>('.add'))?.focus();
   }
 
   protected override render() {
@@ -181,7 +223,9 @@ export class RelationCardAddresses extends LitElement {
         ${this.addresses.length > 0 ? html`<ul class="addresses">${this.addresses.map((address) => this.renderAddress(address))}</ul>` : nothing}
         ${this.open.has(newKey)
           ? html`<div id="form-${newKey}" class="new">
-              ${this.formFor(newKey).render(m, a.newAddress, { cancel: () => void this.cancel(newKey), saved: () => this.closeNew() })}
+              ${this.formFor(newKey).render(m, a.newAddress, {
+                close: () => void this.shelve(newKey), cancel: () => void this.cancel(newKey), saved: () => this.closeNew(),
+              })}
             </div>`
           : html`<button class="add" ?disabled=${!this.relation} @click=${() => this.toggle(newKey, true)}>${a.add}</button>`}
         <p class="announce" aria-live="polite">${this.announcement}</p>
@@ -197,7 +241,7 @@ export class RelationCardAddresses extends LitElement {
     const name = streetLine(address, locale) || envelopeLines(address, locale).join(' ').trim();
     const held = form.form.state === 'rejected' || form.form.state === 'conflict';
     const editing = this.open.has(address.id) || held;
-    return html`<li part="address" class="address">
+    return html`<li part="address" class="address" data-id=${address.id}>
       <div class="summary">
         <p class="purposes">${address.purposes.map((purpose) => html`<span class="purpose">${a.purpose[purpose]}</span>`)}</p>
         <address>
@@ -213,7 +257,13 @@ export class RelationCardAddresses extends LitElement {
       </div>
       ${this.renderState(address.id, form)}
       <div id="form-${address.id}">
-        ${editing ? form.render(m, a.editing(name), { cancel: () => void this.cancel(address.id), saved: () => this.closeAfterSave(address.id) }) : nothing}
+        ${editing
+          ? form.render(m, a.editing(name), {
+              close: () => void this.shelve(address.id),
+              cancel: () => void this.cancel(address.id),
+              saved: () => this.closeAfterSave(address.id),
+            })
+          : nothing}
       </div>
     </li>`;
   }
