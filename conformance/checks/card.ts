@@ -3,6 +3,7 @@ import type { Check } from '../check.js';
 import { requestLine, type Reply } from '../client.js';
 import type { RunContext } from '../context.js';
 import { CheckSkipped, expectEqual, expectProblem, expectStatus, expectSuccess, fail, show } from '../expect.js';
+import { offerOf, offeredButNotFound } from '../offered.js';
 
 /*
  * What the relation card asks while someone types: which relations may be the one being entered
@@ -12,7 +13,7 @@ import { CheckSkipped, expectEqual, expectProblem, expectStatus, expectSuccess, 
 const find = requestLine('findDuplicates');
 const lookup = requestLine('lookupAddress');
 
-/** An optional operation answered 404 or 501: the backend does not offer it, which is allowed. */
+/** An optional operation answered 404 or 501: the backend may not offer it, which `offerOf` then decides. */
 export function notOffered(reply: Reply): boolean {
   return reply.status === 404 || reply.status === 501;
 }
@@ -85,10 +86,15 @@ export const cardChecks: Check[] = [
   {
     id: 'addresses.lookup',
     area: 'Relations',
-    title: 'lookupAddress (optional) normalises the postcode (3521cb is 3521 CB) and refuses a malformed one with 400 or 422',
+    title: 'lookupAddress (optional) finds 3521 CB 18, normalising the postcode (3521cb is 3521 CB), and refuses a malformed one with 400 or 422',
     async run(ctx) {
-      const reply = await ctx.main.send('lookupAddress', { query: { postalCode: '3521cb', houseNumber: '18' } });
-      if (notOffered(reply)) throw new CheckSkipped(`not offered: ${lookup} answered ${reply.status} (lookupAddress is optional)`);
+      const call = { query: { postalCode: '3521cb', houseNumber: '18' } };
+      const reply = await ctx.main.send('lookupAddress', call);
+      if (notOffered(reply)) {
+        const offer = await offerOf(ctx, 'lookupAddress', reply);
+        if (!offer.offered) throw new CheckSkipped(`not offered: ${lookup} ${offer.why} (lookupAddress is optional)`);
+        if (offer.refused && reply.status === 404) fail(offeredButNotFound('lookupAddress', call, offer.refused));
+      }
       const found = expectSuccess(reply);
       expectEqual(found.postalCode, '3521 CB', `${lookup} with postalCode 3521cb: postalCode`);
       expectEqual(found.houseNumber, '18', `${lookup}: houseNumber`);

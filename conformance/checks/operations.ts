@@ -3,6 +3,7 @@ import type { Check } from '../check.js';
 import { requestLine, type Call } from '../client.js';
 import type { RunContext } from '../context.js';
 import { CheckSkipped, expectEqual, expectEtag, expectProblem, expectSuccess, fail, show, versionOf, violations } from '../expect.js';
+import { offerOf, offeredButNotFound } from '../offered.js';
 import { prepare } from '../recipes.js';
 import { serverEvents } from '../sse.js';
 
@@ -29,9 +30,13 @@ async function checkOperation(ctx: RunContext, operationId: OperationId): Promis
   assertValidRequest(operationId, call);
   const reply = await ctx.main.send(operationId, call);
   if ('optional' in spec && (reply.status === 404 || reply.status === 501)) {
-    // Allowed: the backend does not offer this operation, and clients do without it.
-    ctx.tracker.notOffered.add(operationId);
-    throw new CheckSkipped(`not offered: answered ${reply.status}; ${operationId} is optional`);
+    const offer = await offerOf(ctx, operationId, reply);
+    if (!offer.offered) {
+      // Allowed: the backend does not offer this operation, and clients do without it.
+      ctx.tracker.notOffered.add(operationId);
+      throw new CheckSkipped(`not offered: ${offer.why}; ${operationId} is optional`);
+    }
+    if (offer.refused && reply.status === 404) fail(offeredButNotFound(operationId, call, offer.refused));
   }
   const body = expectSuccess(reply);
   if (spec.status === 204 && reply.text !== '') fail(`${requestLine(operationId)}: expected no body with 204, got ${show(reply.text)}`);

@@ -50,6 +50,21 @@ function brokenBackend(app: TestServer['backend']['app']): typeof fetch {
   };
 }
 
+/**
+ * The reference backend with a lookup that is offered (it refuses a malformed postcode with 400, as the
+ * contract's query schema does) but finds nothing: every address it is asked for answers 404.
+ */
+function lookupFindsNothing(app: TestServer['backend']['app']): typeof fetch {
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const response = await app.fetch(request);
+    if (!new URL(request.url).pathname.endsWith('/address-lookup') || response.status !== 200) return response;
+    return new Response(JSON.stringify({ type: 'about:blank', title: 'Not found', status: 404 }), {
+      status: 404, headers: { 'Content-Type': 'application/problem+json' },
+    });
+  };
+}
+
 /** Runs the CLI as a user would; asynchronously, since the server it talks to lives in this process. */
 function cli(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -95,6 +110,21 @@ describe('conformance kit', () => {
     assert.match(message('operation.updateLabel'), /^updateLabel PATCH \/labels\/\{id\}: expected ETag "2" for version 2, got no ETag$/);
     assert.match(message('operation.getRelation'), /^getRelation GET \/relations\/\{id\}: response body does not match the contract: \$\.number: expected number, got "\d+"$/);
     assert.match(message('concurrency.updateContactMoment.if-match-stale'), /^updateContactMoment PATCH \/contact-moments\/\{id\} with a stale If-Match "1": expected status 412, got 200$/);
+  });
+
+  test('an offered lookup that finds no address fails, saying why it counts as offered', async () => {
+    const report = await runConformance({
+      baseUrl: 'http://reference.test/api/v1', ...tokens, fetch: lookupFindsNothing(server.backend.app),
+    });
+    const failed = failures(report);
+    assert.deepEqual(failed.map((check) => check.id).sort(), ['addresses.lookup', 'coverage', 'operation.lookupAddress'], formatReport(report));
+    for (const id of ['addresses.lookup', 'operation.lookupAddress']) {
+      assert.match(
+        failed.find((check) => check.id === id)?.message ?? '',
+        /^lookupAddress GET \/address-lookup with \{"postalCode":"3521cb","houseNumber":"18"\}: expected 200, got 404; the backend refused the malformed \{"postalCode":"12345","houseNumber":"18"\} with 400, so it offers lookupAddress, and then it must find this address \(Croeselaan 18, 3521 CB Utrecht, a real address\)\. A backend that does not offer lookupAddress answers 501\.$/,
+      );
+    }
+    assert.match(failed.find((check) => check.id === 'coverage')?.message ?? '', /^never answered with success: lookupAddress$/);
   });
 
   test('the command line: exit 0 with a summary line when all pass, 2 with a one-line usage for bad arguments', async () => {

@@ -251,7 +251,9 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
     tag: 'Addresses',
     summary: 'Look up the street and city of a Dutch postcode and house number',
     description:
-      'Optional: a backend may leave it out and answer 404 (no such path) or 501; clients then fill in nothing. The ' +
+      'Optional: a backend may leave it out and answer 501, or 404 to every request (no such path); clients then fill ' +
+      'in nothing. A backend that offers it refuses a malformed postcode with 400, and the conformance kit then ' +
+      'expects it to find 3521 CB 18 (Croeselaan, Utrecht), a real address. The ' +
       'reference backend answers from its own reference table of streets with their postcodes and house-number ' +
       'ranges, never from the relations’ addresses of any tenant.',
     returns: 'The street and city at that postcode and house number.',
