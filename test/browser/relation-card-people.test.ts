@@ -7,7 +7,8 @@ import type { RelationProvider } from '../../src/index.js';
 import type { RelationsStore } from '../../src/store/index.js';
 import { backendUrl, clientFor, faultyNetwork } from './backend.js';
 import { signedIn, until } from './fixtures.js';
-import { accessibleName, allByRole, getByRole, queryByRole, type Name } from './harness/roles.js';
+import { watchPagehideListeners } from './harness/addresses.js';
+import { accessibleName, allByRole, focused, getByRole, queryByRole, type Name } from './harness/roles.js';
 
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
@@ -80,6 +81,27 @@ describe('<relation-card-people>', () => {
     return { server, organization, person, link };
   }
 
+  /** A fresh organization with `count` contact persons linked to it on the backend. */
+  async function organizationWith(count: number) {
+    const server = await clientFor('demo-anna');
+    const stamp = Date.now();
+    const organization = await server.createRelation({ body: { kind: 'organization', organization: { name: `Firma ${stamp}` } } });
+    const people: Relation[] = [];
+    for (let i = 0; i < count; i++) {
+      const person = await server.createRelation({ body: { kind: 'person', person: { lastName: `Lid${i}x${stamp}` } } });
+      await server.createAffiliation({ body: { personId: person.id, organizationId: organization.id } });
+      people.push(person);
+    }
+    return { server, organization, people };
+  }
+
+  /** Checks a relation-saved detail: this section's relation, as the backend knows it. */
+  function expectSavedFor(detail: { id: string; relation: Relation }, relation: Relation, what: string) {
+    expect(detail.id, what).to.equal(relation.id);
+    expect(detail.relation.id, what).to.equal(relation.id);
+    expect(detail.relation.displayName, what).to.equal(relation.displayName);
+  }
+
   afterEach(() => provider?.signOut());
 
   it("shows D. Irecteur's three organizations with the backend's functions, e-mails and phones; passes axe", async () => {
@@ -143,7 +165,9 @@ describe('<relation-card-people>', () => {
     fn.select();
     await sendKeys({ type: 'Directeur <b>inkoop</b>' });
     ui.checkbox('Eerste contactpersoon').click();
+    const savedEvent = oneEvent(section, 'relation-saved');
     ui.button('Opslaan').click();
+    expectSavedFor((await savedEvent).detail, person, 'a link changed');
     await until(async () => (await server.listAffiliations({ personId: person.id })).items[0]!.function === 'Directeur <b>inkoop</b>', 'the change on the server', 15000);
     const saved = (await server.listAffiliations({ personId: person.id })).items[0]!;
     expect(saved.email).to.equal('directie@example.nl');
@@ -164,7 +188,9 @@ describe('<relation-card-people>', () => {
     await until(() => !!ui.dialog(question), 'the confirmation');
     expect((await server.listAffiliations({ organizationId: organization.id })).items.length, 'not before confirming').to.equal(1);
     await expect(section).to.be.accessible();
+    const saved = oneEvent(section, 'relation-saved');
     ui.button(`${person.displayName} ontkoppelen`).click();
+    expectSavedFor((await saved).detail, organization, 'a link removed');
     await until(async () => (await server.listAffiliations({ organizationId: organization.id })).items.length === 0, 'the link gone on the server', 15000);
     await until(() => ui.links().length === 0, 'the link gone here');
     expect((await server.getRelation({ id: person.id })).id, 'the person stays').to.equal(person.id);
@@ -179,7 +205,9 @@ describe('<relation-card-people>', () => {
     await sendKeys({ type: person.person!.lastName });
     await until(() => allByRole(section.shadowRoot!.querySelector('relation-picker')!, 'option').length === 1, 'the person offered');
     await sendKeys({ press: 'ArrowDown' });
+    const saved = oneEvent(section, 'relation-saved');
     await sendKeys({ press: 'Enter' });
+    expectSavedFor((await saved).detail, organization, 'a link made');
     await until(() => !!ui.link(person.displayName), 'the person linked here');
     await until(async () => (await server.listAffiliations({ organizationId: organization.id })).items.some((a) => a.personId === person.id), 'the link on the server', 15000);
   });
@@ -194,7 +222,15 @@ describe('<relation-card-people>', () => {
     const lastName = `Nieuwkomer${Date.now()}`;
     ui.textbox(/Achternaam/).focus();
     await sendKeys({ type: lastName });
+    const createdEvent = oneEvent(section, 'relation-created');
+    const saved = oneEvent(section, 'relation-saved');
     await sendKeys({ press: 'Enter' });
+    const { detail } = await createdEvent;
+    expect(detail.relation.kind).to.equal('person');
+    expect(detail.relation.person!.lastName).to.equal(lastName);
+    expect(detail.relation.id).to.equal(detail.id);
+    expect(await store.getRelation(detail.id), 'the id finds the new person').to.deep.include({ kind: 'person' });
+    expectSavedFor((await saved).detail, organization, 'the new person linked');
     await until(() => !!ui.link(lastName), 'the new person linked here');
     await until(async () => (await server.listAffiliations({ organizationId: organization.id })).items.length === 1, 'the link on the server', 15000);
     const [affiliation] = (await server.listAffiliations({ organizationId: organization.id })).items;
@@ -230,5 +266,49 @@ describe('<relation-card-people>', () => {
     const [affiliation] = (await server.listAffiliations({ organizationId: organization.id })).items;
     expect((await server.getRelation({ id: affiliation!.personId })).person!.lastName).to.equal(lastName);
     await until(() => !!ui.link(lastName), 'still linked here under the backend ids');
+  });
+
+  it('lets the form of a removed link go, listeners included', async () => {
+    const { organization, people } = await organizationWith(2);
+    const listeners = watchPagehideListeners();
+    try {
+      await mount(organization.id);
+      await until(() => ui.links().length === 2, 'both persons');
+      // A link's form exists once its row is shown.
+      const before = listeners.count();
+      expect(before, 'a form per link').to.be.at.least(2);
+      ui.button(`${people[0]!.displayName} ontkoppelen`).click();
+      await until(() => !!ui.dialog(), 'the confirmation');
+      ui.button(`${people[0]!.displayName} ontkoppelen`).click();
+      await until(() => ui.links().length === 1, 'the link gone here');
+      await until(() => listeners.count() === before - 1, "the removed link's form stops listening");
+    } finally {
+      listeners.stop();
+    }
+  });
+
+  it('moves focus to the next person after an unlink, else the previous, else the button that adds one', async () => {
+    const { organization, people } = await organizationWith(3);
+    await mount(organization.id, 'en');
+    await until(() => ui.links().length === 3, 'three persons');
+    // Shown by name: the order the server's names give, worked out here.
+    const [first, middle, last] = people.map((person) => person.displayName).sort((a, b) => a.localeCompare(b));
+    const unlink = async (name: string) => {
+      const before = ui.links().length;
+      ui.button(`Unlink ${name}`).focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => !!ui.dialog(), 'the confirmation');
+      await sendKeys({ press: 'Tab' });
+      expect(focused()).to.equal(ui.button(`Unlink ${name}`), 'the confirming button');
+      await sendKeys({ press: 'Enter' });
+      await until(() => ui.links().length === before - 1, `${name} unlinked`);
+    };
+    await unlink(middle!);
+    await until(() => focused() === ui.queryButton(last!), 'focus on the next person');
+    await unlink(last!);
+    await until(() => focused() === ui.queryButton(first!), 'focus on the previous person');
+    await unlink(first!);
+    await until(() => focused() === ui.queryButton('New person'), 'focus on the button that adds one');
+    await expect(section).to.be.accessible();
   });
 });

@@ -52,7 +52,12 @@ export class LinkForm {
     });
   }
 
+  /**
+   * Lets the form go: Lit's `removeController` does not disconnect a controller, so the form is disconnected
+   * first (its draft written, its `pagehide` and store listeners removed).
+   */
   dispose(): void {
+    this.form.hostDisconnected();
     this.context.host.removeController(this.form);
   }
 

@@ -35,6 +35,8 @@ export interface Link {
  * @internal
  * @tagname relation-card-people
  * @fires relation-open - The user opens the relation at the other end of a link (cancelable).
+ * @fires relation-saved - A link was made, changed or removed (stored for sending): `detail.id`, `detail.relation`.
+ * @fires relation-created - A person or organization was created here to link: `detail.id` (a local id until sent), `detail.relation`.
  * @csspart link - One link.
  * @csspart name - The other party's name, a button that opens it.
  * @csspart field - A field of a link's form.
@@ -59,6 +61,8 @@ export class RelationCardPeople extends LitElement {
   private readonly i18n = new LocaleController(this);
   private readonly forms = new Map<string, LinkForm>();
   private readonly justSaved = new Set<string>();
+  /** After an unlink: the link going, and the one whose first button takes focus once it is gone. */
+  private focusAfterUnlink: { gone: string; next: string | undefined } | undefined;
 
   private readonly list = new StoreQueryController(this, {
     entities: ['affiliation', 'relation'],
@@ -93,7 +97,10 @@ export class RelationCardPeople extends LitElement {
         entity: () => this.links.find((link) => link.affiliation.id === id)?.affiliation,
         store: () => this.list.currentStore,
         locale: () => this.i18n.locale,
-        saved: (saved) => this.justSaved.add(saved),
+        saved: (saved) => {
+          this.justSaved.add(saved);
+          void this.announceSaved();
+        },
       });
       this.forms.set(id, form);
     }
@@ -129,6 +136,14 @@ export class RelationCardPeople extends LitElement {
     this.toggle(id, false);
   }
 
+  /** Tells the host the relation was edited: `relation-saved` with the relation as the cache has it. */
+  private async announceSaved(): Promise<void> {
+    const relation = this.relation;
+    if (!relation) return;
+    const cached = await this.list.currentStore?.getRelation(relation.id);
+    emit(this, 'relation-saved', { id: relation.id, relation: cached ?? relation });
+  }
+
   private openRelation(id: string): void {
     emit(this, 'relation-open', { id }, { cancelable: true });
   }
@@ -141,6 +156,7 @@ export class RelationCardPeople extends LitElement {
     if (this.links.some((link) => link.affiliation.personId === otherId || link.affiliation.organizationId === otherId)) return;
     const body = self.kind === 'organization' ? { personId: otherId, organizationId: self.id } : { personId: self.id, organizationId: otherId };
     await store.write('createAffiliation', { body });
+    void this.announceSaved();
     const other = await store.getRelation(otherId);
     this.announcement = this.i18n.messages.people.linked(other?.displayName ?? '');
   }
@@ -158,7 +174,10 @@ export class RelationCardPeople extends LitElement {
     if (!store) return;
     const { id } = await store.write('createRelation', { body: body as never });
     this.creating = undefined;
-    if (id) await this.link(id);
+    if (!id) return;
+    const created = await store.getRelation(id);
+    if (created) emit(this, 'relation-created', { id, relation: created });
+    await this.link(id);
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.create-toggle')?.focus());
   }
 
@@ -166,9 +185,23 @@ export class RelationCardPeople extends LitElement {
     const link = this.pendingUnlink;
     this.dialog.close();
     this.pendingUnlink = undefined;
-    if (!link) return;
-    await this.list.currentStore?.write('deleteAffiliation', { id: link.affiliation.id });
+    const store = this.list.currentStore;
+    if (!link || !store) return;
+    const at = this.links.findIndex((candidate) => candidate.affiliation.id === link.affiliation.id);
+    this.focusAfterUnlink = { gone: link.affiliation.id, next: (this.links[at + 1] ?? this.links[at - 1])?.affiliation.id };
+    await store.write('deleteAffiliation', { id: link.affiliation.id });
+    void this.announceSaved();
     this.announcement = this.i18n.messages.people.unlinked(nameOf(link, this.i18n.messages.people.unknown));
+  }
+
+  /** Once an unlinked row is gone, focus goes to the next row (or the previous, or the button that adds one). */
+  protected override updated(): void {
+    const after = this.focusAfterUnlink;
+    if (!after || this.links.some((link) => link.affiliation.id === after.gone)) return;
+    this.focusAfterUnlink = undefined;
+    const row = [...this.renderRoot.querySelectorAll<HTMLElement>('li.link')].find((li) => li.dataset['id'] === after.next);
+    const add = this.renderRoot.querySelector<HTMLElement>('.create-toggle') ?? this.renderRoot.querySelector<HTMLElement>('relation-picker');
+    (row?.querySelector<HTMLElement>('button') ?? add)?.focus();
   }
 
   protected override render() {
@@ -207,7 +240,7 @@ export class RelationCardPeople extends LitElement {
     const held = form.form.state === 'rejected' || form.form.state === 'conflict';
     const editing = this.open.has(id) || held;
     const otherId = affiliation.personId === this.relation?.id ? affiliation.organizationId : affiliation.personId;
-    return html`<li part="link" class="link">
+    return html`<li part="link" class="link" data-id=${id}>
       <div class="summary">
         <div class="who">
           <button class="name" part="name" @click=${() => this.openRelation(link.other?.id ?? otherId)}>${name}</button>
