@@ -110,7 +110,7 @@ export class EditFormController<E extends { id: string; version: number }> imple
     const first = this.baseKey === undefined || !this.baseKey.startsWith(`${entity?.id ?? ''}@`);
     // Another entity in the same form (a card switched relation): what was typed for the last one is
     // written as its draft first, and nothing of its state carries over.
-    if (first && this.baseKey !== undefined) this.flushDraft();
+    if (first && this.activeDraftKey !== undefined) this.flushDraft();
     const changed = first ? [] : this.changed();
     this.baseKey = key;
     this.base = fresh;
@@ -314,7 +314,7 @@ export class EditFormController<E extends { id: string; version: number }> imple
     clearTimeout(this.draftTimer);
     this.draftTimer = undefined;
     const store = this.options.store();
-    const key = this.activeDraftKey ?? this.options.draftKey();
+    const key = this.activeDraftKey;
     if (!store || !key) return;
     const changed = this.changed();
     if (changed.length === 0) {

@@ -27,6 +27,7 @@ import { loadSection, sectionsOf, type SectionEntry } from './sections.js';
  *
  * @fires relation-open - The user opens a related person or organization: `detail.id`. Cancelable.
  * @fires relation-saved - An edit was stored for sending: `detail.id`, `detail.relation`.
+ * @fires relation-created - A person or organization was created in place in the people section: `detail.id` (a local id until sent), `detail.relation`.
  * @fires document-open - The user opens a module's document: `detail.id`, `detail.module`, `detail.relationId`. Cancelable.
  *
  * @slot actions - The host's own buttons beside the card's actions.

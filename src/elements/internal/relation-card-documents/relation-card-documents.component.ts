@@ -69,7 +69,7 @@ export class RelationCardDocuments extends LitElement {
 
   private readonly query = new StoreQueryController<Loaded, readonly [string, string, number]>(this, {
     run: async (store, [id, locale, limit], signal) => {
-      const { modules } = await loadModules(store.client, locale === 'nl' ? 'nl' : 'en', signal);
+      const { modules } = await loadModules(store, locale === 'nl' ? 'nl' : 'en', signal);
       const relationId = id ? await store.resolveId(id) : '';
       // A relation created here and not yet accepted by the backend has no documents there yet.
       if (!relationId || isLocalId(relationId)) return { askedId: id, relationId, modules, pages: {} };
