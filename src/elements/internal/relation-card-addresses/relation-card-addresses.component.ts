@@ -63,6 +63,8 @@ export class RelationCardAddresses extends LitElement {
   private readonly justSaved = new Set<string>();
   /** Forms closed with Escape while holding a draft: they stay closed until opened, the draft offered then. */
   private readonly shelved = new Set<string>();
+  /** Local ids of addresses created here, by the id the backend gave each. */
+  private readonly renamed = new Map<string, string>();
   /** After a delete: the address going, and the one whose first button takes focus once it is gone. */
   private focusAfterDelete: { gone: string; next: string | undefined } | undefined;
 
@@ -77,6 +79,13 @@ export class RelationCardAddresses extends LitElement {
         if (id === local) continue;
         this.created.delete(local);
         this.justSaved.add(id);
+        this.renamed.set(local, id);
+      }
+      // A form opened on an address under its local id stays open once the backend gave it its own id.
+      const open = [...this.open].map((key) => this.renamed.get(key) ?? key);
+      if (open.some((key, i) => key !== [...this.open][i])) this.open = new Set(open);
+      for (const [local, id] of this.renamed) {
+        if (this.shelved.delete(local)) this.shelved.add(id);
       }
       return addresses;
     },
