@@ -88,6 +88,22 @@ describe('<relation-card>', () => {
     }
   });
 
+  it("shows a host's own section as a tab of its own, after the card's sections", async () => {
+    const relation = await organization('Gastsectie B.V.');
+    const { ui, card } = await openCard(relation.id, { locale: 'en' });
+    const notes = document.createElement('div');
+    notes.slot = 'section-notes';
+    notes.dataset['sectionLabel'] = 'Host notes';
+    notes.textContent = 'Written by the host';
+    card.append(notes);
+    await until(() => ui.headings().includes('Gastsectie B.V.'), 'the heading');
+    await until(() => ui.text().includes('Host notes'), 'the host tab');
+    expect(notes.assignedSlot, 'hidden until chosen').to.satisfy((slot: HTMLSlotElement | null) => !slot || slot.closest('[hidden]') !== null);
+    ui.tab('Host notes').click();
+    await until(() => ui.tab('Host notes').getAttribute('aria-selected') === 'true', 'chosen');
+    await until(() => notes.assignedSlot?.closest('[role="tabpanel"]') != null && notes.getClientRects().length > 0, 'shown in the panel');
+  });
+
   it('moves between sections with the arrow keys, as a tab list does', async () => {
     const relation = await organization('Tabbladen B.V.');
     const { ui } = await openCard(relation.id, { locale: 'en' });
