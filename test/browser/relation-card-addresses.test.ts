@@ -334,6 +334,10 @@ describe('<relation-card-addresses>', () => {
 
     // Escape leaves a form without saving, focus back where it was.
     await until(() => !!ui.queryButton('Toetsweg 9 bewerken'), 'the new address listed');
+    // Opened once it has the backend's id: a form opened in the moment its local id is replaced is rebuilt
+    // under the new id and loses focus (a known limit, in the closing note of issue 9).
+    await until(async () => (await store.addressesOf(relation.id)).every((address) => !address.id.startsWith('local-')), "the backend's id");
+    await until(() => !ui.button('Toetsweg 9 bewerken').id.includes('local-'), 'listed under it');
     ui.button('Toetsweg 9 bewerken').focus();
     await sendKeys({ press: 'Enter' });
     await until(() => !!ui.queryForm('Adres Toetsweg 9'), 'the form open');

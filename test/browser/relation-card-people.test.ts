@@ -179,6 +179,28 @@ describe('<relation-card-people>', () => {
     await expect(section).to.be.accessible();
   });
 
+  it('closes a link form on Escape keeping what was typed, offered again when it opens', async () => {
+    const { server, organization, person, link } = await pair(true);
+    await mount(person.id);
+    await until(() => !!ui.link(organization.displayName), 'the organization');
+    const edit = ui.button(`Koppeling met ${organization.displayName} bewerken`);
+    edit.click();
+    await until(() => !!queryByRole(section, 'textbox', 'Functie'), 'the form');
+    const fn = ui.textbox('Functie');
+    fn.focus();
+    fn.select();
+    await sendKeys({ type: 'Bewaard bij Escape' });
+    await sendKeys({ press: 'Escape' });
+    await until(() => !queryByRole(section, 'textbox', 'Functie'), 'the form closed');
+    await until(() => focused() === ui.button(`Koppeling met ${organization.displayName} bewerken`), 'focus on its button');
+    expect((await server.listAffiliations({ personId: person.id })).items[0]!.function, 'nothing sent').to.equal(link!.function);
+    ui.button(`Koppeling met ${organization.displayName} bewerken`).click();
+    await until(() => !!queryByRole(section, 'textbox', 'Functie'), 'the form again');
+    expect(ui.textbox('Functie').value, 'the link as it is').to.equal(link!.function);
+    ui.button('Terugzetten').click();
+    await until(() => ui.textbox('Functie').value === 'Bewaard bij Escape', 'what was typed, restored');
+  });
+
   it('unlinks only after confirmation', async () => {
     const { server, organization, person } = await pair(true);
     await mount(organization.id);

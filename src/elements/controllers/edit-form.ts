@@ -233,6 +233,26 @@ export class EditFormController<E extends { id: string; version: number }> imple
     this.host.requestUpdate();
   }
 
+  /**
+   * Closes the form without losing anything: what was typed is kept as its draft and offered again when the
+   * form opens (a draft offered and not answered stays offered); the form shows the entity as it is.
+   */
+  async shelve(): Promise<void> {
+    clearTimeout(this.draftTimer);
+    const store = this.options.store();
+    const key = this.activeDraftKey;
+    const changed = this.changed();
+    if (store && key && changed.length > 0) {
+      const typed = Object.fromEntries(changed.map((path) => [path, this.values[path]!]));
+      const values = { ...this.offeredDraft?.values, ...typed };
+      this.offeredDraft = { values, savedAt: new Date().toISOString() };
+      await store.saveDraft(key, values, this.options.entity()?.version ?? null);
+    }
+    this.values = { ...this.base };
+    this.touched = new Set();
+    this.host.requestUpdate();
+  }
+
   /** Takes the offered draft's values into the form; saving them is still the user's choice. */
   restoreDraft(): void {
     if (!this.offeredDraft) return;

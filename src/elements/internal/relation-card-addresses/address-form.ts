@@ -104,19 +104,8 @@ export class AddressForm {
    */
   async shelve(): Promise<void> {
     clearTimeout(this.lookupTimer);
-    const form = this.form;
-    const store = this.context.store();
-    const changed = form.changed();
-    if (store && changed.length > 0) {
-      const typed = Object.fromEntries(changed.map((path) => [path, form.values[path]!]));
-      const values = { ...form.offeredDraft?.values, ...typed };
-      // Offered first, so a draft write of the controller still pending keeps it rather than discards it.
-      form.offeredDraft = { values, savedAt: new Date().toISOString() };
-      await store.saveDraft(this.draftKey, values, this.context.entity()?.version ?? null);
-    }
-    form.values = readAddress(this.context.entity());
-    form.touched = new Set();
     this.autofilled.clear();
+    await this.form.shelve();
     this.context.host.requestUpdate();
   }
 

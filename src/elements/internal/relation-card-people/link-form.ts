@@ -61,7 +61,8 @@ export class LinkForm {
     this.context.host.removeController(this.form);
   }
 
-  render(p: PeopleMessages, cancel: string, legend: string, done: { cancel: () => void; saved: () => void }): TemplateResult {
+  /** `close` (Escape) keeps what was typed as a draft, offered when the form opens again; `cancel` lets it go. */
+  render(p: PeopleMessages, cancel: string, legend: string, done: { close: () => void; cancel: () => void; saved: () => void }): TemplateResult {
     const form = this.form;
     const prefix = `l${this.id}`;
     const submit = async (event: SubmitEvent) => {
@@ -70,7 +71,13 @@ export class LinkForm {
       if (await form.save()) done.saved();
       else element.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
     };
-    return html`<form class="link-form" novalidate @submit=${submit}>
+    const escape = async (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      await form.shelve();
+      done.close();
+    };
+    return html`<form class="link-form" novalidate @submit=${submit} @keydown=${escape}>
       <fieldset>
         <legend>${legend}</legend>
         ${form.offeredDraft

@@ -260,7 +260,7 @@ export class RelationCardPeople extends LitElement {
       ${this.renderState(id, form)}
       <div id="form-${id}">
         ${editing
-          ? form.render(p, m.common.cancel, p.editing(name), { cancel: () => void this.cancel(id), saved: () => this.toggle(id, false) })
+          ? form.render(p, m.common.cancel, p.editing(name), { close: () => this.toggle(id, false), cancel: () => void this.cancel(id), saved: () => this.toggle(id, false) })
           : nothing}
       </div>
     </li>`;
