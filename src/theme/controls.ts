@@ -38,6 +38,15 @@ export const controlStyles = css`
     padding: 0.25rem calc(var(--_space) / 2);
     min-width: 0;
   }
+  /* Read by screen readers, not shown: live announcements and labels that the layout makes visible otherwise. */
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
   :focus-visible {
     outline: 2px solid var(--_color-focus);
     outline-offset: 1px;

@@ -71,6 +71,8 @@ export class EditFormController<E extends { id: string; version: number }> imple
   private activeDraftKey: string | undefined;
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
   private wrote = false;
+  /** The last validation and what it was computed from. */
+  private checked: { inputs: readonly unknown[]; errors: Map<string, string> } | undefined;
   /** The entity the last save wrote: a new one's local id, to follow it until the backend accepts it. */
   private subject: string | undefined;
   private watched: RelationsStore | undefined;
@@ -160,7 +162,11 @@ export class EditFormController<E extends { id: string; version: number }> imple
    * the body would send, and, for a rejected write, the backend's own field errors on fields not changed since.
    */
   errors(): Map<string, string> {
+    // Each field asks while rendering: one check per change of what it depends on, not one per field.
+    const inputs = [this.values, this.base, this.state, this.entry, this.options.locale()] as const;
+    if (this.checked && this.checked.inputs.every((input, i) => input === inputs[i])) return this.checked.errors;
     const errors = new Map<string, string>();
+    this.checked = { inputs, errors };
     const changed = this.changed();
     const entity = this.options.entity();
     const body = this.options.body(this.values, entity ? changed : Object.keys(this.values), entity);

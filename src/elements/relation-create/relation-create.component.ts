@@ -8,7 +8,7 @@ import { controlStyles } from '../../theme/controls.js';
 import { tokenStyles } from '../../theme/tokens.js';
 import { EditFormController, type FieldValue } from '../controllers/edit-form.js';
 import { StoreQueryController } from '../controllers/store-query.js';
-import { checkboxField, textField } from '../internal/fields/fields.js';
+import { checkboxField, draftOffer, textField } from '../internal/fields/fields.js';
 import { fieldStyles } from '../internal/fields/fields.styles.js';
 import { relationFieldLabel } from '../internal/relation-card-details/details-fields.js';
 import { checkCreate, createBody, createPaths, duplicateDraft, emptyCreate } from './create-fields.js';
@@ -166,13 +166,11 @@ export class RelationCreateElement extends LitElement {
     const done = this.lastCreated;
     return html`<form part="form" novalidate @submit=${this.submit} aria-labelledby="title">
       <h2 id="title">${m.title}</h2>
-      ${this.form.offeredDraft
-        ? html`<div class="draft" role="region" aria-label=${this.i18n.messages.card.draft.restore}>
-            <p>${this.i18n.messages.card.draft.offered(this.form.offeredDraft.savedAt)}</p>
-            <button type="button" class="primary" @click=${() => this.restoreDraft()}>${this.i18n.messages.card.draft.restore}</button>
-            <button type="button" @click=${() => this.form.dismissDraft()}>${this.i18n.messages.card.draft.dismiss}</button>
-          </div>`
-        : nothing}
+      ${draftOffer(this.form, {
+        offered: this.form.offeredDraft ? this.i18n.messages.card.draft.offered(this.form.offeredDraft.savedAt) : '',
+        restore: this.i18n.messages.card.draft.restore,
+        dismiss: this.i18n.messages.card.draft.dismiss,
+      }, () => void this.restoreDraft())}
       <fieldset class="kind">
         <legend>${m.kind}</legend>
         ${(['organization', 'person'] as const).map((choice) => html`<label><input type="radio" name="kind" .checked=${kind === choice}

@@ -87,16 +87,4 @@ export const createStyles = css`
   .state {
     margin: 0 auto 0 0;
   }
-  .draft {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space);
-    padding: var(--_space);
-    border: 1px solid var(--_color-accent);
-    border-radius: var(--_radius);
-  }
-  .draft p {
-    margin: 0 auto 0 0;
-  }
 `;

@@ -305,7 +305,7 @@ export class RelationPicker extends LitElement {
           @mousedown=${(e: Event) => e.preventDefault()}>
           ${options.map((relation, i) => renderOption(relation, i, i === this.active, this.roleFilter === 'debtor', m, () => this.choose(relation)))}
         </ul>
-        <span class="status" role="status">${settled ? m.found(total, Math.min(total, shownMatches)) : ''}</span>
+        <span class="visually-hidden" role="status">${settled ? m.found(total, Math.min(total, shownMatches)) : ''}</span>
       </div>
     `;
   }

@@ -77,12 +77,4 @@ export const relationPickerStyles = css`
     white-space: nowrap;
     font-variant-numeric: tabular-nums;
   }
-  .status {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 `;

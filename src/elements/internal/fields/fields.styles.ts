@@ -53,4 +53,16 @@ export const fieldStyles = css`
     color: var(--_color-text-muted);
     font-size: 0.8125em;
   }
+  .draft {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    padding: var(--_space);
+    border: 1px solid var(--_color-accent);
+    border-radius: var(--_radius);
+  }
+  .draft p {
+    margin: 0 auto 0 0;
+  }
 `;

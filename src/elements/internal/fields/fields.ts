@@ -131,6 +131,23 @@ export function choicesField(
   </fieldset>`;
 }
 
+/**
+ * The offer of a draft a form kept from an earlier visit: what it is, and restore or discard it. Restoring
+ * goes through `restore` when the host must do more first (switch the form to the draft's kind).
+ */
+export function draftOffer(
+  form: Pick<EditFormController<never>, 'offeredDraft' | 'restoreDraft' | 'dismissDraft'>,
+  words: { offered: string; restore: string; dismiss: string },
+  restore: () => void = () => form.restoreDraft(),
+): TemplateResult | typeof nothing {
+  if (!form.offeredDraft) return nothing;
+  return html`<div class="draft" part="draft">
+    <p>${words.offered}</p>
+    <button type="button" class="primary" @click=${restore}>${words.restore}</button>
+    <button type="button" @click=${() => void form.dismissDraft()}>${words.dismiss}</button>
+  </div>`;
+}
+
 /** Empty text as null, as the contract wants for an optional field left blank. */
 export function textOrNull(value: FieldValue | undefined): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;

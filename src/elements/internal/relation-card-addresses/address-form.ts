@@ -1,9 +1,9 @@
-import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Address, AddressCreate, AddressPatch } from '../../../contract/index.js';
 import type { Locale, Messages } from '../../../i18n/messages.js';
 import type { RelationsStore } from '../../../store/index.js';
 import { EditFormController, type FieldValue } from '../../controllers/edit-form.js';
-import { choicesField, selectField, textField } from '../fields/fields.js';
+import { choicesField, draftOffer, selectField, textField } from '../fields/fields.js';
 import { addressBody, addressPurposes, canLookUp, checkAddress, countriesIn, postcodeFor, readAddress } from './address-values.js';
 
 export interface AddressFormContext {
@@ -175,13 +175,7 @@ export class AddressForm {
         void this.save(event.target as HTMLFormElement, actions.saved);
       }}
     >
-      ${this.form.offeredDraft
-        ? html`<div class="draft" part="draft">
-            <span>${a.draft}</span>
-            <button type="button" @click=${() => this.form.restoreDraft()}>${a.restoreDraft}</button>
-            <button type="button" @click=${() => void this.form.dismissDraft()}>${a.dismissDraft}</button>
-          </div>`
-        : nothing}
+      ${draftOffer(this.form, { offered: a.draft, restore: a.restoreDraft, dismiss: a.dismissDraft })}
       ${choicesField(f, { path: 'purposes', label: a.purposes, idPrefix }, addressPurposes.map((p) => [p, a.purpose[p]] as const))}
       <fieldset class="field choices" part="field">
         <legend>${a.kind}</legend>

@@ -237,7 +237,7 @@ export class RelationCardAddresses extends LitElement {
               })}
             </div>`
           : html`<button class="add" ?disabled=${!this.relation} @click=${() => this.toggle(newKey, true)}>${a.add}</button>`}
-        <p class="announce" aria-live="polite">${this.announcement}</p>
+        <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
       </section>
       ${this.pendingDelete ? this.renderConfirm(this.pendingDelete) : nothing}`;
   }

@@ -72,26 +72,14 @@ export const addressesStyles = css`
     gap: var(--_space);
     margin-top: var(--_space);
   }
-  .buttons,
-  .draft {
+  .buttons {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     justify-content: flex-end;
     gap: var(--_space);
   }
-  .draft {
-    justify-content: flex-start;
-  }
   .add {
     margin-top: var(--_space);
-  }
-  .announce {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 `;

@@ -7,7 +7,7 @@ import type { RelationsStore } from '../../../store/index.js';
 import { controlStyles } from '../../../theme/controls.js';
 import { tokenStyles } from '../../../theme/tokens.js';
 import { EditFormController } from '../../controllers/edit-form.js';
-import { textField, type FieldOptions } from '../fields/fields.js';
+import { draftOffer, textField, type FieldOptions } from '../fields/fields.js';
 import { fieldStyles } from '../fields/fields.styles.js';
 import type { ConflictResolution } from '../relation-conflict/relation-conflict.component.js';
 import '../relation-conflict/relation-conflict.js';
@@ -105,13 +105,7 @@ export class RelationCardDetails extends LitElement {
     const m = this.i18n.messages.card;
     const { form } = this;
     return html`
-      ${form.offeredDraft
-        ? html`<div class="draft" role="region" aria-label=${m.draft.restore}>
-            <p>${m.draft.offered(form.offeredDraft.savedAt)}</p>
-            <button class="primary" @click=${() => form.restoreDraft()}>${m.draft.restore}</button>
-            <button @click=${() => form.dismissDraft()}>${m.draft.dismiss}</button>
-          </div>`
-        : nothing}
+      ${draftOffer(form, { offered: form.offeredDraft ? m.draft.offered(form.offeredDraft.savedAt) : '', restore: m.draft.restore, dismiss: m.draft.dismiss })}
       ${form.state === 'conflict'
         ? html`<relation-conflict .entry=${form.entry} .fieldLabel=${(path: string) => relationFieldLabel(m, path)}
             .resolve=${(resolution: ConflictResolution) => this.resolve(resolution)}></relation-conflict>`

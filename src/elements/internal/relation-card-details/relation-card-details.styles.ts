@@ -27,19 +27,7 @@ export const detailsStyles = css`
   .state[data-state='saved'] {
     color: var(--_color-success);
   }
-  .draft {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space);
-    padding: var(--_space);
-    margin-bottom: var(--_space);
-    border: 1px solid var(--_color-accent);
-    border-radius: var(--_radius);
-  }
-  .draft p {
-    margin: 0 auto 0 0;
-  }
+  .draft,
   relation-conflict {
     margin-bottom: var(--_space);
   }

@@ -57,14 +57,6 @@ export const documentsStyles = css`
   .note.error {
     color: var(--_color-danger);
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   .more {
     margin-block-start: calc(var(--_space) / 2);
   }

@@ -1,10 +1,10 @@
-import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { AffiliationPatch, type Affiliation } from '../../../contract/index.js';
 import type { Locale } from '../../../i18n/messages.js';
 import type { PeopleMessages } from '../../../i18n/sections/people.js';
 import type { RelationsStore } from '../../../store/index.js';
 import { EditFormController, type FieldValues } from '../../controllers/edit-form.js';
-import { checkboxField, textField, textOrNull } from '../fields/fields.js';
+import { checkboxField, draftOffer, textField, textOrNull } from '../fields/fields.js';
 
 export interface LinkFormContext {
   host: ReactiveControllerHost & HTMLElement;
@@ -80,13 +80,7 @@ export class LinkForm {
     return html`<form class="link-form" novalidate @submit=${submit} @keydown=${escape}>
       <fieldset>
         <legend>${legend}</legend>
-        ${form.offeredDraft
-          ? html`<div class="draft" part="draft">
-              <span>${p.draft}</span>
-              <button type="button" @click=${() => form.restoreDraft()}>${p.restoreDraft}</button>
-              <button type="button" @click=${() => void form.dismissDraft()}>${p.dismissDraft}</button>
-            </div>`
-          : nothing}
+        ${draftOffer(form, { offered: p.draft, restore: p.restoreDraft, dismiss: p.dismissDraft })}
         <div class="fields">
           ${textField(form, { path: 'function', label: p.function, idPrefix: prefix, autocomplete: 'organization-title' })}
           ${textField(form, { path: 'email', label: p.email, idPrefix: prefix, type: 'email', inputmode: 'email', autocomplete: 'email' })}

@@ -225,7 +225,7 @@ export class RelationCardPeople extends LitElement {
               })}
             </div>`
           : nothing}
-        <p class="announce" aria-live="polite">${this.announcement}</p>
+        <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
       </section>
       ${this.pendingUnlink ? this.renderConfirm(this.pendingUnlink) : nothing}`;
   }

@@ -76,8 +76,7 @@ export const peopleStyles = css`
     color: var(--_color-accent);
   }
   .actions,
-  .buttons,
-  .draft {
+  .buttons {
     display: flex;
     flex-wrap: wrap;
     gap: calc(var(--_space) / 2);
@@ -115,13 +114,5 @@ export const peopleStyles = css`
   }
   .add form {
     flex-basis: 100%;
-  }
-  .announce {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 `;
