@@ -54,9 +54,12 @@ export class Outbox {
    */
   async write<K extends MutatingOperationId>(operationId: K, request: WriteRequest<K>): Promise<{ id: string | null; seq: number }> {
     const target = targetOf(operationId);
-    const raw = await this.resolveLocalIds(request);
+    // Local ids are resolved inside the transaction that queues the write: IndexedDB runs it strictly
+    // before or after the one accepting the create, so the write either is rewritten by that acceptance
+    // or sees the backend's id here, never neither (the property test found that window).
+    const tx = writeEntities(this.host.cache, ['outbox', 'meta'], 'strict');
+    const raw = await resolveLocalIds(tx, request);
     const entityId = target.kind === 'create' ? newLocalId() : ((raw['id'] as string | undefined) ?? null);
-    const tx = writeEntities(this.host.cache, ['outbox'], 'strict');
     const entities = target.entity ? entityStore(tx, target.entity) : undefined;
     const before = entities && entityId ? await entities.get(entityId) : undefined;
     const earlier = entityId ? await tx.objectStore('outbox').index('entityId').getAll(entityId) : [];
@@ -148,9 +151,15 @@ export class Outbox {
         this.flushAgain = false;
         await this.flushPass();
       } while (this.flushAgain && !this.host.closed());
-    })().finally(() => {
-      this.flushing = undefined;
-    });
+    })()
+      .catch((error: unknown) => {
+        // Signed out or closed by another tab mid-pass: the cache went away under it. The entry stays
+        // and is sent again by its idempotency key next time; anything else is a real failure.
+        if (!this.host.closed()) throw error;
+      })
+      .finally(() => {
+        this.flushing = undefined;
+      });
     return this.flushing;
   }
 
@@ -280,16 +289,6 @@ export class Outbox {
     this.host.tabs.tell({ outbox: true });
   }
 
-  /** Replaces local ids whose entity the backend has accepted by the backend's ids. */
-  private async resolveLocalIds(request: object): Promise<Record<string, unknown>> {
-    let json = JSON.stringify(request);
-    for (const local of new Set(json.match(/local-[0-9a-f-]{36}/g) ?? [])) {
-      const resolved = await this.resolveId(local);
-      if (resolved !== local) json = json.replaceAll(local, resolved);
-    }
-    return JSON.parse(json) as Record<string, unknown>;
-  }
-
   private async dropEntry(entry: OutboxEntry, restore: EntityValue | undefined): Promise<void> {
     const tx = writeEntities(this.host.cache, ['outbox']);
     await tx.objectStore('outbox').delete(entry.seq!);
@@ -316,6 +315,16 @@ export class Outbox {
     this.retryTimer = setTimeout(() => void this.flush(), this.retryDelay);
     this.retryDelay = Math.min(maxRetryDelay, this.retryDelay * 2);
   }
+}
+
+/** Replaces local ids whose entity the backend has accepted by the backend's ids, within `tx`. */
+async function resolveLocalIds(tx: ReturnType<typeof writeEntities>, request: object): Promise<Record<string, unknown>> {
+  let json = JSON.stringify(request);
+  for (const local of new Set(json.match(/local-[0-9a-f-]{36}/g) ?? [])) {
+    const resolved = (await tx.objectStore('meta').get(`id:${local}`)) as string | undefined;
+    if (resolved) json = json.replaceAll(local, resolved);
+  }
+  return JSON.parse(json) as Record<string, unknown>;
 }
 
 /** Whether the server's current state already holds every field of our patch. */
