@@ -10,7 +10,7 @@ export { locales, toLocale, type Locale, type Messages } from './i18n/messages.j
 export { tokens, type Theme, type TokenName } from './theme/tokens.js';
 export { StoreQueryController, type QueryState, type QueryStatus, type StoreQueryOptions } from './elements/controllers/store-query.js';
 export type {
-  DocumentOpenEvent, LabelFilterChangeEvent, RelationCreatedEvent, RelationOpenEvent, RelationProviderErrorEvent, RelationSavedEvent,
+  CallbackRequestedEvent, ContactMomentSavedEvent, DocumentOpenEvent, LabelFilterChangeEvent, NotificationOpenEvent, RelationCreatedEvent, RelationOpenEvent, RelationProviderErrorEvent, RelationSavedEvent,
   RelationSelectionChangeEvent, RelationStoreReadyEvent,
 } from './core/event-map.js';
 export * from './elements/label-filter/label-filter.js';

@@ -18,6 +18,12 @@ export type RelationCreatedEvent = CustomEvent<{ id: string; relation: Relation 
 export type RelationSavedEvent = CustomEvent<{ id: string; relation: Relation }>;
 /** The user opens a module's document (a quote, an invoice) from a card. Cancelable: a host may veto it. */
 export type DocumentOpenEvent = CustomEvent<{ id: string; module: string; relationId: string }>;
+/** The user opens a notification from the inbox. Cancelable: a host may veto it (then no `relation-open` follows). */
+export type NotificationOpenEvent = CustomEvent<{ id: string; relationId: string | null; callbackRequestId: string | null }>;
+/** A contact moment was written here (created, edited or deleted) and stored for sending. */
+export type ContactMomentSavedEvent = CustomEvent<{ id: string; relationId: string; deleted: boolean }>;
+/** A callback request was sent to a colleague from here. */
+export type CallbackRequestedEvent = CustomEvent<{ id: string; relationId: string; assigneeId: string }>;
 /** The provider opened the store of the signed-in user. */
 export type RelationStoreReadyEvent = CustomEvent<{ store: RelationsStore }>;
 /** The provider could not open the store, e.g. the token was refused. */
@@ -29,6 +35,9 @@ declare global {
     'relation-created': RelationCreatedEvent;
     'relation-saved': RelationSavedEvent;
     'document-open': DocumentOpenEvent;
+    'notification-open': NotificationOpenEvent;
+    'contact-moment-saved': ContactMomentSavedEvent;
+    'callback-requested': CallbackRequestedEvent;
     'relation-selection-change': RelationSelectionChangeEvent;
     'label-filter-change': LabelFilterChangeEvent;
     'relation-store-ready': RelationStoreReadyEvent;

@@ -4,6 +4,9 @@ import { people } from './sections/people.js';
 import { modules } from './sections/modules.js';
 import { picker } from './sections/picker.js';
 import { create } from './sections/create.js';
+import { moments } from './sections/moments.js';
+import { callbacks } from './sections/callbacks.js';
+import { notifications } from './sections/notifications.js';
 import type { Messages } from './messages.js';
 
 const number = new Intl.NumberFormat('en-GB');
@@ -111,5 +114,8 @@ export const en: Messages = {
   people: people.en,
   modules: modules.en,
   picker: picker.en,
+  moments: moments.en,
+  callbacks: callbacks.en,
+  notifications: notifications.en,
   create: create.en,
 };

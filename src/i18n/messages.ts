@@ -4,6 +4,9 @@ import type { PeopleMessages } from './sections/people.js';
 import type { ModulesMessages } from './sections/modules.js';
 import type { PickerMessages } from './sections/picker.js';
 import type { CreateMessages } from './sections/create.js';
+import type { MomentsMessages } from './sections/moments.js';
+import type { CallbacksMessages } from './sections/callbacks.js';
+import type { NotificationsMessages } from './sections/notifications.js';
 export { locales, toLocale, type Locale } from '../contract/locale.js';
 
 /**
@@ -116,5 +119,8 @@ export interface Messages {
   people: PeopleMessages;
   modules: ModulesMessages;
   picker: PickerMessages;
+  moments: MomentsMessages;
+  callbacks: CallbacksMessages;
+  notifications: NotificationsMessages;
   create: CreateMessages;
 }
