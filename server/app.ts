@@ -9,6 +9,7 @@ import { fieldErrors } from './field-errors.js';
 import type { Actor, Handlers, RequestContext } from './context.js';
 import type { Queryable } from './db/database.js';
 import { anyVersion, problem, ProblemError, problemType } from './problem.js';
+import { announcedTopic, announcementChannel } from './notification-hub.js';
 import { handlers } from './resources/index.js';
 import { streamNotifications } from './resources/notification-stream.js';
 import type { Services } from './services.js';
@@ -80,7 +81,11 @@ async function run(c: Context, operationId: OperationId, spec: OperationSpec, ac
   const outcome = await services.db.transaction(async (tx) => {
     // One writer per tenant at a time: numbering stays gapless and the change feed is in commit order.
     await tx.query('select pg_advisory_xact_lock(hashtext($1))', [actor.tenantId]);
-    if (!key) return { replayed: false, result: await execute(tx) };
+    if (!key) {
+      const result = await execute(tx);
+      await announce(tx, actor.tenantId, operationId);
+      return { replayed: false, result };
+    }
     const hash = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${JSON.stringify(rawBody ?? null)}`).digest('hex');
     const [previous] = await tx.query<{ request_hash: string; body: unknown; etag: string | null }>(
       'select request_hash, body, etag from idempotency_keys where tenant_id = $1 and user_id = $2 and key = $3',
@@ -92,6 +97,7 @@ async function run(c: Context, operationId: OperationId, spec: OperationSpec, ac
       return { replayed: true, result: { body: previous.body, ...(version === undefined ? {} : { version }) } };
     }
     const result = await execute(tx);
+    await announce(tx, actor.tenantId, operationId);
     await tx.query(
       'insert into idempotency_keys (tenant_id, user_id, key, request_hash, status, etag, body) values ($1, $2, $3, $4, $5, $6, $7)',
       [actor.tenantId, actor.id, key, hash, spec.status, result.version === undefined ? null : String(result.version), result.body ?? null],
@@ -100,6 +106,15 @@ async function run(c: Context, operationId: OperationId, spec: OperationSpec, ac
   });
   if (outcome.replayed) c.header('Idempotent-Replayed', 'true');
   return respond(c, operationId, spec, outcome.result);
+}
+
+/**
+ * Tells every open stream of the tenant, on every instance of the backend, that it has something new to
+ * pull: delivered by PostgreSQL when the transaction commits, and never when it rolls back.
+ */
+async function announce(tx: Queryable, tenantId: string, operationId: OperationId): Promise<void> {
+  const topic = announcedTopic(operationId);
+  if (topic) await tx.query('select pg_notify($1, $2)', [announcementChannel, JSON.stringify({ tenantId, topic })]);
 }
 
 function respond(c: Context, operationId: OperationId, spec: OperationSpec, result: { body: unknown; version?: number }) {

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { Notification } from '../../src/contract/index.js';
 import type { Actor } from '../context.js';
+import type { Topic } from '../notification-hub.js';
 import type { Services } from '../services.js';
 
 /** How often an idle stream sends a comment, so proxies do not close it. */
@@ -9,18 +10,28 @@ const keepAliveMs = 25_000;
 
 /**
  * `GET /notifications/stream`: the user's new notifications as server-sent events (`event: notification`,
- * `id` the notification's id). A client that reconnects with `Last-Event-ID` first gets what it missed.
+ * `id` the notification's id; a client that reconnects with `Last-Event-ID` first gets what it missed), and
+ * what the tenant's writes announce: `event: changes` (the change feed moved: pull `/changes`) and
+ * `event: callbacks` (callback requests changed). An announcement carries no data beyond its name, so a
+ * burst of writes becomes one event, and a client that was away pulls on `ready` instead of replaying them.
  */
 export function streamNotifications(c: Context, actor: Actor, services: Services): Response {
   return streamSSE(c, async (stream) => {
     const queue: Notification[] = [];
+    const topics = new Set<Topic>();
     let wake: (() => void) | undefined;
-    const unsubscribe = services.hub.subscribe(actor.id, (notification) => {
-      queue.push(notification);
-      wake?.();
-    });
+    const unsubscribe = [
+      services.hub.subscribe(actor.id, (notification) => {
+        queue.push(notification);
+        wake?.();
+      }),
+      services.hub.subscribeTenant(actor.tenantId, (topic) => {
+        topics.add(topic);
+        wake?.();
+      }),
+    ];
     stream.onAbort(() => {
-      unsubscribe();
+      unsubscribe.forEach((stop) => stop());
       wake?.();
     });
     await services.hub.ready();
@@ -42,12 +53,18 @@ export function streamNotifications(c: Context, actor: Actor, services: Services
         await stream.writeSSE({ event: 'notification', id: notification.id, data: JSON.stringify(notification) });
         continue;
       }
+      const [topic] = topics;
+      if (topic) {
+        topics.delete(topic);
+        await stream.writeSSE({ event: topic, data: '{}' });
+        continue;
+      }
       await new Promise<void>((resolve) => {
         wake = resolve;
         setTimeout(resolve, keepAliveMs);
       });
       wake = undefined;
-      if (queue.length === 0 && !stream.aborted) await stream.write(': keep-alive\n\n');
+      if (queue.length === 0 && topics.size === 0 && !stream.aborted) await stream.write(': keep-alive\n\n');
     }
   });
 }

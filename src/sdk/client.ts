@@ -26,10 +26,25 @@ export interface RelationsClient extends OperationMethods {
   pages<K extends ListOperationId>(operationId: K, request?: RequestOf<K>, options?: CallOptions): AsyncGenerator<ResponseOf<K>>;
   /**
    * The current user's notifications as they arrive (server-sent events over fetch, so the token goes in a
-   * header). Reconnects with `Last-Event-ID` after a dropped connection until `signal` aborts.
+   * header), and what the tenant's writes announce. Reconnects with `Last-Event-ID` after a dropped
+   * connection until `signal` aborts; rejects only when the backend refuses the stream (a 4xx).
    */
-  streamNotifications(onNotification: (notification: Notification) => void, options: { signal: AbortSignal }): Promise<void>;
+  streamNotifications(onNotification: (notification: Notification) => void, options: StreamOptions): Promise<void>;
 }
+
+/** What a stream tells besides notifications. */
+export interface StreamOptions {
+  signal: AbortSignal;
+  /** The stream is open (again): anything announced while it was down is not replayed, so pull now. */
+  onReady?: (() => void) | undefined;
+  /** The tenant's change feed moved (`changes`), or its callback requests changed (`callbacks`). */
+  onAnnouncement?: ((topic: StreamTopic) => void) | undefined;
+  /** The connection dropped; it is tried again after a pause. */
+  onDrop?: (() => void) | undefined;
+}
+
+export type StreamTopic = 'changes' | 'callbacks';
+const topics: readonly string[] = ['changes', 'callbacks'] satisfies StreamTopic[];
 
 const retryableStatuses = [408, 425, 429, 500, 502, 503, 504];
 
@@ -130,7 +145,7 @@ export function createRelationsClient(options: RelationsClientOptions): Relation
     } while (cursor);
   }
 
-  async function streamNotifications(onNotification: (notification: Notification) => void, { signal }: { signal: AbortSignal }) {
+  async function streamNotifications(onNotification: (notification: Notification) => void, { signal, onReady, onAnnouncement, onDrop }: StreamOptions) {
     let lastEventId: string | undefined;
     let attempt = 0;
     const fetcher = options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -143,14 +158,19 @@ export function createRelationsClient(options: RelationsClientOptions): Relation
         if (!response.ok || !response.body) throw await toApiError('streamNotifications', response);
         attempt = 0;
         for await (const event of readServerSentEvents(response.body)) {
-          if (event.event !== 'notification') continue;
-          lastEventId = event.id ?? lastEventId;
-          onNotification(JSON.parse(event.data) as Notification);
+          if (event.event === 'ready') onReady?.();
+          else if (topics.includes(event.event)) onAnnouncement?.(event.event as StreamTopic);
+          else if (event.event === 'notification') {
+            lastEventId = event.id ?? lastEventId;
+            onNotification(JSON.parse(event.data) as Notification);
+          }
         }
       } catch (error) {
         if (signal.aborted) return;
         if (error instanceof ApiError && error.status < 500) throw error;
       }
+      if (signal.aborted) return;
+      onDrop?.();
       // The connection ended or failed: wait, longer each time, then pick up where the stream left off.
       attempt++;
       await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 500 * 2 ** attempt)));

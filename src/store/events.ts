@@ -1,4 +1,5 @@
-import type { ChangeEntity } from '../contract/index.js';
+import type { ChangeEntity, Notification } from '../contract/index.js';
+import type { LiveMode } from './live.js';
 
 export interface StoreStatus {
   /** False after a request got no answer, until one does. */
@@ -11,6 +12,8 @@ export interface StoreStatus {
   conflicts: number;
   rejected: number;
   lastSyncAt: string | null;
+  /** How this browser hears colleagues' changes: over the event stream, by polling, or not (yet). */
+  live: LiveMode;
 }
 
 /** The cache changed (here or in another tab): elements showing these entities read again. */
@@ -18,10 +21,19 @@ export type StoreChangeEvent = CustomEvent<{ entities: ChangeEntity[] }>;
 /** The status changed: online, syncing and its progress, the outbox's counts. */
 export type StoreStatusEvent = CustomEvent<StoreStatus>;
 
+/**
+ * A notification arrived (`notification`), or the user's notifications changed some other way (`null`: read in
+ * another tab, or found by polling): an inbox reads them again.
+ */
+export type StoreNotificationEvent = CustomEvent<{ notification: Notification | null }>;
+
 /** Every event the store fires, by type. */
 export interface StoreEventMap {
   status: StoreStatusEvent;
   change: StoreChangeEvent;
+  notification: StoreNotificationEvent;
+  /** Callback requests of the tenant changed: a callback list reads them again. */
+  callbacks: Event;
   /** The user signed out in another tab: this store is closed and its cache is going away. */
   'signed-out': Event;
 }

@@ -1,17 +1,21 @@
 import type {
-  Address, AddressLookup, Affiliation, Change, ChangeEntity, ContactMoment, DuplicateCandidate, DuplicateDraft, Label, Me, Relation,
+  Address, AddressLookup, Affiliation, CallbackRequest, CallbackRequestCreate, Change, ChangeEntity, ContactMoment, DuplicateCandidate,
+  DuplicateDraft, Label, Me, Relation, User,
 } from '../contract/index.js';
 import { NetworkError, type RelationsClient, type TokenSource } from '../sdk/index.js';
 import { deleteCache, openCache, partitionName, type Cache, type OutboxEntry } from './cache.js';
 import { TypedEventTarget, type StoreEventMap, type StoreStatus } from './events.js';
 import { isLocalId } from './ids.js';
+import { LiveConnection, type LiveHost } from './live.js';
 import { Outbox, type MutatingOperationId, type OutboxHost, type WriteRequest } from './outbox.js';
 import { addressesFor, addressesOf } from './queries/addresses.js';
 import { affiliationsOf } from './queries/affiliations.js';
+import { callbackRequestsOf, colleaguesOf, setCallbackStatus, type CallbackFilter } from './queries/callbacks.js';
 import { contactMomentsOf } from './queries/contact-moments.js';
 import { discardDraft, draftOf, saveDraft, type Draft } from './queries/drafts.js';
 import { findDuplicates, lookupAddress } from './queries/duplicates.js';
 import { labels } from './queries/labels.js';
+import { inboxOf, readAllNotifications, readNotification, type Inbox } from './queries/notifications.js';
 import { fetchRelation } from './queries/relation.js';
 import { RelationQueries, type RelationSelection } from './queries/relations.js';
 import { writesOf } from './queries/writes-of.js';
@@ -35,13 +39,17 @@ export interface OpenOptions {
  * per entity (`queries/`). This class only wires the parts together and is what elements hold.
  */
 export class RelationsStore extends TypedEventTarget<StoreEventMap> {
-  status: StoreStatus = { online: true, syncing: false, progress: null, pending: 0, conflicts: 0, rejected: 0, lastSyncAt: null };
+  status: StoreStatus = {
+    online: true, syncing: false, progress: null, pending: 0, conflicts: 0, rejected: 0, lastSyncAt: null, live: 'off',
+  };
 
   private closed = false;
   private readonly tabs: Tabs;
   private readonly feed: ChangeFeed;
   private readonly queue: Outbox;
   private readonly relations: RelationQueries;
+  private readonly live: LiveConnection;
+  private liveStarted = false;
   private readonly onOnline = () => void this.revalidate();
 
   private constructor(
@@ -52,7 +60,7 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
   ) {
     super();
     this.tabs = new Tabs(name, (message) => this.heard(message));
-    const host: OutboxHost & SyncHost = {
+    const host: OutboxHost & SyncHost & LiveHost = {
       cache, client, me, tabs: this.tabs,
       closed: () => this.closed,
       setStatus: (change) => this.setStatus(change),
@@ -60,9 +68,22 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
       indexChanges: (changes) => this.indexChanges(changes),
       changed: (entities) => this.changed(entities, true),
       cleared: () => this.relations.forget(),
+      pull: () => this.feed.pull(),
+      notified: (notification) => {
+        this.fire('notification', { notification });
+        this.tabs.tell({ notifications: true });
+      },
+      callbacksChanged: () => {
+        this.fire('callbacks');
+        this.tabs.tell({ callbacks: true });
+      },
+      setLive: (live) => {
+        if (live !== this.status.live) this.setStatus({ live });
+      },
     };
     this.feed = new ChangeFeed(host);
     this.queue = new Outbox(host);
+    this.live = new LiveConnection(host);
     this.relations = new RelationQueries(cache, client, () => this.feed.isComplete());
     globalThis.addEventListener?.('online', this.onOnline);
   }
@@ -222,6 +243,53 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
     return this.closed ? Promise.resolve() : discardDraft(this.cache, key);
   }
 
+  // Notifications and callback requests (queries/notifications.ts, queries/callbacks.ts) --------------------
+
+  /** The user's newest notifications and unread count; offline, as last seen. Re-read on `notification`. */
+  inbox(): Promise<Inbox> {
+    return inboxOf(this.cache, this.client);
+  }
+
+  /** Marks a notification read, here and in the user's other tabs. */
+  async readNotification(id: string): Promise<void> {
+    await readNotification(this.client, id);
+    this.heard({ notifications: true });
+    this.tabs.tell({ notifications: true });
+  }
+
+  /** Marks every notification of the user read, here and in the user's other tabs. */
+  async readAllNotifications(): Promise<void> {
+    await readAllNotifications(this.client);
+    this.heard({ notifications: true });
+    this.tabs.tell({ notifications: true });
+  }
+
+  /** Callback requests assigned to or requested by the user, open and most urgent first. Re-read on `callbacks`. */
+  callbackRequests(filter: CallbackFilter): Promise<CallbackRequest[]> {
+    return callbackRequestsOf(this.cache, this.client, filter);
+  }
+
+  /**
+   * Asks a colleague to call a relation back: queued through the outbox like every write, so it is sent once
+   * even when the network is gone now. The backend mails and notifies the assignee.
+   */
+  requestCallback(body: CallbackRequestCreate): Promise<{ id: string | null; seq: number }> {
+    return this.write('createCallbackRequest', { body });
+  }
+
+  /** Marks a callback request done, or open again, over the version the user saw (a 412 when it changed). */
+  async setCallbackStatus(request: CallbackRequest, status: CallbackRequest['status']): Promise<CallbackRequest> {
+    const updated = await setCallbackStatus(this.client, request, status);
+    this.heard({ callbacks: true });
+    this.tabs.tell({ callbacks: true });
+    return updated;
+  }
+
+  /** The colleagues of the user's tenant; offline, as last seen. */
+  colleagues(): Promise<User[]> {
+    return colleaguesOf(this.cache, this.client);
+  }
+
   // Writing (outbox.ts) -----------------------------------------------------------------------------------
 
   /**
@@ -250,15 +318,25 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
 
   // Syncing ---------------------------------------------------------------------------------------------
 
+  /**
+   * Shows colleagues' changes and notifications as they happen: one connection per browser to the backend's
+   * event stream, held by one tab and handed over when it closes (`live.ts`). Started once; `close` ends it.
+   */
+  connect(): void {
+    if (this.liveStarted || this.closed) return;
+    this.liveStarted = true;
+    this.live.start();
+  }
+
   /** Sends what is queued, then fetches what changed: what a tab does on start, focus and reconnect. */
   async revalidate(): Promise<void> {
     await this.flush();
     await this.sync();
   }
 
-  /** Pulls the change feed to the end; one tab at a time. */
-  sync(): Promise<void> {
-    return this.feed.pull();
+  /** Pulls the change feed to the end; one tab at a time (another tab's pull is left to that tab). */
+  async sync(): Promise<void> {
+    await this.feed.pull();
   }
 
   /** Sends queued writes in order; one tab at a time. */
@@ -272,6 +350,7 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
     if (this.closed) return;
     this.closed = true;
     this.queue.close();
+    this.live.stop();
     globalThis.removeEventListener?.('online', this.onOnline);
     this.tabs.close();
     this.cache.close();
@@ -300,6 +379,8 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
       this.changed(message.entities, false);
     }
     if (message.outbox) void this.queue.refreshCounts().then(() => this.flush());
+    if (message.notifications) this.fire('notification', { notification: null });
+    if (message.callbacks) this.fire('callbacks');
   }
 
   private setStatus(change: Partial<StoreStatus>): void {

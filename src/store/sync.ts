@@ -30,12 +30,13 @@ export class ChangeFeed {
 
   /**
    * Pulls the change feed from the stored cursor to the end, a page per transaction. Only one tab pulls at
-   * a time; a tab that finds another pulling leaves it to that one and hears the result.
+   * a time; a tab that finds another pulling leaves it to that one and hears the result. Resolves false when
+   * it left it so (a pull already under way may have passed a change announced just now).
    */
-  async pull(): Promise<void> {
+  async pull(): Promise<boolean> {
     const { host } = this;
-    if (host.closed()) return;
-    await host.tabs.exclusively('sync', async () => {
+    if (host.closed()) return true;
+    return host.tabs.exclusively('sync', async () => {
       if (host.closed()) return;
       host.setStatus({ syncing: true });
       try {

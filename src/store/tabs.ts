@@ -1,9 +1,14 @@
 import type { ChangeEntity } from '../contract/index.js';
 
-/** What one tab tells the others of the same user: which entities changed, or that the outbox did. */
+/**
+ * What one tab tells the others of the same user: which entities changed, that the outbox did, or that the
+ * live connection heard of new notifications or changed callback requests.
+ */
 export interface TabMessage {
   entities?: ChangeEntity[];
   outbox?: boolean;
+  notifications?: boolean;
+  callbacks?: boolean;
 }
 
 /**
@@ -26,11 +31,30 @@ export class Tabs {
     if (!this.closed) this.channel.postMessage(message);
   }
 
-  /** Runs `work` while this tab holds the lock on `part`; when another tab holds it, returns without waiting. */
-  async exclusively(part: 'sync' | 'outbox', work: () => Promise<void>): Promise<void> {
+  /**
+   * Runs `work` while this tab holds the lock on `part`; when another tab (or this one) holds it, returns
+   * false at once without running it.
+   */
+  async exclusively(part: 'sync' | 'outbox', work: () => Promise<void>): Promise<boolean> {
+    if (typeof navigator === 'undefined' || !navigator.locks) {
+      await work();
+      return true;
+    }
+    return navigator.locks.request(`${this.name}:${part}`, { ifAvailable: true }, async (lock) => {
+      if (!lock) return false;
+      await work();
+      return true;
+    });
+  }
+
+  /**
+   * Runs `work` once this tab is the one that leads `part`: it waits its turn behind the tab leading now and
+   * takes over when that one closes. `work` leads until `signal` aborts.
+   */
+  async lead(part: 'live', signal: AbortSignal, work: () => Promise<void>): Promise<void> {
     if (typeof navigator === 'undefined' || !navigator.locks) return work();
-    await navigator.locks.request(`${this.name}:${part}`, { ifAvailable: true }, async (lock) => {
-      if (lock) await work();
+    await navigator.locks.request(`${this.name}:${part}`, { signal }, work).catch((error: unknown) => {
+      if (!signal.aborted) throw error;
     });
   }
 

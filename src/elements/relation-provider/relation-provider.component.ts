@@ -172,6 +172,8 @@ export class RelationProvider extends LitElement {
       this.revalidateTimer = setInterval(() => void store.revalidate(), 60_000);
       emit(this, 'relation-store-ready', { store });
       void store.revalidate();
+      // Colleagues' changes and notifications as they happen; the interval above is the safety net.
+      store.connect();
     } catch (error) {
       if (attempt === this.opening) emit(this, 'relation-provider-error', { error });
     }

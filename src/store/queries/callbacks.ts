@@ -1,0 +1,56 @@
+import type { CallbackRequest, User } from '../../contract/index.js';
+import { NetworkError, type RelationsClient } from '../../sdk/index.js';
+import type { Cache } from '../cache.js';
+
+/** Whose callback requests: assigned to me, or requested by me. */
+export type CallbackFilter = { assignedTo: 'me' } | { requestedBy: 'me' };
+
+/** Callback requests read at most for one list: a to-do list, not an archive. */
+const callbackLimit = 200;
+
+/**
+ * The callback requests assigned to or requested by the user, open ones first (then by due time, overdue on
+ * top, then newest), from the backend: they are not part of the change feed. Offline, the list as last seen.
+ */
+export async function callbackRequestsOf(cache: Cache, client: RelationsClient, filter: CallbackFilter): Promise<CallbackRequest[]> {
+  const key = `callbacks:${'assignedTo' in filter ? 'assigned' : 'requested'}`;
+  try {
+    const query = 'assignedTo' in filter ? { assigneeId: 'me' } : { requestedById: 'me' };
+    const items: CallbackRequest[] = [];
+    for await (const page of client.pages('listCallbackRequests', { ...query, limit: 100 } as never)) {
+      items.push(...page.items);
+      if (items.length >= callbackLimit) break;
+    }
+    const sorted = items.sort(byUrgency);
+    await cache.put('meta', sorted, key);
+    return sorted;
+  } catch (error) {
+    if (!(error instanceof NetworkError)) throw error;
+    return ((await cache.get('meta', key)) as CallbackRequest[] | undefined) ?? [];
+  }
+}
+
+/** Open before done; then by due time (none last); then newest first. */
+export function byUrgency(a: CallbackRequest, b: CallbackRequest): number {
+  if (a.status !== b.status) return a.status === 'open' ? -1 : 1;
+  if (a.dueAt !== b.dueAt) return a.dueAt === null ? 1 : b.dueAt === null ? -1 : a.dueAt.localeCompare(b.dueAt);
+  return b.createdAt.localeCompare(a.createdAt);
+}
+
+/** Marks a callback request done (or open again), over the version the user saw. */
+export function setCallbackStatus(client: RelationsClient, request: CallbackRequest, status: CallbackRequest['status']): Promise<CallbackRequest> {
+  return client.updateCallbackRequest({ id: request.id, ifMatch: request.version, body: { status } });
+}
+
+/** The colleagues of the user's tenant, to assign a callback to; offline, as last seen. */
+export async function colleaguesOf(cache: Cache, client: RelationsClient): Promise<User[]> {
+  try {
+    const users: User[] = [];
+    for await (const page of client.pages('listUsers')) users.push(...page.items);
+    await cache.put('meta', users, 'colleagues');
+    return users;
+  } catch (error) {
+    if (!(error instanceof NetworkError)) throw error;
+    return ((await cache.get('meta', 'colleagues')) as User[] | undefined) ?? [];
+  }
+}
