@@ -91,7 +91,7 @@ export const moments: Record<Locale, MomentsMessages> = {
     compose: 'Nieuw contactmoment',
     requestCallback: 'Terugbelverzoek',
     search: 'Zoeken in contactmomenten',
-    filterKind: 'Soort',
+    filterKind: 'Filter op soort',
     allKinds: 'Alle soorten',
     kinds: { call: 'Telefoongesprek', meeting: 'Vergadering', visit: 'Bezoek', email: 'E-mail', note: 'Notitie', report: 'Gespreksverslag' },
     fields: {
@@ -155,7 +155,7 @@ export const moments: Record<Locale, MomentsMessages> = {
     compose: 'New contact moment',
     requestCallback: 'Request a callback',
     search: 'Search contact moments',
-    filterKind: 'Kind',
+    filterKind: 'Filter by kind',
     allKinds: 'All kinds',
     kinds: { call: 'Call', meeting: 'Meeting', visit: 'Visit', email: 'E-mail', note: 'Note', report: 'Conversation report' },
     fields: {
