@@ -2,7 +2,6 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import '../../src/elements/contact-moment-log/contact-moment-log.js';
-import type { ContactMomentLog } from '../../src/elements/contact-moment-log/contact-moment-log.component.js';
 import type { ContactMoment, ContactMomentCreate, Relation } from '../../src/contract/index.js';
 import type { RelationProvider } from '../../src/index.js';
 import type { RelationsClient } from '../../src/sdk/index.js';
@@ -67,7 +66,7 @@ describe('<contact-moment-log>', () => {
     const uno = (await anna.listRelations({ q: 'Bedrijf Uno' })).items[0]!;
     const irecteur = (await anna.listRelations({ q: 'Irecteur' })).items[0]!;
     const shared = (await momentsOnServer(anna, uno.id)).find((m) => m.personId === irecteur.id)!;
-    expect(shared, 'the seed has a moment with D. Irecteur at Bedrijf Uno').to.exist;
+    expect(shared, 'the seed has a moment with D. Irecteur at Bedrijf Uno').to.not.equal(undefined);
 
     const one = await openLog(uno.id, { locale: 'en' });
     await until(() => !!one.ui.row(shared.subject), 'the moment on Uno’s log');
@@ -318,7 +317,7 @@ describe('<contact-moment-log>', () => {
     await until(() => ui.text().includes(`${total} contact moments`), 'all counted');
     expect(ui.rows().length).to.be.within(1, 40);
     expect(ui.rows()[0]!.getAttribute('aria-setsize')).to.equal(String(total));
-    expect(ui.row('Moment 300')).to.exist;
+    expect(ui.row('Moment 300')).to.not.equal(undefined);
     const body = log.shadowRoot!.querySelector<HTMLElement>('[part="list"]')!;
     body.scrollTop = body.scrollHeight;
     await until(() => !!ui.row('Moment 001'), 'the oldest moment', 5000);
