@@ -38,10 +38,12 @@ async function resetPostgres(url: string): Promise<void> {
 
 /**
  * The reference backend on a real HTTP port, seeded with `relations` demo relations. Requests default to
- * Anna of tenant `demo`.
+ * Anna of tenant `demo`. With `join`, a further instance on the same PostgreSQL database as it is.
  */
-export async function startServer(options: { databaseUrl?: string | undefined; relations?: number } = {}): Promise<TestServer> {
-  if (options.databaseUrl) await resetPostgres(options.databaseUrl);
+export async function startServer(
+  options: { databaseUrl?: string | undefined; relations?: number; join?: boolean } = {},
+): Promise<TestServer> {
+  if (options.databaseUrl && !options.join) await resetPostgres(options.databaseUrl);
   const dataDir = mkdtempSync(join(tmpdir(), 'relations-test-'));
   const backend = await createBackend({
     databaseUrl: options.databaseUrl,
