@@ -10,6 +10,7 @@ import { tokenStyles } from '../../../theme/tokens.js';
 import { EditFormController } from '../../controllers/edit-form.js';
 import { checkboxField, draftOffer, selectField, textField } from '../fields/fields.js';
 import { fieldStyles } from '../fields/fields.styles.js';
+import { detailsStyles } from '../relation-card-details/relation-card-details.styles.js';
 import type { ConflictResolution } from '../relation-conflict/relation-conflict.component.js';
 import '../relation-conflict/relation-conflict.js';
 import { composeStyles } from './contact-moment-compose.styles.js';
@@ -36,7 +37,7 @@ export interface PartyChoice {
  * @csspart field - Each labelled field.
  */
 export class ContactMomentCompose extends LitElement {
-  static override styles = [tokenStyles, controlStyles, fieldStyles, composeStyles];
+  static override styles = [tokenStyles, controlStyles, fieldStyles, detailsStyles, composeStyles];
 
   private readonly i18n = new LocaleController(this);
 

@@ -1,11 +1,8 @@
 import { css } from 'lit';
 
+/** On top of the card's form styles (relation-card-details.styles.ts): the body, the agreement rows. */
 export const composeStyles = css`
-  :host {
-    display: block;
-  }
-  section,
-  form {
+  section {
     display: flex;
     flex-direction: column;
     gap: var(--_space);
@@ -38,19 +35,6 @@ export const composeStyles = css`
   .add-agreement {
     align-self: flex-start;
   }
-  .buttons {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: flex-end;
-    gap: var(--_space);
-  }
-  .state {
-    margin: 0 auto 0 0;
-    color: var(--_color-text-muted);
-  }
-  .state[data-state='rejected'],
-  .state[data-state='conflict'],
   .error {
     color: var(--_color-danger);
   }
