@@ -32,6 +32,7 @@ export class ContactMomentEntry extends LitElement {
 
   private readonly i18n = new LocaleController(this);
 
+  /** The moment to show. */
   @property({ attribute: false }) moment: ContactMoment | undefined;
 
   /** The other party, in words ("with D. Irecteur"); none for a note about this relation alone. */
@@ -40,6 +41,7 @@ export class ContactMomentEntry extends LitElement {
   /** Whether the user wrote it: only then can they edit and delete it. */
   @property({ type: Boolean }) own = false;
 
+  /** The state of its write not yet accepted, if any: queued or being sent, rejected, in conflict. */
   @property({ attribute: false }) write: EntryWrite | undefined;
 
   /** Whether the backend can be reached: a pending write is being sent, else it waits. */
