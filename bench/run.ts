@@ -12,6 +12,8 @@
  *            filter, scroll, DOM, CSV
  *   card     bench/card/run.ts: click to first paint of <relation-card> on a cached relation, against the
  *            same card loading a relation from the network
+ *   live     bench/live/run.ts: a colleague's write to the first frame an open overview shows it, over the
+ *            event stream against the polling fallback
  *   all      each in turn, with the same options
  * `--help` prints this and the options of the suite named (of every suite when none is).
  */
@@ -19,7 +21,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const suites = { server: 'bench/server/run.ts', store: 'bench/store/run.ts', overview: 'bench/overview/run.ts', card: 'bench/card/run.ts' } as const;
+const suites = {
+  server: 'bench/server/run.ts', store: 'bench/store/run.ts', overview: 'bench/overview/run.ts', card: 'bench/card/run.ts', live: 'bench/live/run.ts',
+} as const;
 const root = new URL('../', import.meta.url);
 const path = (script: string) => fileURLToPath(new URL(script, root));
 type Suite = keyof typeof suites;

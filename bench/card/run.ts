@@ -21,17 +21,17 @@
  *                   3 runs of 30 opens)
  *   --doc-path FILE write the section into this file instead of docs/performance.md
  */
-import { execFileSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { build, type Plugin } from 'esbuild';
 import { chromium } from 'playwright-core';
 // @ts-expect-error: a plain ES module of our build scripts, without types
 import * as findChromeModule from '../../scripts/find-chrome.mjs';
 import { createBackend } from '../../server/backend.js';
 import { changePageSize } from '../../src/store/sync.js';
+import { bundlePage } from '../bundle.js';
+import { sourceVersion } from '../machine.js';
 import { parseArgs, positive } from '../args.js';
 import { replaceSection } from '../doc.js';
 import { readFeed } from '../overview/data.js';
@@ -58,16 +58,6 @@ const token = 'demo-anna';
 const loadBefore = loadavg();
 const startedAt = new Date();
 
-/** Which code ran: the commit, and whether src/ had uncommitted changes (others edit it while benchmarks run). */
-function sourceVersion(): string {
-  try {
-    const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const changed = git('status', '--porcelain', '--', 'src').length > 0;
-    return `commit ${git('rev-parse', '--short', 'HEAD')}${changed ? ' with uncommitted changes in src/' : ''}`;
-  } catch {
-    return 'an unknown commit (no git)';
-  }
-}
 const source = sourceVersion();
 
 // Backend and inputs --------------------------------------------------------------------------------------
@@ -113,34 +103,7 @@ const plans: RunPlan[] = Array.from({ length: runs }, (_, run) => {
 
 // Bench page and HTTP -------------------------------------------------------------------------------------
 
-/**
- * package.json lists only dist files as having side effects, so esbuild would drop `import 'src/index.ts'`
- * (which defines the elements): every module of src/ keeps its side effects here.
- */
-const srcDir = new URL('../../src/', import.meta.url).pathname;
-const keepSourceSideEffects: Plugin = {
-  name: 'keep-source-side-effects',
-  setup(build) {
-    build.onResolve({ filter: /^\./ }, async (args) => {
-      if (args.pluginData === keepSourceSideEffects) return undefined;
-      const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: keepSourceSideEffects });
-      if (resolved.errors.length || !resolved.path.startsWith(srcDir)) return undefined;
-      return { path: resolved.path, sideEffects: true };
-    });
-  },
-};
-const script = (await build({
-  entryPoints: [new URL('./page.ts', import.meta.url).pathname],
-  bundle: true,
-  format: 'esm',
-  platform: 'browser',
-  target: 'es2022',
-  minify: true,
-  write: false,
-  tsconfig: new URL('../../tsconfig.json', import.meta.url).pathname,
-  logLevel: 'warning',
-  plugins: [keepSourceSideEffects],
-})).outputFiles[0]!.text;
+const script = await bundlePage(new URL('./page.ts', import.meta.url));
 
 function html(config: PageConfig): string {
   const json = JSON.stringify(config).replaceAll('<', '\\u003c');

@@ -17,13 +17,11 @@
  *   --data-dir DIR     a seeded PGlite data dir to copy (seeded there first when empty); default: seed anew
  *   --doc / --no-doc   write our section of docs/performance.md (default: only when 100000 relations)
  */
-import { execFileSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
-import { build, type Plugin } from 'esbuild';
 import { chromium } from 'playwright-core';
 // @ts-expect-error: a plain ES module of our build scripts, without types
 import * as findChromeModule from '../../scripts/find-chrome.mjs';
@@ -32,6 +30,8 @@ import { replaceSection } from '../doc.js';
 import { gridRows, labelsInUse, readFeed, searchTerms } from './data.js';
 import type { OursBench } from './page-ours.js';
 import type { PeerBench } from './page-peer.js';
+import { bundlePage } from '../bundle.js';
+import { sourceVersion } from '../machine.js';
 import { parseArgs, positive } from '../args.js';
 import type { PageConfig } from './protocol.js';
 import { heading, render, type Machine, type ReportInput, type Round } from './report.js';
@@ -55,16 +55,6 @@ const feedPageSize = changePageSize;
 const idleSeconds = 2;
 const loadBefore = loadavg();
 
-/** Which code ran: the commit, and whether src/ had uncommitted changes (others edit it while benchmarks run). */
-function sourceVersion(): string {
-  try {
-    const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const changed = git('status', '--porcelain', '--', 'src').length > 0;
-    return `commit ${git('rev-parse', '--short', 'HEAD')}${changed ? ' with uncommitted changes in src/' : ''}`;
-  } catch {
-    return 'an unknown commit (no git)';
-  }
-}
 const source = sourceVersion();
 const startedAt = new Date();
 
@@ -95,38 +85,7 @@ const rowsJson = JSON.stringify(rows);
 
 // Bench pages and HTTP ------------------------------------------------------------------------------------
 
-/**
- * package.json lists only dist files as having side effects, so esbuild would drop `import 'src/index.ts'`
- * (which defines the elements): every module of src/ keeps its side effects here.
- */
-const srcDir = new URL('../../src/', import.meta.url).pathname;
-const keepSourceSideEffects: Plugin = {
-  name: 'keep-source-side-effects',
-  setup(build) {
-    build.onResolve({ filter: /^\./ }, async (args) => {
-      if (args.pluginData === keepSourceSideEffects) return undefined;
-      const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: keepSourceSideEffects });
-      if (resolved.errors.length || !resolved.path.startsWith(srcDir)) return undefined;
-      return { path: resolved.path, sideEffects: true };
-    });
-  },
-};
-
-async function bundle(entry: string): Promise<string> {
-  const result = await build({
-    entryPoints: [new URL(entry, import.meta.url).pathname],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    write: false,
-    tsconfig: new URL('../../tsconfig.json', import.meta.url).pathname,
-    logLevel: 'warning',
-    plugins: [keepSourceSideEffects],
-  });
-  return result.outputFiles[0]!.text;
-}
+const bundle = (entry: string) => bundlePage(new URL(entry, import.meta.url));
 const scripts = { '/ours.js': await bundle('./page-ours.ts'), '/peer.js': await bundle('./page-peer.ts') };
 
 function html(title: string, script: string, config: PageConfig, body: string, style: string): string {
