@@ -22,7 +22,7 @@ export async function loadCallbacks(store: RelationsStore, filter: CallbackListF
   const names = new Map(colleagues.map((user) => [user.id, user.name]));
   names.set(store.me.id, store.me.name);
   const ids = [...new Set(requests.flatMap((request) => [request.relationId, request.personId ?? []].flat()))];
-  const relations = new Map(await Promise.all(ids.map(async (id) => [id, (await store.getRelation(id))?.displayName] as const)));
+  const relations = new Map(await Promise.all(ids.map(async (id) => [id, (await store.loadRelation(id))?.displayName] as const)));
   return requests.map((request) => ({
     request,
     relationName: relations.get(request.relationId),
