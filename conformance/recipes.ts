@@ -96,6 +96,12 @@ export const recipes: Record<OperationId, Recipe> = {
     },
   },
   readNotification: { target: 'notification', build: () => ({}) },
+  readAllNotifications: {
+    build: async (ctx) => {
+      await ctx.fixtures.notification();
+      return {};
+    },
+  },
   streamNotifications: { build: () => ({}) },
 
   listLabels: {

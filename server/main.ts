@@ -60,6 +60,8 @@ async function main(): Promise<void> {
   });
   console.log(`relation-elements demo on ${demo.origin}/ (API /api/v1, ready in ${Date.now() - started} ms)`);
   console.log(process.env.DATABASE_URL ? 'storage: PostgreSQL (DATABASE_URL)' : `storage: PGlite in ${dataDir}; mail in ${demo.backend.outbox}`);
+  // Read by the mailer (server/mail.ts); said here so a host sees where the mail's links will lead.
+  if (process.env.RELATION_URL) console.log(`mail links to relations as ${process.env.RELATION_URL}`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => void demo.close().then(() => process.exit(0)));
   }

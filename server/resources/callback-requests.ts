@@ -1,6 +1,10 @@
-import type { CallbackRequest, Locale, Notification, Relation } from '../../src/contract/index.js';
-import type { Actor, Handlers, RequestContext } from '../context.js';
+import * as z from 'zod/mini';
+import type { CallbackRequest, Locale, Notification } from '../../src/contract/index.js';
+import { timestamp } from '../../src/contract/schemas/fields.js';
+import { callbackFacts, callbackMail, callbackNotification } from '../callback-mail.js';
+import type { Handlers, RequestContext } from '../context.js';
 import type { Queryable } from '../db/database.js';
+import { problem } from '../problem.js';
 import { checkVersion, decodeCursor, invalid, loadForUpdate, newId, requireReference, toPage } from './shared.js';
 
 /** The channel on which every instance of the backend hears new notifications (LISTEN/NOTIFY). */
@@ -19,32 +23,15 @@ async function colleague(tx: Queryable, tenantId: string, id: string, locale: Lo
   return row.data;
 }
 
-/** The text of the e-mail and the notification, in the assignee's own language. */
-function callbackText(locale: Locale, requester: Actor, relation: Relation, request: CallbackRequest) {
-  const phone = request.phone ?? relation.phone;
-  return locale === 'nl'
-    ? {
-        title: `Terugbelverzoek: ${relation.displayName}`,
-        body: `${requester.name} vraagt je ${relation.displayName} terug te bellen${phone ? ` op ${phone}` : ''}.\n\n${request.message}`,
-      }
-    : {
-        title: `Callback request: ${relation.displayName}`,
-        body: `${requester.name} asks you to call ${relation.displayName} back${phone ? ` on ${phone}` : ''}.\n\n${request.message}`,
-      };
-}
-
-/** Tells the assignee: a notification in their environment (pushed live) and an e-mail. */
+/** Tells the assignee: a notification in their environment (pushed live) and an e-mail, in their language. */
 async function notifyAssignee(ctx: RequestContext, request: CallbackRequest, assignee: Colleague) {
   const { tx, actor, services, now } = ctx;
-  const [relation] = await tx.query<{ data: Relation }>('select data from relations where tenant_id = $1 and id = $2', [
-    actor.tenantId, request.relationId,
-  ]);
-  const text = callbackText(assignee.locale, actor, relation!.data, request);
+  const requester = request.requestedById === actor.id ? actor : await colleague(tx, actor.tenantId, request.requestedById, ctx.locale);
+  const facts = await callbackFacts(tx, actor.tenantId, request, requester.name, services.mailer.relationLink(request.relationId));
   const notification: Notification = {
     id: newId(),
     kind: 'callback-request',
-    title: text.title,
-    body: text.body,
+    ...callbackNotification(assignee.locale, facts),
     relationId: request.relationId,
     callbackRequestId: request.id,
     createdAt: now.toISOString(),
@@ -55,9 +42,21 @@ async function notifyAssignee(ctx: RequestContext, request: CallbackRequest, ass
   ]);
   // Delivered to listeners on commit, on every instance of the backend.
   await tx.query('select pg_notify($1, $2)', [notificationChannel, JSON.stringify({ userId: assignee.id, notification })]);
-  await services.mailer.send({ to: assignee.email, subject: text.title, text: text.body }).catch((error: unknown) => {
+  await services.mailer.send(callbackMail(assignee.locale, assignee.email, facts)).catch((error: unknown) => {
     console.error('callback request mail not sent', error);
   });
+}
+
+/** A cursor of the to-do order: [rank, due, createdAt, id], each checked, as the database would reject a bad one with a 500. */
+function todoCursor(cursor: string | undefined, locale: Locale): [number, string, string, string] | undefined {
+  const values = decodeCursor(cursor, locale);
+  if (values === undefined) return undefined;
+  const [rank, due, createdAt, id] = values;
+  const moment = (value: unknown): value is string => z.safeParse(timestamp, value).success;
+  if (values.length === 4 && (rank === 0 || rank === 1) && (due === 'infinity' || moment(due)) && moment(createdAt) && typeof id === 'string') {
+    return [rank, due, createdAt, id];
+  }
+  throw problem('malformed', locale, { errors: [{ path: 'cursor', code: 'cursor', message: 'cursor' }] });
 }
 
 async function save(tx: Queryable, tenantId: string, request: CallbackRequest, insert: boolean) {
@@ -75,16 +74,27 @@ async function save(tx: Queryable, tenantId: string, request: CallbackRequest, i
 export const callbackRequestHandlers: Pick<Handlers, 'listCallbackRequests' | 'createCallbackRequest' | 'updateCallbackRequest'> = {
   listCallbackRequests: async ({ query }, { tx, actor, locale }) => {
     const limit = query.limit ?? 50;
-    const after = decodeCursor(query.cursor, locale);
-    const assignee = query.assigneeId === 'me' ? actor.id : (query.assigneeId ?? null);
-    const rows = await tx.query<{ data: CallbackRequest; created_at: Date; id: string }>(
-      `select data, created_at, id from callback_requests
-       where tenant_id = $1 and ($2::text is null or assignee_id = $2) and ($3::text is null or status = $3)
-         and ($4::timestamptz is null or (created_at, id) < ($4, $5))
-       order by created_at desc, id desc limit $6`,
-      [actor.tenantId, assignee, query.status ?? null, (after?.[0] as string) ?? null, (after?.[1] as string) ?? null, limit + 1],
+    const after = todoCursor(query.cursor, locale);
+    const me = (id: string | undefined) => (id === 'me' ? actor.id : (id ?? null));
+    // To-do order: open before done (rank), then the earliest due (none: last), then the newest. The keyset
+    // compares each part in its own direction; `due` is the stored text, so a cursor compares exactly (and
+    // goes as text: the PostgreSQL driver would turn a timestamptz parameter into a Date, which has no infinity).
+    const rows = await tx.query<{ data: CallbackRequest; rank: number; due: string; created_at: Date; id: string }>(
+      `select data, rank, due, created_at, id from (
+         select data, created_at, id, case when status = 'done' then 1 else 0 end as rank,
+           coalesce(data->>'dueAt', 'infinity') as due
+         from callback_requests
+         where tenant_id = $1 and ($2::text is null or assignee_id = $2) and ($3::text is null or data->>'requestedById' = $3)
+           and ($4::text is null or status = $4)
+       ) todo
+       where $5::int is null or rank > $5 or (rank = $5 and (due::timestamptz > $6::text::timestamptz
+         or (due::timestamptz = $6::text::timestamptz and (created_at, id) < ($7::timestamptz, $8))))
+       order by rank, due::timestamptz, created_at desc, id desc limit $9`,
+      [actor.tenantId, me(query.assigneeId), me(query.requestedById), query.status ?? null, ...(after ?? [null, null, null, null]), limit + 1],
     );
-    return { body: toPage(rows, limit, (row) => row.data, (row) => [new Date(row.created_at).toISOString(), row.id]) };
+    return {
+      body: toPage(rows, limit, (row) => row.data, (row) => [row.rank, row.due, new Date(row.created_at).toISOString(), row.id]),
+    };
   },
 
   createCallbackRequest: async ({ body }, ctx) => {

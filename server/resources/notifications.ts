@@ -3,7 +3,7 @@ import type { Handlers } from '../context.js';
 import { problem } from '../problem.js';
 import { decodeCursor, toPage } from './shared.js';
 
-export const notificationHandlers: Pick<Handlers, 'listNotifications' | 'readNotification'> = {
+export const notificationHandlers: Pick<Handlers, 'listNotifications' | 'readNotification' | 'readAllNotifications'> = {
   listNotifications: async ({ query }, { tx, actor, locale }) => {
     const limit = query.limit ?? 50;
     const after = decodeCursor(query.cursor, locale);
@@ -27,5 +27,16 @@ export const notificationHandlers: Pick<Handlers, 'listNotifications' | 'readNot
     );
     if (!row) throw problem('notFound', locale);
     return { body: row.data };
+  },
+
+  readAllNotifications: async (_input, { tx, actor, now }) => {
+    const [row] = await tx.query<{ read: number }>(
+      `with marked as (
+         update notifications set read = true, data = jsonb_set(data, '{readAt}', to_jsonb($3::text))
+         where tenant_id = $1 and user_id = $2 and not read returning 1
+       ) select count(*)::int as read from marked`,
+      [actor.tenantId, actor.id, now.toISOString()],
+    );
+    return { body: { read: row!.read } };
   },
 };

@@ -9,7 +9,7 @@ import { DuplicateCandidates, DuplicateDraft } from './schemas/duplicates.js';
 import { id, intParam, listParam, page } from './schemas/fields.js';
 import { Label, LabelBulk, LabelBulkResult, LabelCreate, LabelPatch } from './schemas/label.js';
 import { Document, Module } from './schemas/module.js';
-import { Notification } from './schemas/notification.js';
+import { Notification, NotificationsRead } from './schemas/notification.js';
 import { Relation, RelationCreate, RelationKind, RelationPage, RelationPatch, RelationStatus, relationRoles, relationSorts } from './schemas/relation.js';
 import { Me, User } from './schemas/user.js';
 
@@ -122,7 +122,7 @@ export const operations = {
 
   listCallbackRequests: {
     method: 'get', path: '/callback-requests',
-    query: z.object({ assigneeId: z.optional(id), status: z.optional(CallbackStatus), ...paging }),
+    query: z.object({ assigneeId: z.optional(id), requestedById: z.optional(id), status: z.optional(CallbackStatus), ...paging }),
     status: 200, response: page(CallbackRequest), errors: [],
   },
   createCallbackRequest: {
@@ -138,6 +138,7 @@ export const operations = {
     status: 200, response: page(Notification), errors: [],
   },
   readNotification: { method: 'post', path: '/notifications/{id}/read', params: byId, status: 200, response: Notification, errors: [404] },
+  readAllNotifications: { method: 'post', path: '/notifications/read', status: 200, response: NotificationsRead, errors: [] },
   streamNotifications: { method: 'get', path: '/notifications/stream', status: 200, stream: true, errors: [] },
 
   listLabels: { method: 'get', path: '/labels', status: 200, response: page(Label), errors: [] },

@@ -15,7 +15,7 @@ import { DuplicateCandidates, DuplicateDraft, DuplicateReason } from '../schemas
 import { color, country, email, iban, kvkNumber, phone, vatNumber, website } from '../schemas/fields.js';
 import { Label, LabelBulk, LabelBulkResult, LabelCreate, LabelPatch } from '../schemas/label.js';
 import { Document, Module, PreferenceField } from '../schemas/module.js';
-import { Notification } from '../schemas/notification.js';
+import { Notification, NotificationsRead } from '../schemas/notification.js';
 import { FieldError, Problem } from '../schemas/problem.js';
 import { Organization, Person, Relation, RelationCreate, RelationKind, RelationPage, RelationPatch, RelationStatus } from '../schemas/relation.js';
 import { Me, User } from '../schemas/user.js';
@@ -339,9 +339,16 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
   listCallbackRequests: {
     tag: 'Callback requests',
     summary: 'List callback requests',
-    description: 'Callback requests of the tenant, e.g. the open ones assigned to the current user (`assigneeId=me&status=open`).',
+    description:
+      'Callback requests of the tenant, e.g. the open ones assigned to the current user (`assigneeId=me&status=open`) or ' +
+      'the ones the current user asked for (`requestedById=me`). In to-do order: open before done, then by `dueAt` ' +
+      '(earliest first, requests without one after those with one), then newest first.',
     returns: 'A page of callback requests.',
-    params: { assigneeId: 'Only requests assigned to this user; `me` is the current user.', status: 'Only open or only done requests.' },
+    params: {
+      assigneeId: 'Only requests assigned to this user; `me` is the current user.',
+      requestedById: 'Only requests made by this user; `me` is the current user.',
+      status: 'Only open or only done requests.',
+    },
   },
   createCallbackRequest: {
     tag: 'Callback requests',
@@ -370,6 +377,12 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
     description: 'Sets `readAt`; reading a notification twice keeps the first moment.',
     returns: 'The notification as it is now.',
     params: { id: 'The id of the notification.' },
+  },
+  readAllNotifications: {
+    tag: 'Notifications',
+    summary: 'Mark all my notifications read',
+    description: 'Sets `readAt` on every unread notification of the current user; those of other users stay as they are.',
+    returns: 'How many notifications were unread and are read now.',
   },
   streamNotifications: {
     tag: 'Notifications',
@@ -875,6 +888,12 @@ export const schemaDocs: readonly SchemaDoc[] = [
     description: 'Something for the current user’s attention, such as a callback request assigned to them.',
     example: notification,
     fields: { readAt: 'When the user read it; null while unread.' },
+  }),
+  component(NotificationsRead, {
+    id: 'NotificationsRead',
+    description: 'The outcome of marking every notification read.',
+    example: { read: 3 },
+    fields: { read: 'How many notifications were unread; 0 when there were none.' },
   }),
 
   component(Label, {

@@ -14,3 +14,8 @@ export const Notification = z.object({
 });
 
 export type Notification = z.infer<typeof Notification>;
+
+/** The outcome of marking every notification of the current user read. */
+export const NotificationsRead = z.object({ read: z.int().check(z.nonnegative()) });
+
+export type NotificationsRead = z.infer<typeof NotificationsRead>;
