@@ -2,12 +2,13 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import '../../src/elements/callback-list/callback-list.js';
+import '../../src/elements/internal/relation-callback-dialog/relation-callback-dialog.js';
 import type { CallbackRequest, Relation } from '../../src/contract/index.js';
 import type { RelationProvider } from '../../src/index.js';
 import type { RelationsClient } from '../../src/sdk/index.js';
 import { backendUrl, clientFor, faultyNetwork } from './backend.js';
 import { signedIn, until } from './fixtures.js';
-import { callbackListHarness } from './harness/notifications.js';
+import { callbackDialogHarness, callbackListHarness } from './harness/notifications.js';
 import { focused } from './harness/roles.js';
 
 let anna: RelationsClient;
@@ -139,5 +140,23 @@ describe('<callback-list>', () => {
     await until(() => ui.text().includes('No connection'), 'the offline notice');
     await until(() => ui.items().length === expected.length, 'the list as last seen');
     ui.items().forEach((item, i) => expect(item.textContent).to.contain(expected[i]!));
+  });
+
+  it('the callback dialog keeps what was typed when the contract refuses it, with the contract’s messages; passes axe', async () => {
+    const { provider } = await signedIn(html`<relation-callback-dialog relation-id=${uno.id} open></relation-callback-dialog>`, 'demo-anna', 'nl');
+    const dialog = provider.querySelector('relation-callback-dialog')!;
+    const ui = callbackDialogHarness(dialog);
+    await until(() => !!dialog.shadowRoot!.querySelector('form'), 'the form');
+    await expect(dialog).to.be.accessible();
+    await ui.tabTo(ui.control('textbox', 'Te bellen nummer'));
+    await sendKeys({ type: '+31 6 1234 5678' });
+    await ui.tabTo(ui.control('button', 'Verzoek versturen'));
+    await sendKeys({ press: 'Enter' });
+    await until(() => ui.errorOf(ui.control('textbox', 'Bericht')) !== '', 'the message’s error');
+    expect(dialog.open).to.equal(true);
+    expect(ui.control('textbox', 'Te bellen nummer').value).to.equal('+31 6 1234 5678');
+    expect(ui.errorOf(ui.control('combobox', 'Collega'))).not.to.equal('');
+    expect(focused()).to.equal(ui.control('combobox', 'Collega'));
+    await expect(dialog).to.be.accessible();
   });
 });
