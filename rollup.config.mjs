@@ -20,6 +20,7 @@ const entries = [
   'src/elements/relation-card/relation-card.ts',
   'src/elements/relation-create/relation-create.ts',
   'src/elements/relation-picker/relation-picker.ts',
+  'src/elements/contact-moment-log/contact-moment-log.ts',
 ];
 
 const dependencies = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).dependencies);

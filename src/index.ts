@@ -2,8 +2,10 @@
  * Every element, defined. The provider comes first so that it is defined before any element that
  * consumes its context.
  */
+import { defineOnUse } from './core/define.js';
+
 export * from './elements/relation-provider/relation-provider.js';
-export { define, VERSION } from './core/define.js';
+export { define, defineOnUse, VERSION } from './core/define.js';
 export { emit, type CustomEventName, type EventDetail } from './core/events.js';
 export { LocaleController } from './i18n/locale-controller.js';
 export { locales, toLocale, type Locale, type Messages } from './i18n/messages.js';
@@ -18,3 +20,12 @@ export * from './elements/relation-card/relation-card.js';
 export * from './elements/relation-create/relation-create.js';
 export * from './elements/relation-overview/relation-overview.js';
 export * from './elements/relation-picker/relation-picker.js';
+
+/*
+ * Elements a page shows less often load on first use, as chunks of their own, so the one script tag stays
+ * small; bundler users import them from their own entry points (`relation-elements/contact-moment-log`).
+ */
+export type { ContactMomentLog } from './elements/contact-moment-log/contact-moment-log.js';
+defineOnUse({
+  'contact-moment-log': () => import('./elements/contact-moment-log/contact-moment-log.js'),
+});

@@ -27,3 +27,30 @@ export function define(tag: string, constructor: CustomElementConstructor): void
   (constructor as Branded)[versionKey] = VERSION;
   customElements.define(tag, constructor);
 }
+
+/**
+ * Defines each of `tags` the first time the page holds one: its module (a chunk of its own in the one-script-tag
+ * bundle) loads when the tag is written into the document, by the host's HTML, a framework, or a script. An
+ * element created before its definition arrives keeps the properties set on it and upgrades in place. Tags
+ * inside our own shadow roots are loaded by the element that renders them. A load that fails (offline on first
+ * use) is tried again the next time the tag appears.
+ */
+export function defineOnUse(tags: Record<string, () => Promise<unknown>>): void {
+  if (typeof document === 'undefined' || typeof MutationObserver === 'undefined') return;
+  const pending = new Map(Object.entries(tags).filter(([tag]) => !customElements.get(tag)));
+  const load = (tag: string) => {
+    const loader = pending.get(tag);
+    if (!loader) return;
+    pending.delete(tag);
+    loader().catch(() => pending.set(tag, loader));
+  };
+  const scan = (node: Element | Document) => {
+    if (!pending.size) return;
+    if (node instanceof Element && pending.has(node.localName)) load(node.localName);
+    for (const found of node.querySelectorAll([...pending.keys()].join(','))) load(found.localName);
+  };
+  new MutationObserver((records) => {
+    for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) scan(node);
+  }).observe(document, { childList: true, subtree: true });
+  scan(document);
+}

@@ -386,11 +386,18 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
   },
   streamNotifications: {
     tag: 'Notifications',
-    summary: 'Stream my notifications',
+    summary: 'Stream my notifications and what my colleagues change',
     description:
       'Server-sent events: first a `ready` event, then one `notification` event per new notification, with the ' +
       'notification as JSON in `data` and its id as the event id. Comment lines keep an idle connection open. A ' +
-      'client that reconnects with `Last-Event-ID` first receives what it missed.',
+      'client that reconnects with `Last-Event-ID` first receives what it missed.\n\n' +
+      'Announcements, without an event id and with `data: {}`: `changes` when any user of the tenant committed a ' +
+      'write that the change feed carries (pull `GET /changes` from your cursor), and `callbacks` when a callback ' +
+      'request of the tenant was created or changed (read your callback lists again). A burst of writes may become ' +
+      'one announcement, and announcements are not replayed after a reconnect: a client pulls once on every ' +
+      '`ready`. A backend with several instances announces on every instance (the reference backend uses ' +
+      'PostgreSQL `NOTIFY`). Clients show colleagues\' changes within seconds this way; a backend without ' +
+      'announcements still works, clients then see changes on their next revalidation.',
     returns: 'An event stream that stays open.',
   },
 

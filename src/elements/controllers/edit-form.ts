@@ -303,7 +303,8 @@ export class EditFormController<E extends { id: string; version: number }> imple
   private async refreshState(id = this.options.entity()?.id ?? this.subject): Promise<void> {
     const store = this.options.store();
     if (!store || !id) return;
-    const entries = (await store.writesOf(id)).filter((entry) => this.isMine(entry));
+    // A store closed meanwhile (signed out) has no writes to show any more.
+    const entries = (await store.writesOf(id).catch(() => [])).filter((entry) => this.isMine(entry));
     const held = entries.find((entry) => entry.state === 'conflict') ?? entries.find((entry) => entry.state === 'rejected');
     const previous = `${this.state}:${this.entry?.seq}`;
     this.entry = held;

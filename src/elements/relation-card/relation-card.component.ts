@@ -15,7 +15,7 @@ import { loadSection, sectionsOf, type SectionEntry } from './sections.js';
 
 /**
  * @tagname relation-card
- * @summary One relation, completely: its header and actions, details, addresses, people, module preferences and documents.
+ * @summary One relation, completely: its header and actions, details, addresses, people, contact moments, module preferences and documents.
  *
  * @description Shows the relation `relation-id` names from the cache at once (or from the backend when the
  * cache does not hold it yet) and keeps it current. Every edit goes through the store's outbox, so it works
@@ -78,7 +78,7 @@ export class RelationCard extends LitElement {
   /** The relation to show: its id, or the local id a relation created offline has until it is sent. */
   @property({ attribute: 'relation-id', reflect: true }) relationId = '';
 
-  /** The section to show (tabs) or scroll to (page): details, addresses, people, preferences, documents, or a host's key. */
+  /** The section to show (tabs) or scroll to (page): details, addresses, people, contact, preferences, documents, or a host's key. */
   @property({ reflect: true }) section = 'details';
 
   /** Sections as tabs, or one scrolling page with anchors. */
@@ -134,6 +134,8 @@ export class RelationCard extends LitElement {
         return html`<relation-card-addresses .relation=${relation} .store=${store}></relation-card-addresses>`;
       case 'people':
         return html`<relation-card-people .relation=${relation} .store=${store}></relation-card-people>`;
+      case 'contact':
+        return html`<contact-moment-log .relationId=${relation.id} .store=${store}></contact-moment-log>`;
       case 'preferences':
         return html`<relation-card-preferences .relation=${relation} .store=${store}></relation-card-preferences>`;
       default:

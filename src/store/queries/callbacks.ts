@@ -9,32 +9,25 @@ export type CallbackFilter = { assignedTo: 'me' } | { requestedBy: 'me' };
 const callbackLimit = 200;
 
 /**
- * The callback requests assigned to or requested by the user, open ones first (then by due time, overdue on
- * top, then newest), from the backend: they are not part of the change feed. Offline, the list as last seen.
+ * The callback requests assigned to or requested by the user, in the backend's to-do order (open first, then by
+ * due time, none last, then newest), from the backend: they are not part of the change feed. Offline, the list
+ * as last seen.
  */
 export async function callbackRequestsOf(cache: Cache, client: RelationsClient, filter: CallbackFilter): Promise<CallbackRequest[]> {
   const key = `callbacks:${'assignedTo' in filter ? 'assigned' : 'requested'}`;
   try {
     const query = 'assignedTo' in filter ? { assigneeId: 'me' } : { requestedById: 'me' };
     const items: CallbackRequest[] = [];
-    for await (const page of client.pages('listCallbackRequests', { ...query, limit: 100 } as never)) {
+    for await (const page of client.pages('listCallbackRequests', { ...query, limit: 100 })) {
       items.push(...page.items);
       if (items.length >= callbackLimit) break;
     }
-    const sorted = items.sort(byUrgency);
-    await cache.put('meta', sorted, key);
-    return sorted;
+    await cache.put('meta', items, key);
+    return items;
   } catch (error) {
     if (!(error instanceof NetworkError)) throw error;
     return ((await cache.get('meta', key)) as CallbackRequest[] | undefined) ?? [];
   }
-}
-
-/** Open before done; then by due time (none last); then newest first. */
-export function byUrgency(a: CallbackRequest, b: CallbackRequest): number {
-  if (a.status !== b.status) return a.status === 'open' ? -1 : 1;
-  if (a.dueAt !== b.dueAt) return a.dueAt === null ? 1 : b.dueAt === null ? -1 : a.dueAt.localeCompare(b.dueAt);
-  return b.createdAt.localeCompare(a.createdAt);
 }
 
 /** Marks a callback request done (or open again), over the version the user saw. */

@@ -39,11 +39,7 @@ export async function readNotification(client: RelationsClient, id: string): Pro
   await client.readNotification({ id });
 }
 
-/** Marks every unread notification of the user read. */
-export async function readAllNotifications(client: RelationsClient): Promise<void> {
-  for (;;) {
-    const { items } = await client.listNotifications({ unread: 'true', limit: unreadCountLimit });
-    if (!items.length) return;
-    await Promise.all(items.map((notification) => client.readNotification({ id: notification.id })));
-  }
+/** Marks every unread notification of the user read; resolves with how many that were. */
+export async function readAllNotifications(client: RelationsClient): Promise<number> {
+  return (await client.readAllNotifications()).read;
 }
