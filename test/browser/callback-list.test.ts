@@ -3,22 +3,20 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import '../../src/elements/callback-list/callback-list.js';
 import '../../src/elements/internal/relation-callback-dialog/relation-callback-dialog.js';
-import type { CallbackRequest, Relation } from '../../src/contract/index.js';
+import type { Relation } from '../../src/contract/index.js';
 import type { RelationProvider } from '../../src/index.js';
 import type { RelationsClient } from '../../src/sdk/index.js';
 import { backendUrl, clientFor, faultyNetwork } from './backend.js';
 import { signedIn, until } from './fixtures.js';
-import { callbackDialogHarness, callbackListHarness } from './harness/notifications.js';
+import { callbackDialogHarness, callbackListHarness, callbackScene, type CallbackScene } from './harness/notifications.js';
 import { focused } from './harness/roles.js';
 
+let scene: CallbackScene;
 let anna: RelationsClient;
 let bram: RelationsClient;
-let bramId: string;
 let uno: Relation;
+const requestForBram: CallbackScene['requestForBram'] = (message, extra) => scene.requestForBram(message, extra);
 
-function requestForBram(message: string, extra: { dueAt?: string; phone?: string } = {}): Promise<CallbackRequest> {
-  return anna.createCallbackRequest({ body: { relationId: uno.id, assigneeId: bramId, message, ...extra } });
-}
 
 /** A callback list inside a provider signed in as `token`, loaded. */
 async function listFor(token: string, locale: 'nl' | 'en' = 'en', filter = 'assigned') {
@@ -31,10 +29,8 @@ async function listFor(token: string, locale: 'nl' | 'en' = 'en', filter = 'assi
 
 describe('<callback-list>', () => {
   before(async () => {
-    anna = await clientFor('demo-anna');
-    bram = await clientFor('demo-bram');
-    bramId = (await bram.getMe()).id;
-    uno = (await anna.listRelations({ q: 'Bedrijf Uno' })).items[0]!;
+    scene = await callbackScene();
+    ({ anna, bram, uno } = scene);
   });
   afterEach(async () => {
     for (const provider of document.querySelectorAll('relation-provider')) await provider.signOut();

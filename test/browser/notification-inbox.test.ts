@@ -8,16 +8,17 @@ import type { Notification, Relation } from '../../src/contract/index.js';
 import type { NotificationInbox } from '../../src/elements/notification-inbox/notification-inbox.component.js';
 import type { RelationProvider } from '../../src/index.js';
 import type { RelationsClient } from '../../src/sdk/index.js';
-import { backendUrl, clientFor, faultyNetwork } from './backend.js';
+import { backendUrl, faultyNetwork } from './backend.js';
 import { signedIn, until } from './fixtures.js';
-import { callbackDialogHarness, callbackListHarness, inboxHarness } from './harness/notifications.js';
+import { callbackDialogHarness, callbackListHarness, callbackScene, inboxHarness, type CallbackScene } from './harness/notifications.js';
 import { focused } from './harness/roles.js';
 
 
-let anna: RelationsClient;
+let scene: CallbackScene;
 let bram: RelationsClient;
 let bramId: string;
 let uno: Relation;
+const requestForBram: CallbackScene['requestForBram'] = (message, extra) => scene.requestForBram(message, extra);
 
 /** Bram's unread notifications as the server has them. */
 async function unreadOnServer(): Promise<Notification[]> {
@@ -27,10 +28,6 @@ async function unreadOnServer(): Promise<Notification[]> {
 /** The bell's name for `n` unread, in English: what the server's count must read as. */
 const englishBell = (n: number) => `Notifications, ${n === 0 ? 'none' : n} unread`;
 
-/** Anna asks Bram to call Bedrijf Uno back, through the API. */
-function requestForBram(message: string, extra: { dueAt?: string } = {}) {
-  return anna.createCallbackRequest({ body: { relationId: uno.id, assigneeId: bramId, message, ...extra } });
-}
 
 /** Bram's inbox (in `locale`) inside a provider signed in as Bram, loaded. */
 async function bramsInbox(locale: 'nl' | 'en' = 'en') {
@@ -50,10 +47,8 @@ async function openList(inbox: NotificationInbox) {
 
 describe('<notification-inbox>', () => {
   before(async () => {
-    anna = await clientFor('demo-anna');
-    bram = await clientFor('demo-bram');
-    bramId = (await bram.getMe()).id;
-    uno = (await anna.listRelations({ q: 'Bedrijf Uno' })).items[0]!;
+    scene = await callbackScene();
+    ({ bram, bramId, uno } = scene);
   });
   afterEach(async () => {
     for (const provider of document.querySelectorAll('relation-provider')) await provider.signOut();

@@ -1,7 +1,10 @@
 import { sendKeys } from '@web/test-runner-commands';
+import type { CallbackRequest, Relation } from '../../../src/contract/index.js';
 import type { CallbackList } from '../../../src/elements/callback-list/callback-list.component.js';
 import type { RelationCallbackDialog } from '../../../src/elements/internal/relation-callback-dialog/relation-callback-dialog.component.js';
 import type { NotificationInbox } from '../../../src/elements/notification-inbox/notification-inbox.component.js';
+import type { RelationsClient } from '../../../src/sdk/index.js';
+import { clientFor } from '../backend.js';
 import { accessibleName, allByRole, focused, getByRole, queryByRole, type Name } from './roles.js';
 
 /** The bell's name in either language: "Meldingen, 3 ongelezen", "Notifications, none unread". */
@@ -55,5 +58,26 @@ export function callbackDialogHarness(dialog: RelationCallbackDialog) {
       const ids = (control.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((id) => id.endsWith('-error'));
       return ids.map((id) => root.getElementById(id)?.textContent?.trim() ?? '').join(' ');
     },
+  };
+}
+
+/** The people of a callback: Anna asks, Bram is asked, about Bedrijf Uno; each with their own client. */
+export interface CallbackScene {
+  anna: RelationsClient;
+  bram: RelationsClient;
+  bramId: string;
+  uno: Relation;
+  /** Anna asks Bram, through the API, to call Bedrijf Uno back. */
+  requestForBram(message: string, extra?: { dueAt?: string; phone?: string }): Promise<CallbackRequest>;
+}
+
+export async function callbackScene(): Promise<CallbackScene> {
+  const anna = await clientFor('demo-anna');
+  const bram = await clientFor('demo-bram');
+  const bramId = (await bram.getMe()).id;
+  const uno = (await anna.listRelations({ q: 'Bedrijf Uno' })).items[0]!;
+  return {
+    anna, bram, bramId, uno,
+    requestForBram: (message, extra = {}) => anna.createCallbackRequest({ body: { relationId: uno.id, assigneeId: bramId, message, ...extra } }),
   };
 }
