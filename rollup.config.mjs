@@ -21,6 +21,8 @@ const entries = [
   'src/elements/relation-create/relation-create.ts',
   'src/elements/relation-picker/relation-picker.ts',
   'src/elements/contact-moment-log/contact-moment-log.ts',
+  'src/elements/notification-inbox/notification-inbox.ts',
+  'src/elements/callback-list/callback-list.ts',
 ];
 
 const dependencies = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).dependencies);

@@ -12,7 +12,7 @@ export { locales, toLocale, type Locale, type Messages } from './i18n/messages.j
 export { tokens, type Theme, type TokenName } from './theme/tokens.js';
 export { StoreQueryController, type QueryState, type QueryStatus, type StoreQueryOptions } from './elements/controllers/store-query.js';
 export type {
-  CallbackRequestedEvent, ContactMomentSavedEvent, DocumentOpenEvent, LabelFilterChangeEvent, NotificationOpenEvent, RelationCreatedEvent, RelationOpenEvent, RelationProviderErrorEvent, RelationSavedEvent,
+  CallbackRequestOpenEvent, CallbackRequestedEvent, ContactMomentSavedEvent, DocumentOpenEvent, LabelFilterChangeEvent, NotificationOpenEvent, RelationCreatedEvent, RelationOpenEvent, RelationProviderErrorEvent, RelationSavedEvent,
   RelationSelectionChangeEvent, RelationStoreReadyEvent,
 } from './core/event-map.js';
 export * from './elements/label-filter/label-filter.js';
@@ -26,6 +26,11 @@ export * from './elements/relation-picker/relation-picker.js';
  * small; bundler users import them from their own entry points (`relation-elements/contact-moment-log`).
  */
 export type { ContactMomentLog } from './elements/contact-moment-log/contact-moment-log.js';
+export type { NotificationInbox } from './elements/notification-inbox/notification-inbox.js';
+export type { CallbackList } from './elements/callback-list/callback-list.js';
+export type { CallbackListFilter } from './elements/callback-list/callback-data.js';
 defineOnUse({
   'contact-moment-log': () => import('./elements/contact-moment-log/contact-moment-log.js'),
+  'notification-inbox': () => import('./elements/notification-inbox/notification-inbox.js'),
+  'callback-list': () => import('./elements/callback-list/callback-list.js'),
 });

@@ -45,12 +45,11 @@ export function defineOnUse(tags: Record<string, () => Promise<unknown>>): void 
     loader().catch(() => pending.set(tag, loader));
   };
   const scan = (node: Element | Document) => {
-    if (!pending.size) return;
     if (node instanceof Element && pending.has(node.localName)) load(node.localName);
-    for (const found of node.querySelectorAll([...pending.keys()].join(','))) load(found.localName);
+    if (pending.size) for (const found of node.querySelectorAll([...pending.keys()].join(','))) load(found.localName);
   };
   new MutationObserver((records) => {
-    for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) scan(node);
+    for (const record of records) for (const node of record.addedNodes) if (pending.size && node instanceof Element) scan(node);
   }).observe(document, { childList: true, subtree: true });
   scan(document);
 }

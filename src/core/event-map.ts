@@ -22,6 +22,8 @@ export type DocumentOpenEvent = CustomEvent<{ id: string; module: string; relati
 export type NotificationOpenEvent = CustomEvent<{ id: string; relationId: string | null; callbackRequestId: string | null }>;
 /** A contact moment was written here (created, edited or deleted) and stored for sending. */
 export type ContactMomentSavedEvent = CustomEvent<{ id: string; relationId: string; deleted: boolean }>;
+/** A part of the card (the contact-moment log) asks for the callback dialog about a relation and contact person. */
+export type CallbackRequestOpenEvent = CustomEvent<{ relationId: string; personId: string | null }>;
 /** A callback request was sent to a colleague from here. */
 export type CallbackRequestedEvent = CustomEvent<{ id: string; relationId: string; assigneeId: string }>;
 /** The provider opened the store of the signed-in user. */
@@ -38,6 +40,7 @@ declare global {
     'notification-open': NotificationOpenEvent;
     'contact-moment-saved': ContactMomentSavedEvent;
     'callback-requested': CallbackRequestedEvent;
+    'callback-request-open': CallbackRequestOpenEvent;
     'relation-selection-change': RelationSelectionChangeEvent;
     'label-filter-change': LabelFilterChangeEvent;
     'relation-store-ready': RelationStoreReadyEvent;

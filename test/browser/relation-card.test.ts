@@ -7,7 +7,7 @@ import type { RelationsClient } from '../../src/sdk/index.js';
 import type { RelationsStore } from '../../src/store/index.js';
 import { backendUrl, clientFor, faultyNetwork } from './backend.js';
 import { cardHarness } from './harness/card.js';
-import { focused } from './harness/roles.js';
+import { focused, getByRole, queryByRole } from './harness/roles.js';
 import { until } from './fixtures.js';
 
 type Net = ReturnType<typeof faultyNetwork>;
@@ -347,5 +347,29 @@ describe('<relation-card>', () => {
     await store.flush();
     await until(async () => (await server.getRelation({ id: relation.id })).organization?.kvkNumber === '87654325', 'the correction');
     expect((await server.getRelation({ id: relation.id })).organization?.name).to.equal('Afgewezen en Hersteld B.V.', 'the rest of the change too');
+  });
+
+  it('has a contact section, the moment log, whose callback button opens the card’s dialog; a request sent there reaches the colleague', async () => {
+    const uno = (await server.listRelations({ q: 'Bedrijf Uno' })).items[0]!;
+    const { card, ui } = await openCard(uno.id);
+    ui.tab('Contactmomenten').click();
+    await until(() => ui.all('contact-moment-log').length === 1 && !!ui.maybeButton('Terugbelverzoek'), 'the log in the contact section');
+    ui.button('Terugbelverzoek').click();
+    await until(() => ui.all('relation-callback-dialog').length === 1 && !!queryByRole(card, 'combobox', 'Collega'), 'the dialog');
+    const bram = (await (await clientFor('demo-bram')).getMe()).id;
+    const colleague = getByRole<HTMLSelectElement>(card, 'combobox', 'Collega');
+    colleague.value = bram;
+    colleague.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    const message = `Vanuit de kaart ${Date.now()}`;
+    const field = getByRole<HTMLTextAreaElement>(card, 'textbox', 'Bericht');
+    field.value = message;
+    field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    const requested = oneEvent(card, 'callback-requested');
+    ui.button('Verzoek versturen').click();
+    const { detail } = await requested;
+    expect(detail.relationId).to.equal(uno.id);
+    await until(() => ui.all('relation-callback-dialog').length === 0, 'the dialog closed');
+    const bramClient = await clientFor('demo-bram');
+    await until(async () => (await bramClient.listCallbackRequests({ assigneeId: 'me', limit: 100 })).items.some((r) => r.message === message), "in bram's callbacks");
   });
 });

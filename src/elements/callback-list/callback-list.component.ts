@@ -9,7 +9,7 @@ import type { RelationsStore } from '../../store/index.js';
 import { controlStyles } from '../../theme/controls.js';
 import { tokenStyles } from '../../theme/tokens.js';
 import { StoreQueryController } from '../controllers/store-query.js';
-import { StoreEventController } from '../notification-inbox/store-event.js';
+import { StoreEventController } from '../controllers/store-event.js';
 import { isOverdue, loadCallbacks, telHref, type CallbackEntry, type CallbackListFilter } from './callback-data.js';
 import { callbackListStyles } from './callback-list.styles.js';
 

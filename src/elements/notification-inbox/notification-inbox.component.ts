@@ -12,7 +12,7 @@ import { RovingTabindexController } from '../controllers/roving-tabindex.js';
 import { StoreQueryController } from '../controllers/store-query.js';
 import { inboxStyles } from './notification-inbox.styles.js';
 import { relativeTime } from './relative-time.js';
-import { StoreEventController } from './store-event.js';
+import { StoreEventController } from '../controllers/store-event.js';
 
 /** Unread counts above this show as "99+". */
 const shownUnread = 99;

@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Relation } from '../../contract/index.js';
+import type { CallbackRequestOpenEvent } from '../../core/event-map.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import { NetworkError } from '../../sdk/index.js';
 import type { RelationsStore } from '../../store/index.js';
@@ -29,6 +30,8 @@ import { loadSection, sectionsOf, type SectionEntry } from './sections.js';
  * @fires relation-saved - An edit was stored for sending: `detail.id`, `detail.relation`.
  * @fires relation-created - A person or organization was created in place in the people section: `detail.id` (a local id until sent), `detail.relation`.
  * @fires document-open - The user opens a module's document: `detail.id`, `detail.module`, `detail.relationId`. Cancelable.
+ * @fires contact-moment-saved - A contact moment was written in the contact section: `detail.id`, `detail.relationId`, `detail.deleted`.
+ * @fires callback-requested - A colleague was asked to call back, from the contact section's dialog: `detail.id`, `detail.relationId`, `detail.assigneeId`.
  *
  * @slot actions - The host's own buttons beside the card's actions.
  * @slot section-<key> - A section of the host's, named by its `data-section-label`.
@@ -89,14 +92,24 @@ export class RelationCard extends LitElement {
 
   @state() private sections: SectionEntry[] = [];
 
+  /** The callback dialog, while open: about which relation and contact person. */
+  @state() private callbackFor: CallbackRequestOpenEvent['detail'] | undefined;
+  private readonly onCallbackRequestOpen = (event: CallbackRequestOpenEvent) => {
+    event.stopPropagation();
+    // The dialog is a chunk of its own, loaded the first time someone asks for a callback.
+    void import('../internal/relation-callback-dialog/relation-callback-dialog.js').then(() => (this.callbackFor = event.detail));
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.observer.observe(this, { childList: true, attributes: true, subtree: false });
+    this.addEventListener('callback-request-open', this.onCallbackRequestOpen);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.observer.disconnect();
+    this.removeEventListener('callback-request-open', this.onCallbackRequestOpen);
   }
 
   protected override willUpdate(): void {
@@ -194,6 +207,10 @@ export class RelationCard extends LitElement {
         <slot name="actions" slot="actions"></slot>
       </relation-card-header>
       ${this.layout === 'page' ? this.renderPage(relation) : this.renderTabs(relation)}
+      ${this.callbackFor
+        ? html`<relation-callback-dialog open relation-id=${this.callbackFor.relationId} person-id=${this.callbackFor.personId ?? nothing}
+            .store=${this.data.currentStore} @close=${() => (this.callbackFor = undefined)}></relation-callback-dialog>`
+        : nothing}
     </article>`;
   }
 }

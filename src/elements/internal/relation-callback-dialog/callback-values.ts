@@ -1,6 +1,6 @@
-import { CallbackRequestCreate, type Relation, type User } from '../../../contract/index.js';
+import { CallbackRequestCreate, type CallbackRequest, type Relation, type User } from '../../../contract/index.js';
 import type { RelationsStore } from '../../../store/index.js';
-import type { FieldValues } from '../../controllers/edit-form.js';
+import type { EditFormOptions, FieldValues } from '../../controllers/edit-form.js';
 import { textOrNull } from '../fields/fields.js';
 
 /** A contact person of an organization, with the number to call them on there. */
@@ -61,4 +61,4 @@ export function callbackBody(relationId: string, values: FieldValues): Record<st
   };
 }
 
-export const checkCallback = (body: Record<string, unknown>) => CallbackRequestCreate.safeParse(body);
+export const checkCallback: EditFormOptions<CallbackRequest>['check'] = (body) => CallbackRequestCreate.safeParse(body);
