@@ -7,8 +7,17 @@ const card = document.getElementById('card');
 const createDialog = document.getElementById('create-dialog');
 const status = document.getElementById('status');
 
-// A real host asks its own auth layer; the demo signs in as colleague Anna of tenant "demo".
-provider.getToken = async () => 'demo-anna';
+// A real host asks its own auth layer; the demo signs in as the user chosen in its header (?user=demo-bram),
+// so two windows can be two colleagues: what one does, the other sees without reloading.
+const user = document.getElementById('user');
+const token = new URLSearchParams(location.search).get('user') ?? 'demo-anna';
+user.value = token;
+user.addEventListener('change', () => {
+  const url = new URL(location.href);
+  url.searchParams.set('user', user.value);
+  location.href = url.href;
+});
+provider.getToken = async () => token;
 
 language.addEventListener('change', () => {
   document.documentElement.lang = language.value;
@@ -39,6 +48,9 @@ document.addEventListener('relation-created', (event) => {
 });
 document.addEventListener('relation-saved', (event) => {
   status.textContent = `relation-saved: ${event.detail.relation.displayName}`;
+});
+document.addEventListener('callback-requested', () => {
+  status.textContent = 'callback-requested';
 });
 document.addEventListener('document-open', (event) => {
   status.textContent = `document-open: ${event.detail.module} ${event.detail.id}`;

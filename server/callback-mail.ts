@@ -51,6 +51,8 @@ const words = {
   nl: {
     intlLocale: 'nl-NL',
     subject: (name: string) => `Terugbelverzoek: ${name}`,
+    /** A notification's title: with the requester, so two requests about one relation differ in the inbox. */
+    title: (requester: string, name: string) => `${requester} vraagt terugbellen: ${name}`,
     asks: (requester: string, name: string, phone?: string | null) => `${requester} vraagt je ${name} terug te bellen${phone ? ` op ${phone}` : ''}.`,
     relation: 'Relatie',
     number: (n: number) => `relatienummer ${n}`,
@@ -64,6 +66,7 @@ const words = {
   en: {
     intlLocale: 'en-GB',
     subject: (name: string) => `Callback request: ${name}`,
+    title: (requester: string, name: string) => `${requester} asks for a callback: ${name}`,
     asks: (requester: string, name: string, phone?: string | null) => `${requester} asks you to call ${name} back${phone ? ` on ${phone}` : ''}.`,
     relation: 'Relation',
     number: (n: number) => `relation number ${n}`,
@@ -145,7 +148,7 @@ export function callbackMail(locale: Locale, to: string, facts: CallbackFacts): 
 export function callbackNotification(locale: Locale, facts: CallbackFacts): { title: string; body: string } {
   const w = words[locale];
   return {
-    title: w.subject(facts.relation.displayName),
+    title: w.title(facts.requester, facts.relation.displayName),
     body: `${w.asks(facts.requester, facts.relation.displayName, facts.phone)}\n\n${facts.message}`,
   };
 }

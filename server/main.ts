@@ -49,9 +49,13 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 async function main(): Promise<void> {
   const dataDir = process.env.DATA_DIR ?? '.data';
   const started = Date.now();
+  const port = Number(process.env.PORT ?? 8080);
+  const hostname = process.env.HOST ?? '127.0.0.1';
+  // Out of the box, a callback mail links to the relation in the demo page (its route #/relaties/<id>).
+  if (!process.env.RELATION_URL && port) process.env.RELATION_URL = `http://${hostname}:${port}/#/relaties/{id}`;
   const demo = await startDemo({
-    port: Number(process.env.PORT ?? 8080),
-    hostname: process.env.HOST ?? '127.0.0.1',
+    port,
+    hostname,
     databaseUrl: process.env.DATABASE_URL,
     dataDir,
     smtpUrl: process.env.SMTP_URL,

@@ -13,6 +13,16 @@ export type MutatingOperationId = {
 /** What a write takes: the SDK's request for that operation, without the fields the store fills in itself. */
 export type WriteRequest<K extends MutatingOperationId> = Omit<RequestOf<K>, 'ifMatch' | 'idempotencyKey'>;
 
+export interface WriteOptions {
+  /**
+   * The server version the user's change is based on (If-Match of an update or delete), when it is older
+   * than the cache's: an editor that saw a colleague's change arrive under a field the user had changed
+   * passes the version the user started from, so the backend answers with a conflict instead of the write
+   * silently replacing the colleague's value.
+   */
+  baseVersion?: number | undefined;
+}
+
 /** What the outbox needs from the store around it. */
 export interface OutboxHost extends StoreHost {
   readonly me: Me;
@@ -52,7 +62,11 @@ export class Outbox {
    * local id for a new entity, replaced by the backend's id once it is accepted) as soon as the write is
    * stored durably, so it survives a reload even when the network is gone.
    */
-  async write<K extends MutatingOperationId>(operationId: K, request: WriteRequest<K>): Promise<{ id: string | null; seq: number }> {
+  async write<K extends MutatingOperationId>(
+    operationId: K,
+    request: WriteRequest<K>,
+    options: WriteOptions = {},
+  ): Promise<{ id: string | null; seq: number }> {
     const target = targetOf(operationId);
     // Local ids are resolved inside the transaction that queues the write: IndexedDB runs it strictly
     // before or after the one accepting the create, so the write either is rewritten by that acceptance
@@ -63,8 +77,9 @@ export class Outbox {
     const entities = target.entity ? entityStore(tx, target.entity) : undefined;
     const before = entities && entityId ? await entities.get(entityId) : undefined;
     const earlier = entityId ? await tx.objectStore('outbox').index('entityId').getAll(entityId) : [];
-    // The version the server last confirmed: an earlier queued write's base when there is one.
-    const serverVersion = earlier[0]?.baseVersion ?? before?.version ?? null;
+    // The version the server last confirmed: an earlier queued write's base when there is one, else the one
+    // the user edited (a colleague's change may have reached the cache since), else the cached one.
+    const serverVersion = earlier[0]?.baseVersion ?? options.baseVersion ?? before?.version ?? null;
     const entry: OutboxEntry = {
       key: uuid(),
       operationId,

@@ -7,7 +7,7 @@ import { deleteCache, openCache, partitionName, type Cache, type OutboxEntry } f
 import { TypedEventTarget, type StoreEventMap, type StoreStatus } from './events.js';
 import { isLocalId } from './ids.js';
 import { LiveConnection, type LiveHost } from './live.js';
-import { Outbox, type MutatingOperationId, type OutboxHost, type WriteRequest } from './outbox.js';
+import { Outbox, type MutatingOperationId, type OutboxHost, type WriteOptions, type WriteRequest } from './outbox.js';
 import { addressesFor, addressesOf } from './queries/addresses.js';
 import { affiliationsOf } from './queries/affiliations.js';
 import { callbackRequestsOf, colleaguesOf, setCallbackStatus, type CallbackFilter } from './queries/callbacks.js';
@@ -50,7 +50,12 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
   private readonly relations: RelationQueries;
   private readonly live: LiveConnection;
   private liveStarted = false;
-  private readonly onOnline = () => void this.revalidate();
+  private knownColleagues: Promise<User[]> | undefined;
+  private readonly onOnline = () => {
+    // Colleagues read from the cache while offline are read again from the backend.
+    this.knownColleagues = undefined;
+    void this.revalidate();
+  };
 
   private constructor(
     readonly client: RelationsClient,
@@ -266,7 +271,9 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
 
   /** Callback requests assigned to or requested by the user, open and most urgent first. Re-read on `callbacks`. */
   callbackRequests(filter: CallbackFilter): Promise<CallbackRequest[]> {
-    return callbackRequestsOf(this.cache, this.client, filter);
+    return callbackRequestsOf(this.cache, this.client, filter, (online) => {
+      if (online !== this.status.online) this.setStatus({ online });
+    });
   }
 
   /**
@@ -285,9 +292,13 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
     return updated;
   }
 
-  /** The colleagues of the user's tenant; offline, as last seen. */
+  /** The colleagues of the user's tenant; offline, as last seen. Asked once per store (colleagues rarely change). */
   colleagues(): Promise<User[]> {
-    return colleaguesOf(this.cache, this.client);
+    this.knownColleagues ??= colleaguesOf(this.cache, this.client).catch((error: unknown) => {
+      this.knownColleagues = undefined;
+      throw error;
+    });
+    return this.knownColleagues;
   }
 
   // Writing (outbox.ts) -----------------------------------------------------------------------------------
@@ -297,8 +308,12 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
    * local id for a new entity, replaced by the backend's id once it is accepted) as soon as the write is
    * stored durably, so it survives a reload even when the network is gone.
    */
-  write<K extends MutatingOperationId>(operationId: K, request: WriteRequest<K>): Promise<{ id: string | null; seq: number }> {
-    return this.queue.write(operationId, request);
+  write<K extends MutatingOperationId>(
+    operationId: K,
+    request: WriteRequest<K>,
+    options?: WriteOptions,
+  ): Promise<{ id: string | null; seq: number }> {
+    return this.queue.write(operationId, request, options);
   }
 
   /** A conflict resolved: keep mine (sent again over their version), take theirs, or send a merged change. */

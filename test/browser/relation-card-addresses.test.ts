@@ -249,11 +249,15 @@ describe('<relation-card-addresses>', () => {
     await until(() => !!ui.queryButton('Edit Botsweg 1'), 'the address');
     const [address] = await listOnServer(relation.id);
     const bram = await clientFor('demo-bram');
-    await bram.updateAddress({ id: address!.id, ifMatch: address!.version, body: { city: 'Bramstad' } });
 
     ui.button('Edit Botsweg 1').click();
     await el.updateComplete;
     await typeInto(ui.textbox('Address Botsweg 1', 'City'), 'Annastad');
+    // While anna types, bram changes the same field; his change reaches anna's cache live (or not yet):
+    // either way her save is based on the version she started from, and must come back as a conflict.
+    await bram.updateAddress({ id: address!.id, ifMatch: address!.version, body: { city: 'Bramstad' } });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(ui.textbox('Address Botsweg 1', 'City').value).to.equal('Annastad', 'what she typed stays while his change arrives');
     ui.button('Save').click();
     await until(() => !!ui.queryButton('All mine'), 'the conflict', 15_000);
     expect(ui.statuses()).to.include('Someone else changed this address meanwhile.');

@@ -173,7 +173,7 @@ export class ContactMomentLog extends LitElement {
 
   private renderEntry(entry: LogEntry, full: boolean) {
     const { moment } = entry;
-    return html`<contact-moment-entry .moment=${moment} .party=${this.partyOf(entry)} ?own=${entry.own} .write=${entry.write}
+    return html`<contact-moment-entry .moment=${moment} .party=${this.partyOf(entry)} ?own=${entry.own} .author=${entry.author} .write=${entry.write}
       ?online=${this.data.currentStore?.status.online ?? true} ?full=${full} today=${today()}
       .actions=${{
         read: () => void this.read(moment.id),

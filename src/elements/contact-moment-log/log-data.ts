@@ -10,6 +10,8 @@ export interface LogEntry {
   /** The other party: the contact person of a moment about this relation, or the relation it was about. */
   other: { id: string; relation: Relation | undefined } | undefined;
   own: boolean;
+  /** The colleague who wrote it, by name (undefined when unknown, e.g. a user who left). */
+  author: string | undefined;
   write: WriteState | undefined;
 }
 
@@ -43,7 +45,10 @@ export async function loadLog(store: RelationsStore, relationId: string): Promis
   const id = await store.resolveId(relationId);
   const relation = await store.loadRelation(id);
   if (!relation) return { relation: null, entries: [], parties: [] };
-  const [moments, affiliations, outbox] = await Promise.all([store.contactMomentsOf(id), store.affiliationsOf(id), store.outbox()]);
+  const [moments, affiliations, outbox, colleagues] = await Promise.all([
+    store.contactMomentsOf(id), store.affiliationsOf(id), store.outbox(), store.colleagues(),
+  ]);
+  const authors = new Map(colleagues.map((user) => [user.id, user.name]));
   const writes = new Map<string, OutboxEntry[]>();
   for (const entry of outbox) if (entry.entityId) writes.set(entry.entityId, [...(writes.get(entry.entityId) ?? []), entry]);
   const otherOf = (moment: ContactMoment) => (moment.relationId === id ? moment.personId : moment.relationId);
@@ -56,6 +61,7 @@ export async function loadLog(store: RelationsStore, relationId: string): Promis
       moment,
       other: other ? { id: other, relation: relations.get(other) } : undefined,
       own: moment.authorId === store.me.id,
+      author: authors.get(moment.authorId),
       write: writeState(writes.get(moment.id)),
     };
   });

@@ -30,6 +30,10 @@ export interface EditFormOptions<E extends { id: string; version: number }> {
   /** Checks a body against the contract: zod's `safeParse` of the operation's body schema. */
   check: (body: Record<string, unknown>) => { success: boolean; error?: { issues: readonly PathIssue[] } };
   /** Queues the write; for an update, `request.id` is the entity's id. */
+  /**
+   * Queues the write. `entity.version` is the version the user's change is based on (older than the cache's
+   * when a colleague changed a field the user changed meanwhile): pass it as the write's `baseVersion`.
+   */
   submit: (store: RelationsStore, body: Record<string, unknown>, entity: E | undefined) => Promise<{ id: string | null; seq: number }>;
   /** Where what the user typed is kept until saved (in the user's own cache partition); none: no drafts. */
   draftKey: () => string | undefined;
@@ -67,6 +71,14 @@ export class EditFormController<E extends { id: string; version: number }> imple
 
   private base: FieldValues = {};
   private baseKey: string | undefined;
+  /** The entity's version that `base` shows. */
+  private baseVersion: number | undefined;
+  /**
+   * The version the user's changes started from, kept once a colleague's change to a field the user had
+   * changed arrives (live, or by any sync): saving then names that version, and the backend answers with a
+   * conflict to resolve rather than the save silently replacing the colleague's value.
+   */
+  private heldVersion: number | undefined;
   /** The draft key of the entity on screen: a draft still to be written goes under it, not the next one's. */
   private activeDraftKey: string | undefined;
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
@@ -114,8 +126,14 @@ export class EditFormController<E extends { id: string; version: number }> imple
     // written as its draft first, and nothing of its state carries over.
     if (first && this.activeDraftKey !== undefined) this.flushDraft();
     const changed = first ? [] : this.changed();
+    const underMine = changed.some((path) => !same(fresh[path], this.base[path]));
+    if (!first && entity && this.baseVersion !== undefined && entity.version !== this.baseVersion && underMine) {
+      this.heldVersion ??= this.baseVersion;
+    }
+    if (first) this.heldVersion = undefined;
     this.baseKey = key;
     this.base = fresh;
+    this.baseVersion = entity?.version;
     const values: FieldValues = { ...fresh };
     for (const path of changed) values[path] = this.values[path]!;
     this.values = values;
@@ -213,8 +231,10 @@ export class EditFormController<E extends { id: string; version: number }> imple
       await store.retry(this.entry.seq, { ...this.entry.request, body: mergePatch(previous, body) });
       id = entity.id;
     } else {
-      ({ id } = await this.options.submit(store, body, entity));
+      const edited = entity && this.heldVersion !== undefined ? { ...entity, version: this.heldVersion } : entity;
+      ({ id } = await this.options.submit(store, body, edited));
     }
+    this.heldVersion = undefined;
     this.wrote = true;
     this.subject = id ?? undefined;
     // A new entity's form starts again empty; an existing one's shows the entity as the write left it.

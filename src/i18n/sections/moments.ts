@@ -50,6 +50,8 @@ export interface MomentsMessages {
   unknownParty: string;
   privateMarker: string;
   mine: string;
+  /** Who wrote a colleague's moment. */
+  byAuthor: (name: string) => string;
   edit: (subject: string) => string;
   remove: (subject: string) => string;
   resolve: (subject: string) => string;
@@ -121,6 +123,7 @@ export const moments: Record<Locale, MomentsMessages> = {
     unknownParty: 'onbekende relatie',
     privateMarker: 'Privé',
     mine: 'Van mij',
+    byAuthor: (name) => `door ${name}`,
     edit: (subject) => `Bewerken: ${subject}`,
     remove: (subject) => `Verwijderen: ${subject}`,
     resolve: (subject) => `Oplossen: ${subject}`,
@@ -185,6 +188,7 @@ export const moments: Record<Locale, MomentsMessages> = {
     unknownParty: 'unknown relation',
     privateMarker: 'Private',
     mine: 'Mine',
+    byAuthor: (name) => `by ${name}`,
     edit: (subject) => `Edit: ${subject}`,
     remove: (subject) => `Delete: ${subject}`,
     resolve: (subject) => `Resolve: ${subject}`,

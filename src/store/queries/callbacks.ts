@@ -13,7 +13,12 @@ const callbackLimit = 200;
  * due time, none last, then newest), from the backend: they are not part of the change feed. Offline, the list
  * as last seen.
  */
-export async function callbackRequestsOf(cache: Cache, client: RelationsClient, filter: CallbackFilter): Promise<CallbackRequest[]> {
+export async function callbackRequestsOf(
+  cache: Cache,
+  client: RelationsClient,
+  filter: CallbackFilter,
+  reached: (online: boolean) => void = () => undefined,
+): Promise<CallbackRequest[]> {
   const key = `callbacks:${'assignedTo' in filter ? 'assigned' : 'requested'}`;
   try {
     const query = 'assignedTo' in filter ? { assigneeId: 'me' } : { requestedById: 'me' };
@@ -22,10 +27,13 @@ export async function callbackRequestsOf(cache: Cache, client: RelationsClient, 
       items.push(...page.items);
       if (items.length >= callbackLimit) break;
     }
+    reached(true);
     await cache.put('meta', items, key);
     return items;
   } catch (error) {
     if (!(error instanceof NetworkError)) throw error;
+    // No answer: the store's status says offline, so the list can say it shows what was kept.
+    reached(false);
     return ((await cache.get('meta', key)) as CallbackRequest[] | undefined) ?? [];
   }
 }

@@ -59,7 +59,7 @@ export class ContactMomentCompose extends LitElement {
     body: (values, changed, moment) => momentBody(this.relation!, values, changed, moment),
     check: (body) => (this.moment ? checkPatch(body) : checkCreate(body)),
     submit: (store, body, moment) =>
-      moment ? store.write('updateContactMoment', { id: moment.id, body }) : store.write('createContactMoment', { body: body as never }),
+      moment ? store.write('updateContactMoment', { id: moment.id, body }, { baseVersion: moment.version }) : store.write('createContactMoment', { body: body as never }),
     draftKey: () => (this.relation ? `contact-moment:${this.moment?.id ?? `new:${this.relation.id}`}` : undefined),
     store: () => this.store,
     locale: () => this.i18n.locale,

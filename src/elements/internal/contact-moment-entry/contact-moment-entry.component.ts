@@ -41,6 +41,9 @@ export class ContactMomentEntry extends LitElement {
   /** Whether the user wrote it: only then can they edit and delete it. */
   @property({ type: Boolean }) own = false;
 
+  /** The colleague who wrote it, by name; shown when it is not the user's own. */
+  @property({ attribute: false }) author: string | undefined;
+
   /** The state of its write not yet accepted, if any: queued or being sent, rejected, in conflict. */
   @property({ attribute: false }) write: EntryWrite | undefined;
 
@@ -65,7 +68,9 @@ export class ContactMomentEntry extends LitElement {
     const m = this.i18n.messages.moments;
     const state = this.write === 'pending' ? (this.online ? m.state.saving : m.state.queued) : this.write ? m.state[this.write] : '';
     return html`${moment.visibility === 'private' ? html`<span class="marker private" part="marker">${m.privateMarker}</span>` : nothing}
-      ${this.own ? html`<span class="marker" part="marker">${m.mine}</span>` : nothing}
+      ${this.own
+        ? html`<span class="marker" part="marker">${m.mine}</span>`
+        : this.author ? html`<span class="marker author" part="marker">${m.byAuthor(this.author)}</span>` : nothing}
       ${state ? html`<span class="marker state" part="marker" data-write=${this.write!}>${state}</span>` : nothing}`;
   }
 

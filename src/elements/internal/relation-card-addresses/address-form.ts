@@ -59,7 +59,7 @@ export class AddressForm {
       // The body passed `check` (the contract's schemas) before a save submits it.
       submit: (store, body, entity) =>
         entity
-          ? store.write('updateAddress', { id: entity.id, body: body as AddressPatch })
+          ? store.write('updateAddress', { id: entity.id, body: body as AddressPatch }, { baseVersion: entity.version })
           : store.write('createAddress', { id: relationId ?? context.relationId() ?? '', body: body as AddressCreate }),
       draftKey: () => draftKey,
       store: context.store,

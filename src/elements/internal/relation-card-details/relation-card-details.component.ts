@@ -54,7 +54,7 @@ export class RelationCardDetails extends LitElement {
     read: readDetails,
     body: (values, changed) => detailsPatch(values, changed),
     check: checkDetails,
-    submit: (store, body, relation) => store.write('updateRelation', { id: relation!.id, body }),
+    submit: (store, body, relation) => store.write('updateRelation', { id: relation!.id, body }, { baseVersion: relation!.version }),
     draftKey: () => (this.relation ? `relation:${this.relation.id}:details` : undefined),
     store: () => this.store,
     locale: () => this.i18n.locale,

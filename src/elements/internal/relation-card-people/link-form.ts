@@ -44,7 +44,7 @@ export class LinkForm {
       body: linkPatch,
       check: (body) => AffiliationPatch.safeParse(body),
       // The body passed `check` (the contract's schema) before a save submits it.
-      submit: (store, body, entity) => store.write('updateAffiliation', { id: entity?.id ?? id, body: body as AffiliationPatch }),
+      submit: (store, body, entity) => store.write('updateAffiliation', { id: entity?.id ?? id, body: body as AffiliationPatch }, { baseVersion: entity?.version }),
       draftKey: () => `affiliation:${id}`,
       store: context.store,
       locale: context.locale,

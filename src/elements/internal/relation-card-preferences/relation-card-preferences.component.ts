@@ -57,7 +57,7 @@ export class RelationCardPreferences extends LitElement {
     body: (values, changed) => preferencesBody(this.declared, values, changed),
     // With the input in each issue, text in a whole-number field reads "expected a number", not "required".
     check: (body) => z.safeParse(preferencesSchema(this.declared), body, { reportInput: true }),
-    submit: (store, body, relation) => store.write('updateRelation', { id: relation!.id, body }),
+    submit: (store, body, relation) => store.write('updateRelation', { id: relation!.id, body }, { baseVersion: relation!.version }),
     draftKey: () => (this.relation ? `preferences:${this.relation.id}` : undefined),
     store: () => this.modules.currentStore,
     locale: () => this.i18n.locale,
