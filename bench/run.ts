@@ -14,6 +14,8 @@
  *            same card loading a relation from the network
  *   live     bench/live/run.ts: a colleague's write to the first frame an open overview shows it, over the
  *            event stream against the polling fallback
+ *   moments  bench/moments/run.ts: <contact-moment-log> with 10,000 moments against a plain list without
+ *            virtualization: open, DOM size, scroll smoothness
  *   all      each in turn, with the same options
  * `--help` prints this and the options of the suite named (of every suite when none is).
  */
@@ -23,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 
 const suites = {
   server: 'bench/server/run.ts', store: 'bench/store/run.ts', overview: 'bench/overview/run.ts', card: 'bench/card/run.ts', live: 'bench/live/run.ts',
+  moments: 'bench/moments/run.ts',
 } as const;
 const root = new URL('../', import.meta.url);
 const path = (script: string) => fileURLToPath(new URL(script, root));

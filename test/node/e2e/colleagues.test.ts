@@ -8,14 +8,16 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { bundlePage } from '../../../bench/bundle.js';
 // @ts-expect-error: a plain ES module of our build scripts, without types
 import { chromeArgs, findChrome } from '../../../scripts/find-chrome.mjs';
-import { startServer, type TestServer } from '../server/harness.js';
+import { startServer, storages, type TestServer } from '../server/harness.js';
 
 /*
  * Two colleagues, each in a browser context of their own (separate storage, as two machines), on one host
  * page with the elements, against the reference backend over HTTP. What one does reaches the other without a
  * reload: a new relation in the overview, a callback request in the bell and the callback list (and a mail);
- * a private moment never.
+ * a private moment never. On PGlite one backend serves both; on PostgreSQL each colleague has an instance of
+ * their own on the one database, as behind a load balancer, so what reaches the other crossed instances.
  */
+let backends: TestServer[] = [];
 let backend: TestServer;
 let pages: Server;
 let browser: Browser;
@@ -40,13 +42,14 @@ provider.getToken = () => params.get('token');
 if (params.get('card')) document.querySelector('relation-card').relationId = params.get('card');`;
 
 before(async () => {
-  backend = await startServer({ relations: 30 });
   const script = await bundlePage(new URL('../../../src/index.ts', import.meta.url));
   pages = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path === '/') res.writeHead(200, { 'content-type': 'text/html' }).end(page(backend.baseUrl));
-    else if (path === '/app.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(app);
-    else if (path === '/src.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
+    const url = new URL(req.url ?? '/', 'http://x');
+    // `?api=1`: the page talks to the second instance (the colleague's own, on PostgreSQL).
+    const api = backends[Number(url.searchParams.get('api') ?? 0)] ?? backend;
+    if (url.pathname === '/') res.writeHead(200, { 'content-type': 'text/html' }).end(page(api.baseUrl));
+    else if (url.pathname === '/app.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(app);
+    else if (url.pathname === '/src.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
     else res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
@@ -55,20 +58,29 @@ before(async () => {
 });
 
 after(async () => {
-  for (const context of contexts) await context.close();
   await browser?.close();
   pages?.close();
-  await backend?.close();
 });
 
+/** Every mail the backends wrote, as text. */
+function mails(): string[] {
+  return backends.flatMap((server) => {
+    try {
+      return readdirSync(server.backend.outbox).map((file) => readFileSync(join(server.backend.outbox, file), 'utf8'));
+    } catch {
+      return [];
+    }
+  });
+}
+
 /** A colleague's own browser: a fresh context, signed in with `token`, the store synced and live. */
-async function colleague(token: string, card?: string): Promise<Page> {
+async function colleague(token: string, card?: string, instance = 0): Promise<Page> {
   const context = await browser.newContext();
   contexts.push(context);
   const tab = await context.newPage();
   const errors: string[] = [];
   tab.on('pageerror', (error) => errors.push(error.message));
-  await tab.goto(`${origin}/?token=${token}${card ? `&card=${card}` : ''}`);
+  await tab.goto(`${origin}/?token=${token}&api=${instance}${card ? `&card=${card}` : ''}`);
   await tab
     .waitForFunction(async () => {
       const store = (globalThis as { store?: { isComplete(): Promise<boolean>; status: { live: string } } }).store;
@@ -87,79 +99,90 @@ async function bellCount(tab: Page): Promise<number> {
   return count === 'geen' ? 0 : Number(count);
 }
 
-describe('two colleagues in two browsers', () => {
-  test("anna's new relation shows in bram's open overview, and her callback request in his bell and list, without a reload", async () => {
-    const uno = (await backend.request<{ items: { id: string; displayName: string }[] }>('GET', '/relations?q=Bedrijf%20Uno')).body.items[0]!;
-    const anna = await colleague('demo-anna', uno.id);
-    const bram = await colleague('demo-bram');
+for (const storage of storages) {
+  describe(`two colleagues in two browsers, on ${storage.name}${storage.url ? ' with an instance each' : ''}`, { skip: storage.skip }, () => {
+    before(async () => {
+      backend = await startServer({ databaseUrl: storage.url, relations: 30 });
+      backends = storage.url ? [backend, await startServer({ databaseUrl: storage.url, relations: 30, join: true })] : [backend];
+    });
+    after(async () => {
+      for (const context of contexts.splice(0)) await context.close();
+      for (const server of backends.reverse()) await server.close();
+      backends = [];
+    });
 
-    // A relation anna makes in her browser reaches bram's open overview.
-    const name = `Tweecontext ${Date.now().toString(36)}`;
-    await anna.evaluate((name) => {
-      const store = (globalThis as unknown as { store: { write(op: string, request: unknown): Promise<unknown> } }).store;
-      return store.write('createRelation', { body: { kind: 'organization', organization: { name } } });
-    }, name);
-    await bram.getByRole('gridcell', { name }).or(bram.getByText(name)).first().waitFor({ timeout: 5000 });
+    test("anna's new relation shows in bram's open overview, and her callback request in his bell and list, without a reload", async () => {
+      const uno = (await backend.request<{ items: { id: string; displayName: string }[] }>('GET', '/relations?q=Bedrijf%20Uno')).body.items[0]!;
+      const anna = await colleague('demo-anna', uno.id);
+      const bram = await colleague('demo-bram', undefined, backends.length - 1);
 
-    // Anna asks bram to call Bedrijf Uno back, from its card's contact section, by keyboard and mouse as a user.
-    const unreadBefore = (await backend.request<{ items: unknown[] }>('GET', '/notifications?unread=true&limit=100', { token: 'demo-bram' })).body.items.length;
-    assert.equal(await bellCount(bram), unreadBefore, "bram's bell says what the server says");
-    await anna.getByRole('tab', { name: 'Contactmomenten' }).click();
-    await anna.getByRole('button', { name: 'Terugbelverzoek' }).click();
-    await anna.getByRole('dialog', { name: /^Terugbelverzoek voor Bedrijf Uno/ }).waitFor();
-    // Its fields are slotted into the dialog's frame: found on the page, not inside the <dialog> element.
-    const dialog = anna.locator('relation-callback-dialog');
-    // The colleague by the backend's id for him (the option's value).
-    await dialog.getByRole('combobox', { name: 'Collega' }).selectOption('user-bram');
-    const message = `Wil de offerte bespreken ${Date.now()}`;
-    await dialog.getByRole('textbox', { name: 'Bericht' }).fill(message);
-    await dialog.getByRole('button', { name: 'Verzoek versturen' }).click();
+      // A relation anna makes in her browser reaches bram's open overview.
+      const name = `Tweecontext ${Date.now().toString(36)}`;
+      await anna.evaluate((name) => {
+        const store = (globalThis as unknown as { store: { write(op: string, request: unknown): Promise<unknown> } }).store;
+        return store.write('createRelation', { body: { kind: 'organization', organization: { name } } });
+      }, name);
+      await bram.getByRole('gridcell', { name }).or(bram.getByText(name)).first().waitFor({ timeout: 5000 });
 
-    // Bram's bell counts it and his list shows it, without a reload.
-    await bram.waitForFunction(
-      async (expected) => {
-        const bell = [...document.querySelectorAll('notification-inbox')][0]?.shadowRoot?.querySelector('button');
-        return (bell?.getAttribute('aria-label') ?? '').includes(`${expected} ongelezen`);
-      },
-      unreadBefore + 1,
-      { timeout: 5000 },
-    );
-    await bram.getByText(message).first().waitFor({ timeout: 5000 });
-    const onServer = (await backend.request<{ items: { message: string; relationId: string }[] }>('GET', '/callback-requests?assigneeId=me', { token: 'demo-bram' })).body.items;
-    assert.ok(onServer.some((request) => request.message === message && request.relationId === uno.id));
+      // Anna asks bram to call Bedrijf Uno back, from its card's contact section, by keyboard and mouse as a user.
+      const unreadBefore = (await backend.request<{ items: unknown[] }>('GET', '/notifications?unread=true&limit=100', { token: 'demo-bram' })).body.items.length;
+      assert.equal(await bellCount(bram), unreadBefore, "bram's bell says what the server says");
+      await anna.getByRole('tab', { name: 'Contactmomenten' }).click();
+      await anna.getByRole('button', { name: 'Terugbelverzoek' }).click();
+      await anna.getByRole('dialog', { name: /^Terugbelverzoek voor Bedrijf Uno/ }).waitFor();
+      // Its fields are slotted into the dialog's frame: found on the page, not inside the <dialog> element.
+      const dialog = anna.locator('relation-callback-dialog');
+      // The colleague by the backend's id for him (the option's value).
+      await dialog.getByRole('combobox', { name: 'Collega' }).selectOption('user-bram');
+      const message = `Wil de offerte bespreken ${Date.now()}`;
+      await dialog.getByRole('textbox', { name: 'Bericht' }).fill(message);
+      await dialog.getByRole('button', { name: 'Verzoek versturen' }).click();
 
-    // And a mail for bram that names the relation and carries the message.
-    const mails = readdirSync(backend.backend.outbox).map((file) => readFileSync(join(backend.backend.outbox, file), 'utf8'));
-    const mail = mails.find((text) => text.includes('Bedrijf Uno') && /^To: .*bram/im.test(text) && text.includes(message.slice(0, 20)));
-    assert.ok(mail, "bram's .eml names the relation");
-  });
-
-  test("anna's private moment never reaches bram's browser; her team moment after it does", async () => {
-    const uno = (await backend.request<{ items: { id: string }[] }>('GET', '/relations?q=Bedrijf%20Uno')).body.items[0]!;
-    const anna = await colleague('demo-anna');
-    const bram = await colleague('demo-bram', uno.id);
-    await bram.getByRole('tab', { name: 'Contactmomenten' }).click();
-    const stamp = Date.now().toString(36);
-    for (const [subject, visibility] of [[`Privé ${stamp}`, 'private'], [`Team ${stamp}`, 'team']] as const) {
-      await anna.evaluate(
-        ([relationId, subject, visibility]) => {
-          const store = (globalThis as unknown as { store: { write(op: string, request: unknown): Promise<unknown> } }).store;
-          return store.write('createContactMoment', { body: { relationId, kind: 'note', subject, visibility } });
+      // Bram's bell counts it and his list shows it, without a reload.
+      await bram.waitForFunction(
+        async (expected) => {
+          const bell = [...document.querySelectorAll('notification-inbox')][0]?.shadowRoot?.querySelector('button');
+          return (bell?.getAttribute('aria-label') ?? '').includes(`${expected} ongelezen`);
         },
-        [uno.id, subject, visibility] as const,
+        unreadBefore + 1,
+        { timeout: 5000 },
       );
-    }
-    // The team moment, written after the private one, arrives: so the private one had its chance too.
-    await bram.getByText(`Team ${stamp}`).first().waitFor({ timeout: 5000 });
-    assert.equal(await bram.getByText(`Privé ${stamp}`).count(), 0, 'not on his screen');
-    const inHisCache = await bram.evaluate(async (subject) => {
-      const store = (globalThis as unknown as { store: { contactMomentsOf(id: string): Promise<{ subject: string }[]> } }).store;
-      const uno = new URLSearchParams(location.search).get('card')!;
-      return (await store.contactMomentsOf(uno)).some((moment) => moment.subject === subject);
-    }, `Privé ${stamp}`);
-    assert.equal(inHisCache, false, 'not in his cache');
-    const search = (await backend.request<{ items: { subject: string }[] }>('GET', `/contact-moments?relationId=${uno.id}&limit=100`, { token: 'demo-bram' })).body.items;
-    assert.ok(!search.some((moment) => moment.subject === `Privé ${stamp}`), 'not in what the backend gives him');
-    assert.ok(search.some((moment) => moment.subject === `Team ${stamp}`));
+      await bram.getByText(message).first().waitFor({ timeout: 5000 });
+      const onServer = (await backend.request<{ items: { message: string; relationId: string }[] }>('GET', '/callback-requests?assigneeId=me', { token: 'demo-bram' })).body.items;
+      assert.ok(onServer.some((request) => request.message === message && request.relationId === uno.id));
+
+      // And a mail for bram that names the relation and carries the message.
+      const mail = mails().find((text) => text.includes('Bedrijf Uno') && /^To: .*bram/im.test(text) && text.includes(message.slice(0, 20)));
+      assert.ok(mail, "bram's .eml names the relation");
+    });
+
+    test("anna's private moment never reaches bram's browser; her team moment after it does", async () => {
+      const uno = (await backend.request<{ items: { id: string }[] }>('GET', '/relations?q=Bedrijf%20Uno')).body.items[0]!;
+      const anna = await colleague('demo-anna');
+      const bram = await colleague('demo-bram', uno.id, backends.length - 1);
+      await bram.getByRole('tab', { name: 'Contactmomenten' }).click();
+      const stamp = Date.now().toString(36);
+      for (const [subject, visibility] of [[`Privé ${stamp}`, 'private'], [`Team ${stamp}`, 'team']] as const) {
+        await anna.evaluate(
+          ([relationId, subject, visibility]) => {
+            const store = (globalThis as unknown as { store: { write(op: string, request: unknown): Promise<unknown> } }).store;
+            return store.write('createContactMoment', { body: { relationId, kind: 'note', subject, visibility } });
+          },
+          [uno.id, subject, visibility] as const,
+        );
+      }
+      // The team moment, written after the private one, arrives: so the private one had its chance too.
+      await bram.getByText(`Team ${stamp}`).first().waitFor({ timeout: 5000 });
+      assert.equal(await bram.getByText(`Privé ${stamp}`).count(), 0, 'not on his screen');
+      const inHisCache = await bram.evaluate(async (subject) => {
+        const store = (globalThis as unknown as { store: { contactMomentsOf(id: string): Promise<{ subject: string }[]> } }).store;
+        const uno = new URLSearchParams(location.search).get('card')!;
+        return (await store.contactMomentsOf(uno)).some((moment) => moment.subject === subject);
+      }, `Privé ${stamp}`);
+      assert.equal(inHisCache, false, 'not in his cache');
+      const search = (await backend.request<{ items: { subject: string }[] }>('GET', `/contact-moments?relationId=${uno.id}&limit=100`, { token: 'demo-bram' })).body.items;
+      assert.ok(!search.some((moment) => moment.subject === `Privé ${stamp}`), 'not in what the backend gives him');
+      assert.ok(search.some((moment) => moment.subject === `Team ${stamp}`));
+    });
   });
-});
+}
