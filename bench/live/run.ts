@@ -45,7 +45,7 @@ const source = sourceVersion();
 console.log(`seeding ${relations.toLocaleString('en-US')} relations in memory…`);
 const backend = await createBackend({ seedRelations: relations });
 const script = await bundlePage(new URL('./page.ts', import.meta.url));
-const page = (token: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>live bench</title>
+const page = (token: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>live bench</title><link rel="icon" href="data:,">
 <style>html,body{margin:0;height:100%}relation-overview{display:block;height:100vh}</style>
 <script id="bench-config" type="application/json">${JSON.stringify({ token })}</script>
 <script type="module" src="/live.js"></script></head>

@@ -66,7 +66,7 @@ for (let i = 0; i < count; i++) {
 }
 
 const script = await bundlePage(new URL('./page.ts', import.meta.url));
-const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>moments bench</title>
+const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>moments bench</title><link rel="icon" href="data:,">
 <script id="bench-config" type="application/json">${JSON.stringify({ token })}</script>
 <script type="module" src="/moments.js"></script></head>
 <body><relation-provider base-url="/api/v1" locale="nl"><div id="host" style="width:720px"></div></relation-provider></body></html>`;
@@ -89,7 +89,12 @@ const server = await new Promise<ReturnType<typeof serve> & { port: number }>((r
 const browser = await chromium.launch({ executablePath: findChrome(), headless: true, args: chromeArgs });
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 const pageErrors: string[] = [];
-page.on('pageerror', (error) => pageErrors.push(error.message));
+page.on('pageerror', (error) => {
+  pageErrors.push(error.message);
+  console.error('page error:', error.message);
+});
+page.on('crash', () => console.error('the bench page crashed'));
+page.on('console', (message) => { if (message.type() === 'error') console.error('page:', message.text(), message.location().url); });
 page.setDefaultTimeout(10 * 60_000);
 await page.goto(`http://127.0.0.1:${server.port}/`);
 await page.waitForFunction(() => 'bench' in globalThis);
