@@ -94,7 +94,8 @@ const random = seededRandom(10);
 const tag = Date.now().toString(36);
 console.log(`${warmup} + ${writes} writes as a colleague…`);
 for (let i = 0; i < warmup + writes; i++) {
-  const name = `Livebench ${tag} ${String(i).padStart(3, '0')}`;
+  // Counting down, so each new relation sorts first by name: in the rows the overview renders, not below them.
+  const name = `Livebench ${tag} ${String(999 - i).padStart(3, '0')}`;
   const watching = { stream: seen('stream', name), polling: seen('polling', name) };
   // Both pages are watching before the write leaves.
   await new Promise((resolve) => setTimeout(resolve, 50));
