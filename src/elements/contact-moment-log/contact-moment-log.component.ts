@@ -10,6 +10,7 @@ import { controlStyles } from '../../theme/controls.js';
 import { tokenStyles } from '../../theme/tokens.js';
 import { StoreQueryController } from '../controllers/store-query.js';
 import { VirtualRowsController } from '../controllers/virtual-rows.js';
+import type { AgreementItem } from '../internal/contact-moment-agreements/contact-moment-agreements.component.js';
 import '../internal/contact-moment-agreements/contact-moment-agreements.js';
 import '../internal/contact-moment-compose/contact-moment-compose.js';
 import '../internal/contact-moment-entry/contact-moment-entry.js';
@@ -17,7 +18,7 @@ import type { RelationDialog } from '../internal/relation-dialog/relation-dialog
 import '../internal/relation-dialog/relation-dialog.js';
 import { dialogContentStyles } from '../internal/relation-dialog/relation-dialog.styles.js';
 import { logStyles } from './contact-moment-log.styles.js';
-import { loadLog, MomentFilter, openAgreements, today, type LogEntry } from './log-data.js';
+import { agreementsShown, loadLog, MomentFilter, OpenAgreementsView, today, type LogEntry, type OpenAgreement } from './log-data.js';
 
 /**
  * @tagname contact-moment-log
@@ -83,6 +84,11 @@ export class ContactMomentLog extends LitElement {
   @state() private editing: string | undefined;
   @state() private reading: string | undefined;
   @state() private removing: ContactMoment | undefined;
+  /** Every open agreement on top, or only the most urgent ones. */
+  @state() private allAgreements = false;
+  private readonly openAgreements = new OpenAgreementsView();
+  /** The agreement items last rendered, kept while their inputs stay: scrolling re-renders nothing on top. */
+  private agreementItems: { key: readonly unknown[]; items: AgreementItem[] } | undefined;
 
   /** The relation whose contact moments to show: its id, or the local id of one created offline. */
   @property({ attribute: 'relation-id', reflect: true }) relationId = '';
@@ -205,8 +211,8 @@ export class ContactMomentLog extends LitElement {
     const data = this.data.state.value!;
     const editing = this.editing && this.editing !== 'new' ? entries.find((entry) => entry.moment.id === this.editing) : undefined;
     const reading = this.reading ? entries.find((entry) => entry.moment.id === this.reading) : undefined;
-    const open = openAgreements(this.listed);
-    const now = today();
+    const open = this.openAgreements.of(this.listed);
+    const shown = this.allAgreements ? open : open.slice(0, agreementsShown);
     return html`
       ${this.editing
         ? html`<contact-moment-compose part="compose" .relation=${data.relation} .moment=${editing?.moment} .parties=${data.parties}
@@ -219,15 +225,30 @@ export class ContactMomentLog extends LitElement {
       ${open.length > 0
         ? html`<section class="agreements" part="agreements" aria-labelledby="agreements-heading">
             <h3 id="agreements-heading">${m.openAgreements}</h3>
-            <contact-moment-agreements .items=${open.map(({ entry, index, agreement }) => ({
-              key: `${entry.moment.id}:${index}`, text: agreement.text, dueDate: agreement.dueDate, done: false,
-              overdue: agreement.dueDate !== null && agreement.dueDate < now, from: m.fromMoment(entry.moment.subject),
-            }))} .toggle=${(key: string, done: boolean) => {
+            <contact-moment-agreements .items=${this.itemsOf(open, shown)} .toggle=${(key: string, done: boolean) => {
               const found = open.find(({ entry, index }) => `${entry.moment.id}:${index}` === key);
               if (found) void this.toggle(found.entry.moment, found.index, done);
             }}></contact-moment-agreements>
+            ${open.length > agreementsShown
+              ? html`<button type="button" aria-expanded=${this.allAgreements} @click=${() => (this.allAgreements = !this.allAgreements)}>
+                  ${this.allAgreements ? m.fewerAgreements : m.allAgreements(open.length)}</button>`
+              : nothing}
           </section>`
         : nothing}`;
+  }
+
+  /** The checklist's items for `shown`, the same array while nothing they show changed. */
+  private itemsOf(open: OpenAgreement[], shown: OpenAgreement[]): AgreementItem[] {
+    const m = this.i18n.messages.moments;
+    const key = [open, shown.length, today(), m];
+    if (this.agreementItems?.key.every((part, i) => part === key[i])) return this.agreementItems.items;
+    const now = today();
+    const items = shown.map(({ entry, index, agreement }) => ({
+      key: `${entry.moment.id}:${index}`, text: agreement.text, dueDate: agreement.dueDate, done: false,
+      overdue: agreement.dueDate !== null && agreement.dueDate < now, from: m.fromMoment(entry.moment.subject),
+    }));
+    this.agreementItems = { key, items };
+    return items;
   }
 
   private renderList() {

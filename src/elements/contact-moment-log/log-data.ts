@@ -116,3 +116,19 @@ export function openAgreements(entries: readonly LogEntry[]): OpenAgreement[] {
   }
   return open.sort((a, b) => (a.agreement.dueDate ?? '\uffff').localeCompare(b.agreement.dueDate ?? '\uffff'));
 }
+
+/** Open agreements shown on top before "show all": the most urgent ones. */
+export const agreementsShown = 5;
+
+/**
+ * The open agreements of the listed moments, worked out once per list rather than on every render: a log of
+ * 10,000 moments re-renders on every scroll frame, and its open agreements may number in the thousands.
+ */
+export class OpenAgreementsView {
+  private last: { entries: readonly LogEntry[]; open: OpenAgreement[] } | undefined;
+
+  of(entries: readonly LogEntry[]): OpenAgreement[] {
+    if (this.last?.entries !== entries) this.last = { entries, open: openAgreements(entries) };
+    return this.last.open;
+  }
+}

@@ -62,6 +62,9 @@ export interface MomentsMessages {
   /** The state of a moment's write in the outbox. */
   state: { queued: string; saving: string; rejected: string; conflict: string };
   openAgreements: string;
+  /** Shows every open agreement, not only the most urgent. */
+  allAgreements: (n: number) => string;
+  fewerAgreements: string;
   noDueDate: string;
   due: (date: string) => string;
   overdue: string;
@@ -138,6 +141,8 @@ export const moments: Record<Locale, MomentsMessages> = {
       conflict: 'Tegelijk gewijzigd door een collega',
     },
     openAgreements: 'Openstaande afspraken',
+    allAgreements: (n) => `Alle ${n} openstaande afspraken tonen`,
+    fewerAgreements: 'Alleen de eerste afspraken tonen',
     noDueDate: 'geen datum',
     due: (date) => `uiterlijk ${day('nl', date)}`,
     overdue: 'Te laat',
@@ -203,6 +208,8 @@ export const moments: Record<Locale, MomentsMessages> = {
       conflict: 'Changed by a colleague at the same time',
     },
     openAgreements: 'Open agreements',
+    allAgreements: (n) => `Show all ${n} open agreements`,
+    fewerAgreements: 'Show only the first agreements',
     noDueDate: 'no date',
     due: (date) => `due ${day('en', date)}`,
     overdue: 'Overdue',
