@@ -13,6 +13,7 @@ import { VirtualRowsController } from '../controllers/virtual-rows.js';
 import type { AgreementItem } from '../internal/contact-moment-agreements/contact-moment-agreements.component.js';
 import '../internal/contact-moment-agreements/contact-moment-agreements.js';
 import '../internal/contact-moment-compose/contact-moment-compose.js';
+import type { ContactMomentEntry } from '../internal/contact-moment-entry/contact-moment-entry.component.js';
 import '../internal/contact-moment-entry/contact-moment-entry.js';
 import type { RelationDialog } from '../internal/relation-dialog/relation-dialog.component.js';
 import '../internal/relation-dialog/relation-dialog.js';
@@ -87,6 +88,7 @@ export class ContactMomentLog extends LitElement {
   /** Every open agreement on top, or only the most urgent ones. */
   @state() private allAgreements = false;
   private readonly openAgreements = new OpenAgreementsView();
+  private readonly actions = new WeakMap<ContactMoment, NonNullable<ContactMomentEntry['actions']>>();
   /** The agreement items last rendered, kept while their inputs stay: scrolling re-renders nothing on top. */
   private agreementItems: { key: readonly unknown[]; items: AgreementItem[] } | undefined;
 
@@ -181,12 +183,25 @@ export class ContactMomentLog extends LitElement {
     const { moment } = entry;
     return html`<contact-moment-entry .moment=${moment} .party=${this.partyOf(entry)} ?own=${entry.own} .author=${entry.author} .write=${entry.write}
       ?online=${this.data.currentStore?.status.online ?? true} ?full=${full} today=${today()}
-      .actions=${{
+      .actions=${this.actionsFor(moment)}></contact-moment-entry>`;
+  }
+
+  /**
+   * A row's actions, the same object for the same moment: the log renders on every scroll frame, and a new
+   * object would make every row in the window render again with it.
+   */
+  private actionsFor(moment: ContactMoment) {
+    let actions = this.actions.get(moment);
+    if (!actions) {
+      actions = {
         read: () => void this.read(moment.id),
         edit: () => void this.openCompose(moment.id),
         remove: () => (this.removing = moment),
         toggle: (index: number, done: boolean) => void this.toggle(moment, index, done),
-      }}></contact-moment-entry>`;
+      };
+      this.actions.set(moment, actions);
+    }
+    return actions;
   }
 
   private renderToolbar() {
