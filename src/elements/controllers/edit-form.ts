@@ -29,9 +29,8 @@ export interface EditFormOptions<E extends { id: string; version: number }> {
   body: (values: FieldValues, changed: readonly string[], entity: E | undefined) => Record<string, unknown>;
   /** Checks a body against the contract: zod's `safeParse` of the operation's body schema. */
   check: (body: Record<string, unknown>) => { success: boolean; error?: { issues: readonly PathIssue[] } };
-  /** Queues the write; for an update, `request.id` is the entity's id. */
   /**
-   * Queues the write. `entity.version` is the version the user's change is based on (older than the cache's
+   * Queues the write (for an update, `request.id` is the entity's id). `entity.version` is the version the user's change is based on (older than the cache's
    * when a colleague changed a field the user changed meanwhile): pass it as the write's `baseVersion`.
    */
   submit: (store: RelationsStore, body: Record<string, unknown>, entity: E | undefined) => Promise<{ id: string | null; seq: number }>;
