@@ -30,8 +30,9 @@ export interface EditFormOptions<E extends { id: string; version: number }> {
   /** Checks a body against the contract: zod's `safeParse` of the operation's body schema. */
   check: (body: Record<string, unknown>) => { success: boolean; error?: { issues: readonly PathIssue[] } };
   /**
-   * Queues the write (for an update, `request.id` is the entity's id). `entity.version` is the version the user's change is based on (older than the cache's
-   * when a colleague changed a field the user changed meanwhile): pass it as the write's `baseVersion`.
+   * Queues the write (for an update, `request.id` is the entity's id). `entity.version` is the version the
+   * user's change is based on, older than the cache's when a colleague changed a field the user changed
+   * meanwhile: pass it as the write's `baseVersion`.
    */
   submit: (store: RelationsStore, body: Record<string, unknown>, entity: E | undefined) => Promise<{ id: string | null; seq: number }>;
   /** Where what the user typed is kept until saved (in the user's own cache partition); none: no drafts. */
