@@ -1,3 +1,4 @@
+import { serve } from '@hono/node-server';
 import { build, type Plugin } from 'esbuild';
 
 /**
@@ -32,4 +33,26 @@ export async function bundlePage(entry: URL): Promise<string> {
     plugins: [keepSourceSideEffects],
   });
   return result.outputFiles[0]!.text;
+}
+
+/**
+ * Serves a bench page on a loopback port: `html` at `/`, the bundled `script` at `scriptPath`, and the
+ * reference backend's API under `/api/`. Resolves with the server and its port once it listens.
+ */
+export function servePage(html: string, scriptPath: string, script: string, api: (request: Request) => Response | Promise<Response>) {
+  return new Promise<ReturnType<typeof serve> & { port: number }>((resolve) => {
+    const instance = serve(
+      {
+        hostname: '127.0.0.1',
+        port: 0,
+        fetch(request: Request) {
+          const { pathname } = new URL(request.url);
+          if (pathname === '/') return new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } });
+          if (pathname === scriptPath) return new Response(script, { headers: { 'content-type': 'text/javascript; charset=utf-8' } });
+          return pathname.startsWith('/api/') ? api(request) : new Response(null, { status: 404 });
+        },
+      },
+      (info) => resolve(Object.assign(instance, { port: info.port })),
+    );
+  });
 }

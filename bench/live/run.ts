@@ -15,14 +15,13 @@
  *                   write our section of docs/performance.md (default: only at full length, 50 writes)
  */
 import { cpus, loadavg, totalmem } from 'node:os';
-import { serve } from '@hono/node-server';
 import { chromium, type Page } from 'playwright-core';
 // @ts-expect-error: a plain ES module of our build scripts, without types
 import * as findChromeModule from '../../scripts/find-chrome.mjs';
 import { createBackend } from '../../server/backend.js';
 import { pollMs } from '../../src/store/live.js';
 import { parseArgs, positive } from '../args.js';
-import { bundlePage } from '../bundle.js';
+import { bundlePage, servePage } from '../bundle.js';
 import { replaceSection } from '../doc.js';
 import { sourceVersion } from '../machine.js';
 import { markdownTable, ms, percentile, seededRandom, textTable } from '../stats.js';
@@ -51,21 +50,7 @@ const page = (token: string) => `<!doctype html><html lang="en"><head><meta char
 <script type="module" src="/live.js"></script></head>
 <body><relation-provider base-url="/api/v1"><relation-overview q="Livebench"></relation-overview></relation-provider></body></html>`;
 
-const server = await new Promise<ReturnType<typeof serve> & { port: number }>((resolve) => {
-  const instance = serve(
-    {
-      hostname: '127.0.0.1',
-      port: 0,
-      fetch(request: Request) {
-        const { pathname } = new URL(request.url);
-        if (pathname === '/') return new Response(page('demo-anna'), { headers: { 'content-type': 'text/html; charset=utf-8' } });
-        if (pathname === '/live.js') return new Response(script, { headers: { 'content-type': 'text/javascript; charset=utf-8' } });
-        return pathname.startsWith('/api/') ? backend.app.fetch(request) : new Response(null, { status: 404 });
-      },
-    },
-    (info) => resolve(Object.assign(instance, { port: info.port })),
-  );
-});
+const server = await servePage(page('demo-anna'), '/live.js', script, (request) => backend.app.fetch(request));
 const origin = `http://127.0.0.1:${server.port}`;
 
 const browser = await chromium.launch({ executablePath: findChrome(), headless: true, args: chromeArgs });

@@ -14,13 +14,12 @@
  *                   write our section of docs/performance.md (default: at full length, 10,000 and 3 rounds)
  */
 import { cpus, loadavg, totalmem } from 'node:os';
-import { serve } from '@hono/node-server';
 import { chromium } from 'playwright-core';
 // @ts-expect-error: a plain ES module of our build scripts, without types
 import * as findChromeModule from '../../scripts/find-chrome.mjs';
 import { createBackend } from '../../server/backend.js';
 import { parseArgs, positive } from '../args.js';
-import { bundlePage } from '../bundle.js';
+import { bundlePage, servePage } from '../bundle.js';
 import { replaceSection } from '../doc.js';
 import { sourceVersion } from '../machine.js';
 import { markdownTable, ms, percentile, textTable } from '../stats.js';
@@ -70,21 +69,7 @@ const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>
 <script id="bench-config" type="application/json">${JSON.stringify({ token })}</script>
 <script type="module" src="/moments.js"></script></head>
 <body><relation-provider base-url="/api/v1" locale="nl"><div id="host" style="width:720px"></div></relation-provider></body></html>`;
-const server = await new Promise<ReturnType<typeof serve> & { port: number }>((resolve) => {
-  const instance = serve(
-    {
-      hostname: '127.0.0.1',
-      port: 0,
-      fetch(request: Request) {
-        const { pathname } = new URL(request.url);
-        if (pathname === '/') return new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } });
-        if (pathname === '/moments.js') return new Response(script, { headers: { 'content-type': 'text/javascript; charset=utf-8' } });
-        return pathname.startsWith('/api/') ? backend.app.fetch(request) : new Response(null, { status: 404 });
-      },
-    },
-    (info) => resolve(Object.assign(instance, { port: info.port })),
-  );
-});
+const server = await servePage(html, '/moments.js', script, (request) => backend.app.fetch(request));
 
 const browser = await chromium.launch({ executablePath: findChrome(), headless: true, args: chromeArgs });
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
