@@ -87,7 +87,7 @@ const bench: MomentsBench = {
     // The tag loads on first use (the one-script-tag bundle's defineOnUse), as on a host page: its load is timed.
     host.append(log);
     await until(
-      () => !!log.shadowRoot && [...deep(log.shadowRoot)].some((el) => el.localName === 'contact-moment-entry' && el.shadowRoot?.textContent?.includes(newest)),
+      () => !!log.shadowRoot && [...deep(log.shadowRoot)].some((el) => el.getAttribute('part') === 'subject' && el.textContent?.includes(newest)),
       () => (log.shadowRoot ? deepText(log.shadowRoot) : 'no shadow root'),
     );
     await painted();

@@ -13,13 +13,15 @@ import { VirtualRowsController } from '../controllers/virtual-rows.js';
 import type { AgreementItem } from '../internal/contact-moment-agreements/contact-moment-agreements.component.js';
 import '../internal/contact-moment-agreements/contact-moment-agreements.js';
 import '../internal/contact-moment-compose/contact-moment-compose.js';
-import type { ContactMomentEntry } from '../internal/contact-moment-entry/contact-moment-entry.component.js';
-import '../internal/contact-moment-entry/contact-moment-entry.js';
 import type { RelationDialog } from '../internal/relation-dialog/relation-dialog.component.js';
 import '../internal/relation-dialog/relation-dialog.js';
 import { dialogContentStyles } from '../internal/relation-dialog/relation-dialog.styles.js';
 import { logStyles } from './contact-moment-log.styles.js';
+import { momentEntry, type EntryActions } from './entry.js';
+import { entryStyles } from './entry.styles.js';
 import { agreementsShown, loadLog, MomentFilter, OpenAgreementsView, today, type LogEntry, type OpenAgreement } from './log-data.js';
+
+const noEntries: readonly LogEntry[] = [];
 
 /**
  * @tagname contact-moment-log
@@ -49,7 +51,7 @@ import { agreementsShown, loadLog, MomentFilter, OpenAgreementsView, today, type
  * @cssproperty --contact-moment-log-row-height - Height of one moment in the timeline.
  */
 export class ContactMomentLog extends LitElement {
-  static override styles = [tokenStyles, controlStyles, dialogContentStyles, logStyles];
+  static override styles = [tokenStyles, controlStyles, dialogContentStyles, logStyles, entryStyles];
 
   private readonly i18n = new LocaleController(this);
   private readonly data = new StoreQueryController(this, {
@@ -60,6 +62,8 @@ export class ContactMomentLog extends LitElement {
   private readonly rows = new VirtualRowsController(this, {
     body: () => this.body,
     sample: () => this.renderRoot.querySelector<HTMLElement>('.row'),
+    // A row is several lines tall: two above and below cover a wheel's turn, and a fast fling renders fewer.
+    overscan: 2,
   });
   private readonly filter = new MomentFilter();
 
@@ -67,7 +71,9 @@ export class ContactMomentLog extends LitElement {
   @query('relation-dialog') private dialog!: RelationDialog | null;
 
   /** The moments the filters let through, in the log's order. */
-  private listed: LogEntry[] = [];
+  private listed: readonly LogEntry[] = [];
+  /** The entries last checked for the moment being edited or read. */
+  private checked: readonly LogEntry[] | undefined;
   private watched: RelationsStore | undefined;
   private counts = '';
   private readonly onStatus = (event: Event) => {
@@ -88,7 +94,7 @@ export class ContactMomentLog extends LitElement {
   /** Every open agreement on top, or only the most urgent ones. */
   @state() private allAgreements = false;
   private readonly openAgreements = new OpenAgreementsView();
-  private readonly actions = new WeakMap<ContactMoment, NonNullable<ContactMomentEntry['actions']>>();
+  private readonly actions = new WeakMap<ContactMoment, EntryActions>();
   /** The agreement items last rendered, kept while their inputs stay: scrolling re-renders nothing on top. */
   private agreementItems: { key: readonly unknown[]; items: AgreementItem[] } | undefined;
 
@@ -108,10 +114,12 @@ export class ContactMomentLog extends LitElement {
       this.editing = this.reading = undefined;
       this.rows.toStart();
     }
-    const entries = this.data.state.value?.entries ?? [];
+    const entries = this.data.state.value?.entries ?? noEntries;
     this.listed = this.filter.apply(entries, this.kind, this.q);
-    const ids = new Set(entries.map((entry) => entry.moment.id));
+    if (entries === this.checked) return;
     // A moment gone (deleted, or sent and known by the backend's id now) closes what showed it.
+    this.checked = entries;
+    const ids = new Set(entries.map((entry) => entry.moment.id));
     if (this.editing && this.editing !== 'new' && this.data.state.value && !ids.has(this.editing)) this.editing = undefined;
     if (this.reading && !ids.has(this.reading)) this.reading = undefined;
   }
@@ -180,16 +188,14 @@ export class ContactMomentLog extends LitElement {
   }
 
   private renderEntry(entry: LogEntry, full: boolean) {
-    const { moment } = entry;
-    return html`<contact-moment-entry .moment=${moment} .party=${this.partyOf(entry)} ?own=${entry.own} .author=${entry.author} .write=${entry.write}
-      ?online=${this.data.currentStore?.status.online ?? true} ?full=${full} today=${today()}
-      .actions=${this.actionsFor(moment)}></contact-moment-entry>`;
+    const { moment, own, author, write } = entry;
+    return momentEntry({
+      moment, own, author, write, full, party: this.partyOf(entry), online: this.data.currentStore?.status.online ?? true,
+      today: today(), actions: this.actionsFor(moment), messages: this.i18n.messages.moments,
+    });
   }
 
-  /**
-   * A row's actions, the same object for the same moment: the log renders on every scroll frame, and a new
-   * object would make every row in the window render again with it.
-   */
+  /** A row's actions, the same functions for the same moment: the log renders on every scroll frame. */
   private actionsFor(moment: ContactMoment) {
     let actions = this.actions.get(moment);
     if (!actions) {
@@ -197,7 +203,7 @@ export class ContactMomentLog extends LitElement {
         read: () => void this.read(moment.id),
         edit: () => void this.openCompose(moment.id),
         remove: () => (this.removing = moment),
-        toggle: (index: number, done: boolean) => void this.toggle(moment, index, done),
+        toggle: (key: string, done: boolean) => void this.toggle(moment, Number(key), done),
       };
       this.actions.set(moment, actions);
     }
@@ -240,10 +246,7 @@ export class ContactMomentLog extends LitElement {
       ${open.length > 0
         ? html`<section class="agreements" part="agreements" aria-labelledby="agreements-heading">
             <h3 id="agreements-heading">${m.openAgreements}</h3>
-            <contact-moment-agreements .items=${this.itemsOf(open, shown)} .toggle=${(key: string, done: boolean) => {
-              const found = open.find(({ entry, index }) => `${entry.moment.id}:${index}` === key);
-              if (found) void this.toggle(found.entry.moment, found.index, done);
-            }}></contact-moment-agreements>
+            <contact-moment-agreements .items=${this.itemsOf(open, shown)} .toggle=${this.toggleOpen}></contact-moment-agreements>
             ${open.length > agreementsShown
               ? html`<button type="button" aria-expanded=${this.allAgreements} @click=${() => (this.allAgreements = !this.allAgreements)}>
                   ${this.allAgreements ? m.fewerAgreements : m.allAgreements(open.length)}</button>`
@@ -251,6 +254,12 @@ export class ContactMomentLog extends LitElement {
           </section>`
         : nothing}`;
   }
+
+  /** Ticks off an agreement listed on top (`key` is `momentId:index`); one function, so scrolling re-renders nothing there. */
+  private readonly toggleOpen = (key: string, done: boolean): void => {
+    const found = this.openAgreements.of(this.listed).find(({ entry, index }) => `${entry.moment.id}:${index}` === key);
+    if (found) void this.toggle(found.entry.moment, found.index, done);
+  };
 
   /** The checklist's items for `shown`, the same array while nothing they show changed. */
   private itemsOf(open: OpenAgreement[], shown: OpenAgreement[]): AgreementItem[] {

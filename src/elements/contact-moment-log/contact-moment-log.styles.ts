@@ -89,11 +89,10 @@ export const logStyles = css`
     padding: var(--_space);
     border-bottom: 1px solid var(--_color-border);
     overflow: hidden;
+    /* A row's size is its own: laying out or painting one never touches another, nor the list around it. */
+    contain: strict;
   }
-  .row contact-moment-entry {
+  .row .entry {
     height: 100%;
-  }
-  .row contact-moment-entry::part(body) {
-    max-height: 2.6em;
   }
 `;

@@ -82,10 +82,23 @@ const zeroWidth = /[\u200b-\u200d\u2060\ufeff]/g;
  */
 export class MomentFilter {
   private folded = new Map<string, string>();
+  private last: { entries: readonly LogEntry[]; kind: string; q: string; result: readonly LogEntry[] } | undefined;
 
-  apply(entries: readonly LogEntry[], kind: ContactMomentKind | '', q: string): LogEntry[] {
+  /**
+   * The entries the kind and the terms let through; the same array while none of the three changed, as the
+   * log renders on every scroll frame and what depends on the list (its open agreements) is kept by identity.
+   */
+  apply(entries: readonly LogEntry[], kind: ContactMomentKind | '', q: string): readonly LogEntry[] {
+    const last = this.last;
+    if (last && last.entries === entries && last.kind === kind && last.q === q) return last.result;
+    const result = this.filter(entries, kind, q);
+    this.last = { entries, kind, q, result };
+    return result;
+  }
+
+  private filter(entries: readonly LogEntry[], kind: ContactMomentKind | '', q: string): readonly LogEntry[] {
     const terms = searchTerms(q.replace(zeroWidth, ''));
-    if (!kind && terms.length === 0) return [...entries];
+    if (!kind && terms.length === 0) return entries;
     const next = new Map<string, string>();
     const result = entries.filter(({ moment }) => {
       if (kind && moment.kind !== kind) return false;

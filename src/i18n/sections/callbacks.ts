@@ -1,4 +1,5 @@
 import type { Locale } from '../../contract/locale.js';
+import { formatDateTime } from '../formats.js';
 
 /** The words of <callback-list> and the callback request dialog, in every language. */
 export interface CallbacksMessages {
@@ -44,10 +45,8 @@ export interface CallbacksMessages {
   };
 }
 
-const intlLocale = (locale: Locale): string => (locale === 'nl' ? 'nl-NL' : 'en-GB');
 /** A due time in the user's own time zone. */
-const at = (locale: Locale) => (iso: string) =>
-  new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+const at = (locale: Locale) => (iso: string) => formatDateTime(locale, iso);
 
 export const callbacks: Record<Locale, CallbacksMessages> = {
   nl: {

@@ -1,7 +1,5 @@
 import type { Locale } from '../../contract/locale.js';
-
-const nlNumber = new Intl.NumberFormat('nl-NL');
-const enNumber = new Intl.NumberFormat('en-GB');
+import { formatDateTime, formatNumber } from '../formats.js';
 
 /** The words of the card's frame, header, details, save states, conflicts and drafts, in every language. */
 export interface CardMessages {
@@ -84,8 +82,6 @@ export interface CardMessages {
   count: (n: number) => string;
 }
 
-const time = (locale: string, iso: string) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
 export const card: Record<Locale, CardMessages> = {
   nl: {
@@ -148,7 +144,7 @@ export const card: Record<Locale, CardMessages> = {
     rejected: (detail) => `Niet opgeslagen: ${detail}`,
     discardRejected: 'Wijziging niet meer versturen',
     draft: {
-      offered: (savedAt) => `Je hebt niet-opgeslagen wijzigingen van ${time('nl-NL', savedAt)}.`,
+      offered: (savedAt) => `Je hebt niet-opgeslagen wijzigingen van ${formatDateTime('nl', savedAt)}.`,
       restore: 'Terugzetten',
       dismiss: 'Weggooien',
     },
@@ -166,7 +162,7 @@ export const card: Record<Locale, CardMessages> = {
       empty: 'Je wijziging is gelijk aan hun versie.',
     },
     emptyValue: '(leeg)',
-    count: (n) => nlNumber.format(n),
+    count: (n) => formatNumber('nl', n),
   },
   en: {
     label: (name) => `Relation card ${name}`,
@@ -228,7 +224,7 @@ export const card: Record<Locale, CardMessages> = {
     rejected: (detail) => `Not saved: ${detail}`,
     discardRejected: 'Stop sending this change',
     draft: {
-      offered: (savedAt) => `You have unsaved changes from ${time('en-GB', savedAt)}.`,
+      offered: (savedAt) => `You have unsaved changes from ${formatDateTime('en', savedAt)}.`,
       restore: 'Restore',
       dismiss: 'Discard',
     },
@@ -246,6 +242,6 @@ export const card: Record<Locale, CardMessages> = {
       empty: 'Your change equals their version.',
     },
     emptyValue: '(empty)',
-    count: (n) => enNumber.format(n),
+    count: (n) => formatNumber('en', n),
   },
 };

@@ -1,7 +1,6 @@
 import type { Locale } from '../../contract/locale.js';
+import { formatDateTime } from '../formats.js';
 
-const time = (locale: string, iso: string) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
 /** The words of the card's module preferences and documents, in every language. */
 export interface ModulesMessages {
@@ -83,7 +82,7 @@ export const modules: Record<Locale, ModulesMessages> = {
       discardRejected: 'Mijn wijziging weggooien',
       keepMine: 'Mijn wijziging houden',
       takeTheirs: 'Hun versie nemen',
-      draftOffered: (savedAt) => `Je hebt niet-opgeslagen voorkeuren van ${time('nl-NL', savedAt)}.`,
+      draftOffered: (savedAt) => `Je hebt niet-opgeslagen voorkeuren van ${formatDateTime('nl', savedAt)}.`,
       restoreDraft: 'Terughalen',
       dismissDraft: 'Weggooien',
     },
@@ -129,7 +128,7 @@ export const modules: Record<Locale, ModulesMessages> = {
       discardRejected: 'Discard my change',
       keepMine: 'Keep my change',
       takeTheirs: 'Take their version',
-      draftOffered: (savedAt) => `You have unsaved preferences from ${time('en-GB', savedAt)}.`,
+      draftOffered: (savedAt) => `You have unsaved preferences from ${formatDateTime('en', savedAt)}.`,
       restoreDraft: 'Restore',
       dismissDraft: 'Discard',
     },

@@ -1,4 +1,5 @@
 import type { Locale } from '../../contract/locale.js';
+import { formatDateTime, formatDay, formatNumber } from '../formats.js';
 import type { ContactMomentKind } from '../../contract/schemas/contact-moment.js';
 
 /** The words of <contact-moment-log>, its compose form, its entries and its agreements, in every language. */
@@ -74,13 +75,8 @@ export interface MomentsMessages {
   occurred: (iso: string) => string;
 }
 
-const intlLocale = (locale: Locale): string => (locale === 'nl' ? 'nl-NL' : 'en-GB');
 /** A moment's time in the user's own time zone. */
-const occurred = (locale: Locale) => (iso: string) =>
-  new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-/** A calendar date as it is, whatever the time zone. */
-const day = (locale: Locale, date: string) =>
-  new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+const occurred = (locale: Locale) => (iso: string) => formatDateTime(locale, iso);
 
 export const moments: Record<Locale, MomentsMessages> = {
   nl: {
@@ -90,7 +86,7 @@ export const moments: Record<Locale, MomentsMessages> = {
     notFound: 'Deze relatie bestaat niet, of je hebt er geen toegang toe.',
     empty: 'Nog geen contactmomenten.',
     noMatches: 'Geen contactmomenten gevonden met deze filters.',
-    count: (n) => (n === 1 ? '1 contactmoment' : `${new Intl.NumberFormat('nl-NL').format(n)} contactmomenten`),
+    count: (n) => (n === 1 ? '1 contactmoment' : `${formatNumber('nl', n)} contactmomenten`),
     list: 'Tijdlijn van contactmomenten',
     toolbar: 'Contactmomenten',
     compose: 'Nieuw contactmoment',
@@ -144,7 +140,7 @@ export const moments: Record<Locale, MomentsMessages> = {
     allAgreements: (n) => `Alle ${n} openstaande afspraken tonen`,
     fewerAgreements: 'Alleen de eerste afspraken tonen',
     noDueDate: 'geen datum',
-    due: (date) => `uiterlijk ${day('nl', date)}`,
+    due: (date) => `uiterlijk ${formatDay('nl', date)}`,
     overdue: 'Te laat',
     done: (text) => `Afgerond: ${text}`,
     fromMoment: (subject) => `uit ‘${subject}’`,
@@ -157,7 +153,7 @@ export const moments: Record<Locale, MomentsMessages> = {
     notFound: 'This relation does not exist, or you have no access to it.',
     empty: 'No contact moments yet.',
     noMatches: 'No contact moments match these filters.',
-    count: (n) => (n === 1 ? '1 contact moment' : `${new Intl.NumberFormat('en-GB').format(n)} contact moments`),
+    count: (n) => (n === 1 ? '1 contact moment' : `${formatNumber('en', n)} contact moments`),
     list: 'Timeline of contact moments',
     toolbar: 'Contact moments',
     compose: 'New contact moment',
@@ -211,7 +207,7 @@ export const moments: Record<Locale, MomentsMessages> = {
     allAgreements: (n) => `Show all ${n} open agreements`,
     fewerAgreements: 'Show only the first agreements',
     noDueDate: 'no date',
-    due: (date) => `due ${day('en', date)}`,
+    due: (date) => `due ${formatDay('en', date)}`,
     overdue: 'Overdue',
     done: (text) => `Done: ${text}`,
     fromMoment: (subject) => `from ‘${subject}’`,

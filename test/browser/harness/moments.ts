@@ -29,7 +29,7 @@ export function momentsHarness(log: ContactMomentLog) {
     rows: () => [...log.shadowRoot!.querySelectorAll<HTMLElement>('[role="listitem"]')],
     rowTexts: () => ui.rows().map((row) => shownText(row)),
     /** The row whose subject is `subject`. */
-    row: (subject: string) => ui.rows().find((row) => row.querySelector('contact-moment-entry')?.shadowRoot?.querySelector('[part="subject"]')?.textContent === subject),
+    row: (subject: string) => ui.rows().find((row) => row.querySelector('[part="subject"]')?.textContent === subject),
     /** The open agreements listed on top, each as its text. */
     openAgreements: () => {
       const section = log.shadowRoot!.querySelector('[part="agreements"]');

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { LocaleController } from '../../../i18n/locale-controller.js';
 import { controlStyles } from '../../../theme/controls.js';
 import { tokenStyles } from '../../../theme/tokens.js';
-import { shownText } from '../contact-moment-entry/body-text.js';
+import { shownText } from '../text/body-text.js';
 import { agreementsStyles } from './contact-moment-agreements.styles.js';
 
 /** An agreement as the list shows it; `key` names it to `toggle`. */

@@ -1,7 +1,5 @@
 import type { Document } from '../../../contract/index.js';
-
-/** The locale `Intl` formats in for one of ours. */
-const intlLocale = (locale: string): string => (locale === 'nl' ? 'nl-NL' : 'en-GB');
+import { formatDay, intlLocale } from '../../../i18n/formats.js';
 
 /** A document's amount in its own currency, in the user's locale (`€ 1.234,50`, `US$1,234.50`). */
 export function formatAmount(amount: NonNullable<Document['amount']>, locale: string): string {
@@ -15,5 +13,5 @@ export function formatAmount(amount: NonNullable<Document['amount']>, locale: st
 
 /** A calendar date (`2026-03-01`) in the user's locale; the date as it is, whatever the time zone. */
 export function formatDate(date: string, locale: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  return formatDay(locale, date);
 }

@@ -117,6 +117,3 @@ export function currencyName(code: string, locale: string): string {
     return '';
   }
 }
-
-/** The locale `Intl` formats in for one of ours. */
-export const intlLocale = (locale: string): string => (locale === 'nl' ? 'nl-NL' : 'en-GB');

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import * as z from 'zod/mini';
 import type { Module, PreferenceField, Relation } from '../../../contract/index.js';
+import { intlLocale } from '../../../i18n/formats.js';
 import { LocaleController } from '../../../i18n/locale-controller.js';
 import type { RelationsStore } from '../../../store/index.js';
 import { controlStyles } from '../../../theme/controls.js';
@@ -13,7 +14,7 @@ import { StoreQueryController } from '../../controllers/store-query.js';
 import { textField } from '../fields/fields.js';
 import { fieldStyles } from '../fields/fields.styles.js';
 import { isOffline, loadModules, type ModuleList } from './module-list.js';
-import { boundsText, defaultText, intlLocale, pathOf, preferencesBody, preferencesSchema, readPreferences } from './preference-form.js';
+import { boundsText, defaultText, pathOf, preferencesBody, preferencesSchema, readPreferences } from './preference-form.js';
 import { preferencesStyles } from './relation-card-preferences.styles.js';
 
 /**

@@ -1,22 +1,19 @@
 import { css } from 'lit';
 
+/** One moment, as a row of the log (clamped to its height) or in full (`.entry.full`). */
 export const entryStyles = css`
-  :host {
-    display: block;
-    min-width: 0;
-  }
-  article {
+  .entry {
     display: flex;
     flex-direction: column;
     gap: 0.25rem;
     min-width: 0;
   }
-  p {
+  .entry p {
     margin: 0;
     min-width: 0;
     unicode-bidi: isolate;
   }
-  .meta {
+  .entry .meta {
     display: flex;
     gap: 0 var(--_space);
     color: var(--_color-text-muted);
@@ -24,73 +21,74 @@ export const entryStyles = css`
     overflow: hidden;
     white-space: nowrap;
   }
-  .kind {
+  .entry .kind {
     font-weight: 600;
     color: var(--_color-text);
   }
-  .party {
+  .entry .party {
     overflow: hidden;
     text-overflow: ellipsis;
     unicode-bidi: isolate;
   }
-  .marker {
+  .entry .marker {
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
     padding: 0 0.25rem;
   }
-  .marker.private {
+  .entry .marker.private {
     border-color: var(--_color-warning);
     color: var(--_color-warning);
   }
-  .marker[data-write='rejected'],
-  .marker[data-write='conflict'] {
+  .entry .marker[data-write='rejected'],
+  .entry .marker[data-write='conflict'] {
     border-color: var(--_color-danger);
     color: var(--_color-danger);
   }
-  .subject {
+  .entry .subject {
     font-weight: 600;
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
   }
-  .body {
+  .entry .text {
     white-space: pre-line;
     overflow-wrap: anywhere;
   }
-  :host(:not([full])) .body {
+  .entry:not(.full) .text {
     display: -webkit-box;
     -webkit-box-orient: vertical;
-    -webkit-line-clamp: var(--contact-moment-entry-lines, 2);
+    -webkit-line-clamp: 2;
     overflow: hidden;
+    max-height: 2.6em;
   }
-  :host([full]) .subject {
+  .entry.full .subject {
     white-space: normal;
     overflow-wrap: anywhere;
   }
-  :host([full]) .body {
+  .entry.full .text {
     white-space: pre-wrap;
   }
-  .count {
+  .entry .agreement-count {
     color: var(--_color-text-muted);
     font-size: 0.875em;
   }
-  .actions {
+  .entry .actions {
     display: flex;
     flex-wrap: wrap;
     gap: calc(var(--_space) / 2);
     margin-top: auto;
   }
-  :host(:not([full])) .actions {
+  .entry:not(.full) .actions {
     flex-wrap: nowrap;
     overflow: hidden;
   }
-  .actions button {
+  .entry .actions button {
     max-width: 14rem;
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
   }
-  a {
+  .entry a {
     color: var(--_color-accent);
   }
 `;
