@@ -10,3 +10,15 @@ export function sourceVersion(): string {
     return 'an unknown commit (no git)';
   }
 }
+
+const loadText = (values: number[]) => values.map((value) => value.toFixed(2)).join(' / ');
+
+/**
+ * The load average before and after a run, in words, and whether the figures count. Before the run is what
+ * tells whether something else was running: 1 or less on this machine's two cores. After includes the run's
+ * own Chromium and server (a rendering benchmark keeps both cores busy), so it is reported, not judged.
+ */
+export function loadSentence(before: number[], after: number[]): string {
+  const quiet = before[0]! <= 1;
+  return `Load average (1 / 5 / 15 min) before ${loadText(before)}, after ${loadText(after)}${quiet ? ' (after includes the benchmark\'s own load)' : ' (**busy machine before the run: figures not judged**)'}`;
+}

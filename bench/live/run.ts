@@ -23,7 +23,7 @@ import { pollMs } from '../../src/store/live.js';
 import { parseArgs, positive } from '../args.js';
 import { bundlePage, servePage } from '../bundle.js';
 import { replaceSection } from '../doc.js';
-import { sourceVersion } from '../machine.js';
+import { loadSentence, sourceVersion } from '../machine.js';
 import { markdownTable, ms, percentile, seededRandom, textTable } from '../stats.js';
 import type { LiveBench } from './page.js';
 
@@ -118,12 +118,11 @@ const align = [false, true, true, true];
 const met = p('stream', 95) < goalMs;
 const load = (values: number[]) => values.map((value) => value.toFixed(2)).join(' / ');
 const verdict = `Goal (issue 10): p95 under ${ms(goalMs)}: **${met ? 'met' : 'missed'}** (${ms(p('stream', 95))}).`;
-const quiet = loadBefore[0]! <= 1 && loadAfter[0]! <= 1;
 console.log(`\n${textTable(header, rows, align)}\n\n${verdict.replaceAll('**', '')}\nload average (1/5/15 min) before ${load(loadBefore)}, after ${load(loadAfter)}`);
 if (pageErrors.length) console.warn(`page errors:\n  ${[...new Set(pageErrors)].join('\n  ')}`);
 
 if (writeDoc) {
-  const markdown = `Measured ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus().length} x ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}, Chromium ${chromium_}; ${source}. Load average (1 / 5 / 15 min) before ${load(loadBefore)}, after ${load(loadAfter)}${quiet ? '' : ' (**busy machine: figures not judged**)'}.
+  const markdown = `Measured ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus().length} x ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}, Chromium ${chromium_}; ${source}. ${loadSentence(loadBefore, loadAfter)}.
 
 ${markdownTable(header, rows, align)}
 

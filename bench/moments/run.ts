@@ -21,7 +21,7 @@ import { createBackend } from '../../server/backend.js';
 import { parseArgs, positive } from '../args.js';
 import { bundlePage, servePage } from '../bundle.js';
 import { replaceSection } from '../doc.js';
-import { sourceVersion } from '../machine.js';
+import { loadSentence, sourceVersion } from '../machine.js';
 import { markdownTable, ms, percentile, textTable } from '../stats.js';
 import type { MomentsBench, Side } from './page.js';
 
@@ -125,8 +125,7 @@ console.log(`\n${textTable(header, rows, align)}\nload average (1/5/15 min) befo
 if (pageErrors.length) console.warn(`page errors:\n  ${[...new Set(pageErrors)].join('\n  ')}`);
 
 if (writeDoc) {
-  const quiet = loadBefore[0]! <= 1 && loadAfter[0]! <= 1;
-  const markdown = `Measured ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus().length} x ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}, Chromium ${chromiumVersion}; ${source}. Load average (1 / 5 / 15 min) before ${load(loadBefore)}, after ${load(loadAfter)}${quiet ? '' : ' (**busy machine: figures not judged**)'}.
+    const markdown = `Measured ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus().length} x ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}, Chromium ${chromiumVersion}; ${source}. ${loadSentence(loadBefore, loadAfter)}.
 
 ${markdownTable(header, rows, align)}
 
