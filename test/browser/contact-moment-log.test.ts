@@ -302,7 +302,7 @@ describe('<contact-moment-log>', () => {
     expect((await asked).detail).to.deep.equal({ relationId: relation.id, personId: null });
   });
 
-  it('keeps only a window of a long log in the page, and scrolls to the oldest', async function () {
+  it('keeps only a window of a long log in the page, moves through it from the keyboard, and scrolls to the oldest', async function () {
     this.timeout(60_000);
     const relation = await organization('Lang Logboek B.V.');
     const total = 300;
@@ -318,6 +318,28 @@ describe('<contact-moment-log>', () => {
     expect(ui.rows().length).to.be.within(1, 40);
     expect(ui.rows()[0]!.getAttribute('aria-setsize')).to.equal(String(total));
     expect(ui.row('Moment 300')).to.not.equal(undefined);
+
+    // A feed: Tab reaches the newest moment, Page Down and Page Up go from moment to moment (also from a
+    // button inside one), Home and End to either end, rendering whatever was outside the window.
+    const article = () => focused()?.getAttribute('role') === 'article' ? focused()!.getAttribute('aria-label') : `not an article: ${focused()?.outerHTML.slice(0, 80)}`;
+    ui.button('Request a callback').focus();
+    await sendKeys({ press: 'Tab' });
+    expect(article()).to.equal('Moment 300');
+    for (let i = 0; i < 10; i++) await sendKeys({ press: 'PageDown' });
+    await until(() => article() === 'Moment 290', 'the 11th moment');
+    expect(focused()!.getAttribute('aria-posinset')).to.equal('11');
+    await sendKeys({ press: 'Tab' });
+    expect(focused()).to.equal(ui.button('Read all: Moment 290'));
+    await sendKeys({ press: 'PageUp' });
+    await until(() => article() === 'Moment 291', 'the moment above');
+    await sendKeys({ press: 'End' });
+    await until(() => article() === 'Moment 001', 'the oldest moment in focus');
+    expect(ui.rows().length).to.be.within(1, 40);
+    expect(ui.rows().filter((row) => row.tabIndex === 0).map((row) => row.getAttribute('aria-label'))).to.deep.equal(['Moment 001']);
+    await sendKeys({ press: 'Home' });
+    await until(() => article() === 'Moment 300', 'the newest again');
+    await expect(log).to.be.accessible();
+
     const body = log.shadowRoot!.querySelector<HTMLElement>('[part="list"]')!;
     body.scrollTop = body.scrollHeight;
     await until(() => !!ui.row('Moment 001'), 'the oldest moment', 5000);

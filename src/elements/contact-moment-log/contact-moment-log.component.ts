@@ -5,21 +5,23 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { contactMomentKinds, type ContactMoment, type ContactMomentKind } from '../../contract/index.js';
 import { emit } from '../../core/events.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
-import type { RelationsStore, StoreStatus } from '../../store/index.js';
+import type { RelationsStore } from '../../store/index.js';
 import { controlStyles } from '../../theme/controls.js';
 import { tokenStyles } from '../../theme/tokens.js';
+import { FeedKeyboardController } from '../controllers/feed-keyboard.js';
+import { StoreEventController } from '../controllers/store-event.js';
 import { StoreQueryController } from '../controllers/store-query.js';
 import { VirtualRowsController } from '../controllers/virtual-rows.js';
-import type { AgreementItem } from '../internal/contact-moment-agreements/contact-moment-agreements.component.js';
 import '../internal/contact-moment-agreements/contact-moment-agreements.js';
 import '../internal/contact-moment-compose/contact-moment-compose.js';
 import type { RelationDialog } from '../internal/relation-dialog/relation-dialog.component.js';
 import '../internal/relation-dialog/relation-dialog.js';
 import { dialogContentStyles } from '../internal/relation-dialog/relation-dialog.styles.js';
+import { shownText } from '../internal/text/body-text.js';
 import { logStyles } from './contact-moment-log.styles.js';
 import { momentEntry, type EntryActions } from './entry.js';
 import { entryStyles } from './entry.styles.js';
-import { agreementsShown, loadLog, MomentFilter, OpenAgreementsView, today, type LogEntry, type OpenAgreement } from './log-data.js';
+import { agreementsShown, loadLog, MomentFilter, OpenAgreementsView, today, type LogEntry } from './log-data.js';
 
 const noEntries: readonly LogEntry[] = [];
 
@@ -65,6 +67,11 @@ export class ContactMomentLog extends LitElement {
     // A row is several lines tall: two above and below cover a wheel's turn, and a fast fling renders fewer.
     overscan: 2,
   });
+  private readonly keys = new FeedKeyboardController(this, {
+    count: () => this.listed.length,
+    article: (index) => this.renderRoot.querySelector<HTMLElement>(`.row[data-index="${index}"]`),
+    rows: this.rows,
+  });
   private readonly filter = new MomentFilter();
 
   @query('.body') private body!: HTMLElement | null;
@@ -74,16 +81,14 @@ export class ContactMomentLog extends LitElement {
   private listed: readonly LogEntry[] = [];
   /** The entries last checked for the moment being edited or read. */
   private checked: readonly LogEntry[] | undefined;
-  private watched: RelationsStore | undefined;
   private counts = '';
-  private readonly onStatus = (event: Event) => {
-    const { pending, conflicts, rejected } = (event as CustomEvent<StoreStatus>).detail;
-    // A write sent, refused or in conflict changes a row's marker without changing the moment itself.
-    const counts = `${pending}:${conflicts}:${rejected}`;
+  /** A write sent, refused or in conflict changes a row's marker without changing the moment itself. */
+  private readonly status = new StoreEventController(this, 'status', () => this.data.currentStore, ({ detail }) => {
+    const counts = `${detail.pending}:${detail.conflicts}:${detail.rejected}`;
     if (counts !== this.counts) this.data.refresh();
     this.counts = counts;
     this.requestUpdate();
-  };
+  });
 
   @state() private kind: ContactMomentKind | '' = '';
   @state() private q = '';
@@ -95,8 +100,6 @@ export class ContactMomentLog extends LitElement {
   @state() private allAgreements = false;
   private readonly openAgreements = new OpenAgreementsView();
   private readonly actions = new WeakMap<ContactMoment, EntryActions>();
-  /** The agreement items last rendered, kept while their inputs stay: scrolling re-renders nothing on top. */
-  private agreementItems: { key: readonly unknown[]; items: AgreementItem[] } | undefined;
 
   /** The relation whose contact moments to show: its id, or the local id of one created offline. */
   @property({ attribute: 'relation-id', reflect: true }) relationId = '';
@@ -104,15 +107,11 @@ export class ContactMomentLog extends LitElement {
   /** The store to read and write through; by default the one of the nearest `<relation-provider>`. */
   @property({ attribute: false }) store: RelationsStore | undefined;
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.watch(undefined);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('relationId') && changed.get('relationId') !== undefined) {
       this.editing = this.reading = undefined;
       this.rows.toStart();
+      this.keys.reset();
     }
     const entries = this.data.state.value?.entries ?? noEntries;
     this.listed = this.filter.apply(entries, this.kind, this.q);
@@ -124,21 +123,11 @@ export class ContactMomentLog extends LitElement {
     if (this.reading && !ids.has(this.reading)) this.reading = undefined;
   }
 
-  protected override updated(): void {
-    this.watch(this.data.currentStore);
-  }
-
-  private watch(store: RelationsStore | undefined): void {
-    if (store === this.watched) return;
-    this.watched?.removeEventListener('status', this.onStatus);
-    this.watched = store;
-    store?.addEventListener('status', this.onStatus);
-  }
-
   private setFilter(kind: ContactMomentKind | '', q: string): void {
     this.kind = kind;
     this.q = q;
     this.rows.toStart();
+    this.keys.reset();
   }
 
   private async openCompose(id: string): Promise<void> {
@@ -156,7 +145,8 @@ export class ContactMomentLog extends LitElement {
   private async read(id: string | undefined): Promise<void> {
     this.reading = id;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(id ? '.reading .close' : '.body')?.focus();
+    if (id) this.renderRoot.querySelector<HTMLElement>('.reading .close')?.focus();
+    else await this.keys.focusArticle(this.keys.active);
   }
 
   private requestCallback(): void {
@@ -233,20 +223,20 @@ export class ContactMomentLog extends LitElement {
     const editing = this.editing && this.editing !== 'new' ? entries.find((entry) => entry.moment.id === this.editing) : undefined;
     const reading = this.reading ? entries.find((entry) => entry.moment.id === this.reading) : undefined;
     const open = this.openAgreements.of(this.listed);
-    const shown = this.allAgreements ? open : open.slice(0, agreementsShown);
+    const items = this.openAgreements.items(this.listed, this.allAgreements ? open.length : agreementsShown, m.fromMoment);
     return html`
       ${this.editing
         ? html`<contact-moment-compose part="compose" .relation=${data.relation} .moment=${editing?.moment} .parties=${data.parties}
             .store=${this.data.currentStore} @close=${() => void this.closeCompose()}></contact-moment-compose>`
         : nothing}
       ${reading
-        ? html`<div class="reading">${this.renderEntry(reading, true)}
-            <button type="button" class="close" @click=${() => void this.read(undefined)}>${m.close}</button></div>`
+        ? html`<article class="reading" aria-label=${shownText(reading.moment.subject)}>${this.renderEntry(reading, true)}
+            <button type="button" class="close" @click=${() => void this.read(undefined)}>${m.close}</button></article>`
         : nothing}
       ${open.length > 0
         ? html`<section class="agreements" part="agreements" aria-labelledby="agreements-heading">
             <h3 id="agreements-heading">${m.openAgreements}</h3>
-            <contact-moment-agreements .items=${this.itemsOf(open, shown)} .toggle=${this.toggleOpen}></contact-moment-agreements>
+            <contact-moment-agreements .items=${items} .toggle=${this.toggleOpen}></contact-moment-agreements>
             ${open.length > agreementsShown
               ? html`<button type="button" aria-expanded=${this.allAgreements} @click=${() => (this.allAgreements = !this.allAgreements)}>
                   ${this.allAgreements ? m.fewerAgreements : m.allAgreements(open.length)}</button>`
@@ -255,36 +245,26 @@ export class ContactMomentLog extends LitElement {
         : nothing}`;
   }
 
-  /** Ticks off an agreement listed on top (`key` is `momentId:index`); one function, so scrolling re-renders nothing there. */
+  /** Ticks off an agreement listed on top; one function, so scrolling re-renders nothing there. */
   private readonly toggleOpen = (key: string, done: boolean): void => {
-    const found = this.openAgreements.of(this.listed).find(({ entry, index }) => `${entry.moment.id}:${index}` === key);
+    const found = this.openAgreements.find(this.listed, key);
     if (found) void this.toggle(found.entry.moment, found.index, done);
   };
-
-  /** The checklist's items for `shown`, the same array while nothing they show changed. */
-  private itemsOf(open: OpenAgreement[], shown: OpenAgreement[]): AgreementItem[] {
-    const m = this.i18n.messages.moments;
-    const key = [open, shown.length, today(), m];
-    if (this.agreementItems?.key.every((part, i) => part === key[i])) return this.agreementItems.items;
-    const now = today();
-    const items = shown.map(({ entry, index, agreement }) => ({
-      key: `${entry.moment.id}:${index}`, text: agreement.text, dueDate: agreement.dueDate, done: false,
-      overdue: agreement.dueDate !== null && agreement.dueDate < now, from: m.fromMoment(entry.moment.subject),
-    }));
-    this.agreementItems = { key, items };
-    return items;
-  }
 
   private renderList() {
     const m = this.i18n.messages.moments;
     const total = this.listed.length;
+    // An empty feed is no feed (it needs articles): the count above says there is nothing.
+    if (total === 0) return nothing;
     const { first, last } = this.rows.window(total);
     const shown = this.listed.slice(first, last);
-    return html`<div class="body" part="list" tabindex="0" role="region" aria-label=${m.list} @scroll=${this.rows.onScroll}>
-      <div class="spacer" role="list" style=${styleMap({ height: `${this.rows.height(total)}px` })}>
-        ${repeat(shown, (entry) => entry.moment.id, (entry, i) => html`<div class="row" part="row" role="listitem"
-          aria-setsize=${total} aria-posinset=${first + i + 1} style=${styleMap({ transform: `translateY(${this.rows.top(first + i)}px)` })}>
-          ${this.renderEntry(entry, false)}</div>`)}
+    // A WAI-ARIA feed: each moment an article, one of them in the Tab order, Page Down and Page Up between them.
+    return html`<div class="body" part="list" @scroll=${this.rows.onScroll}>
+      <div class="spacer" role="feed" aria-label=${m.list} style=${styleMap({ height: `${this.rows.height(total)}px` })}
+        @keydown=${this.keys.onKeydown} @focusin=${this.keys.onFocusin}>
+        ${repeat(shown, (entry) => entry.moment.id, (entry, i) => html`<div class="row" part="row" role="article" data-index=${first + i}
+          tabindex=${this.keys.tabindex(first + i)} aria-label=${shownText(entry.moment.subject)} aria-setsize=${total} aria-posinset=${first + i + 1}
+          style=${styleMap({ transform: `translateY(${this.rows.top(first + i)}px)` })}>${this.renderEntry(entry, false)}</div>`)}
       </div>
     </div>`;
   }

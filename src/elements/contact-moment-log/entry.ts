@@ -75,11 +75,12 @@ function agreementList({ moment, today, actions, messages: m }: EntryView) {
  * fast creates and drops by the dozen each frame.
  */
 export function momentEntry(view: EntryView) {
+  // The article and its name are the row's (in the feed) or the reading panel's.
   const { moment, party, full, messages: m } = view;
   const subject = shownText(moment.subject);
   const open = moment.agreements.filter((agreement) => !agreement.done).length;
   const body = full ? moment.body : moment.body.slice(0, previewLength);
-  return html`<article class="entry ${full ? 'full' : ''}" aria-label=${subject}>
+  return html`<div class="entry ${full ? 'full' : ''}">
     <p class="meta">
       <span class="kind" data-kind=${moment.kind}>${m.kinds[moment.kind]}</span>
       <time datetime=${moment.occurredAt}>${m.occurred(moment.occurredAt)}</time>
@@ -92,5 +93,5 @@ export function momentEntry(view: EntryView) {
       ? agreementList(view)
       : moment.agreements.length > 0 ? html`<p class="agreement-count">${m.agreementCount(open, moment.agreements.length)}</p>` : nothing}
     ${actionButtons(view, subject)}
-  </article>`;
+  </div>`;
 }

@@ -1,5 +1,6 @@
 import { foldText, searchTerms, type Agreement, type ContactMoment, type ContactMomentKind, type Relation } from '../../contract/index.js';
 import type { OutboxEntry, RelationsStore } from '../../store/index.js';
+import type { AgreementItem } from '../internal/contact-moment-agreements/contact-moment-agreements.component.js';
 
 /** Where a moment's latest write is, when the backend has not accepted it yet. */
 export type WriteState = 'pending' | 'rejected' | 'conflict';
@@ -139,9 +140,32 @@ export const agreementsShown = 5;
  */
 export class OpenAgreementsView {
   private last: { entries: readonly LogEntry[]; open: OpenAgreement[] } | undefined;
+  private shown: { key: readonly unknown[]; items: AgreementItem[] } | undefined;
 
   of(entries: readonly LogEntry[]): OpenAgreement[] {
     if (this.last?.entries !== entries) this.last = { entries, open: openAgreements(entries) };
     return this.last.open;
+  }
+
+  /**
+   * The checklist's items: the first `count` open agreements of `entries`, each keyed `momentId:index` and
+   * naming its moment; the same array while nothing they show changed, so scrolling re-renders nothing on top.
+   */
+  items(entries: readonly LogEntry[], count: number, fromMoment: (subject: string) => string): AgreementItem[] {
+    const open = this.of(entries);
+    const now = today();
+    const key = [open, count, now, fromMoment];
+    if (this.shown?.key.every((part, i) => part === key[i])) return this.shown.items;
+    const items = open.slice(0, count).map(({ entry, index, agreement }) => ({
+      key: `${entry.moment.id}:${index}`, text: agreement.text, dueDate: agreement.dueDate, done: false,
+      overdue: agreement.dueDate !== null && agreement.dueDate < now, from: fromMoment(entry.moment.subject),
+    }));
+    this.shown = { key, items };
+    return items;
+  }
+
+  /** The open agreement a checklist item's key names. */
+  find(entries: readonly LogEntry[], key: string): OpenAgreement | undefined {
+    return this.of(entries).find(({ entry, index }) => `${entry.moment.id}:${index}` === key);
   }
 }

@@ -26,7 +26,7 @@ export function momentsHarness(log: ContactMomentLog) {
     maybeCheckbox: (name: Name) => queryByRole<HTMLInputElement>(log, 'checkbox', name),
     search: () => getByRole<HTMLInputElement>(log, 'searchbox'),
     /** The moments in the timeline's DOM (a window of them when the log is long), each as its text. */
-    rows: () => [...log.shadowRoot!.querySelectorAll<HTMLElement>('[role="listitem"]')],
+    rows: () => [...log.shadowRoot!.querySelectorAll<HTMLElement>('[role="feed"] > [role="article"]')],
     rowTexts: () => ui.rows().map((row) => shownText(row)),
     /** The row whose subject is `subject`. */
     row: (subject: string) => ui.rows().find((row) => row.querySelector('[part="subject"]')?.textContent === subject),
