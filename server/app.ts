@@ -5,6 +5,7 @@ import { cors } from 'hono/cors';
 import * as z from 'zod/mini';
 import { operations, toLocale, type Locale, type OperationId, type OperationSpec } from '../src/contract/index.js';
 import { authenticate } from './auth.js';
+import { compression } from './compression.js';
 import { fieldErrors } from './field-errors.js';
 import type { Actor, Handlers, RequestContext } from './context.js';
 import type { Queryable } from './db/database.js';
@@ -31,6 +32,7 @@ export function createApi(services: Services): Hono {
       exposeHeaders: ['ETag', 'Location', 'Retry-After', 'Idempotent-Replayed', 'Content-Language'],
     }),
   );
+  api.use(compression());
   api.use(
     bodyLimit({
       maxSize: maxBodyBytes,
