@@ -16,6 +16,10 @@
  *            event stream against the polling fallback
  *   moments  bench/moments/run.ts: <contact-moment-log> with 10,000 moments against a plain list without
  *            virtualization: open, DOM size, scroll smoothness
+ *   load     bench/load/run.ts: mixed traffic against the reference backend with autocannon, on PGlite and
+ *            on PostgreSQL with two instances: requests per second and latency per kind
+ *   wire     bench/wire/run.ts: a first sync's bytes on the wire and its time over a throttled link,
+ *            compressed against uncompressed
  *   all      each in turn, with the same options
  * `--help` prints this and the options of the suite named (of every suite when none is).
  */
@@ -25,7 +29,7 @@ import { fileURLToPath } from 'node:url';
 
 const suites = {
   server: 'bench/server/run.ts', store: 'bench/store/run.ts', overview: 'bench/overview/run.ts', card: 'bench/card/run.ts', live: 'bench/live/run.ts',
-  moments: 'bench/moments/run.ts',
+  moments: 'bench/moments/run.ts', load: 'bench/load/run.ts', wire: 'bench/wire/run.ts',
 } as const;
 const root = new URL('../', import.meta.url);
 const path = (script: string) => fileURLToPath(new URL(script, root));

@@ -1,0 +1,2 @@
+throw new Error("bench/load is being written (issue 11)");
+export {};
