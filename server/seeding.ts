@@ -1,4 +1,5 @@
 import type { Database, Queryable } from './db/database.js';
+import { changeBlockSize } from './resources/shared.js';
 import { relationColumnNames, relationRowValues } from './resources/relation-row.js';
 import { addressReference } from './seed/address-reference.js';
 import { generateSeed, type SeedData } from './seed/generate.js';
@@ -54,6 +55,12 @@ async function load(tx: Queryable, seed: SeedData): Promise<void> {
   }
   await tx.query(
     `insert into counters (tenant_id, name, value) select $1, 'change', coalesce(max(seq), 0) from changes where tenant_id = $1`,
+    [tenantId],
+  );
+  await tx.query('delete from change_blocks where tenant_id = $1', [tenantId]);
+  await tx.query(
+    `insert into change_blocks (tenant_id, block, entries)
+     select tenant_id, seq / ${changeBlockSize}, count(*) from changes where tenant_id = $1 group by tenant_id, seq / ${changeBlockSize}`,
     [tenantId],
   );
 }

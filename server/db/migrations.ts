@@ -255,6 +255,22 @@ const migrations: Migration[] = [
     `,
     run: computeDuplicateNames,
   },
+  {
+    id: 6,
+    sql: `
+      -- how many feed entries each block of 1,024 sequence numbers holds, kept in step by every change: the
+      -- feed's remaining is then a count within one block plus a sum over the blocks after it, instead of
+      -- a count over everything after the cursor on every page of a first sync
+      create table change_blocks (
+        tenant_id text not null,
+        block bigint not null,
+        entries integer not null,
+        primary key (tenant_id, block)
+      );
+      insert into change_blocks (tenant_id, block, entries)
+        select tenant_id, seq / 1024, count(*) from changes group by tenant_id, seq / 1024;
+    `,
+  },
 ];
 
 /** Fills in the compared name of every relation that was stored before the column existed. */

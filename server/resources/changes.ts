@@ -1,6 +1,7 @@
 import type { Change } from '../../src/contract/index.js';
 import type { Handlers } from '../context.js';
 import { problem } from '../problem.js';
+import { remainingAfter } from './shared.js';
 
 interface ChangeRow {
   seq: number;
@@ -46,11 +47,7 @@ export const changeHandlers: Pick<Handlers, 'listChanges'> = {
       return { entity: row.entity, id: row.entity_id, op: gone ? 'delete' : 'upsert', data: gone ? null : row.data } as Change;
     });
     const nextCursor = String(page.at(-1)?.seq ?? since);
-    const [rest] = rows.length > limit
-      ? await tx.query<{ remaining: number }>('select count(*)::integer as remaining from changes where tenant_id = $1 and seq > $2', [
-          actor.tenantId, Number(nextCursor),
-        ])
-      : [{ remaining: 0 }];
-    return { body: { items, nextCursor, hasMore: rows.length > limit, remaining: rest?.remaining ?? 0 } };
+    const remaining = rows.length > limit ? await remainingAfter(tx, actor.tenantId, Number(nextCursor)) : 0;
+    return { body: { items, nextCursor, hasMore: rows.length > limit, remaining } };
   },
 };

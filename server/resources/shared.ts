@@ -6,14 +6,46 @@ import { anyVersion, problem } from '../problem.js';
 /** A new opaque id. */
 export const newId = (): string => randomUUID();
 
-/** Records that `entity` changed: it moves to the end of the tenant's change feed, once. */
+/** Sequence numbers per block of the feed's entry counts (`change_blocks`, see `remainingAfter`). */
+export const changeBlockSize = 1024;
+
+/**
+ * Records that `entity` changed: it moves to the end of the tenant's change feed, once. The block counts
+ * follow: one entry fewer in the block it left (if any), one more in the block it joins. The statements of
+ * one WITH see the same snapshot, so `previous` is the entry's place before the move.
+ */
 export async function recordChange(tx: Queryable, tenantId: string, entity: ChangeEntity, id: string, deleted = false): Promise<void> {
   const seq = await nextNumber(tx, tenantId, 'change', 1);
   await tx.query(
-    `insert into changes (tenant_id, seq, entity, entity_id, deleted) values ($1, $2, $3, $4, $5)
-     on conflict (tenant_id, entity, entity_id) do update set seq = excluded.seq, deleted = excluded.deleted`,
+    `with previous as (
+       select seq / ${changeBlockSize} as block from changes where tenant_id = $1 and entity = $3 and entity_id = $4
+     ), moved as (
+       insert into changes (tenant_id, seq, entity, entity_id, deleted) values ($1, $2, $3, $4, $5)
+       on conflict (tenant_id, entity, entity_id) do update set seq = excluded.seq, deleted = excluded.deleted
+     ), left_block as (
+       update change_blocks set entries = entries - 1
+       where tenant_id = $1 and block = (select block from previous) and block <> $2 / ${changeBlockSize}
+     )
+     insert into change_blocks (tenant_id, block, entries)
+     select $1, $2 / ${changeBlockSize}, 1 where not exists (select 1 from previous where block = $2 / ${changeBlockSize})
+     on conflict (tenant_id, block) do update set entries = change_blocks.entries + 1`,
     [tenantId, seq, entity, id, deleted],
   );
+}
+
+/**
+ * How many entries of the tenant's feed come after `seq`: counted in `seq`'s own block, summed over the
+ * blocks after it. A page of a first sync costs a block's worth of index plus one row per block, however
+ * long the feed.
+ */
+export async function remainingAfter(tx: Queryable, tenantId: string, seq: number): Promise<number> {
+  const block = Math.floor(seq / changeBlockSize);
+  const [row] = await tx.query<{ remaining: number }>(
+    `select (select count(*) from changes where tenant_id = $1 and seq > $2 and seq < $3)
+          + (select coalesce(sum(entries), 0) from change_blocks where tenant_id = $1 and block > $4) as remaining`,
+    [tenantId, seq, (block + 1) * changeBlockSize, block],
+  );
+  return Number(row?.remaining ?? 0);
 }
 
 /** The next number of a tenant's sequence (`relation`, `debtor`, `creditor`); `first` when it has none. */
