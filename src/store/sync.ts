@@ -42,19 +42,23 @@ export class ChangeFeed {
       try {
         let cursor = ((await host.cache.get('meta', 'cursor')) as string | undefined) ?? '0';
         let received = 0;
+        let next = this.fetchPage(cursor);
         for (;;) {
           let page;
           try {
-            page = await host.client.listChanges({ since: cursor, limit: changePageSize });
+            page = await next;
           } catch (error) {
             if (error instanceof ApiError && error.status === 410) {
               await this.clear();
               cursor = '0';
+              next = this.fetchPage(cursor);
               continue;
             }
             throw error;
           }
           if (host.closed()) return;
+          // The next page travels while this one is written: the network and IndexedDB overlap.
+          if (page.hasMore) next = this.fetchPage(page.nextCursor);
           const touched = await applyChanges(host.cache, page.items, page.nextCursor);
           await host.indexChanges(page.items);
           cursor = page.nextCursor;
@@ -76,6 +80,16 @@ export class ChangeFeed {
         host.setStatus({ syncing: false });
       }
     });
+  }
+
+  /**
+   * A page of the feed, asked for now and awaited later. A failure is kept for whoever awaits it (it is
+   * marked handled, so a pull that stops first, e.g. on sign-out, leaves no unhandled rejection).
+   */
+  private fetchPage(since: string) {
+    const page = this.host.client.listChanges({ since, limit: changePageSize });
+    page.catch(() => undefined);
+    return page;
   }
 
   private async clear(): Promise<void> {

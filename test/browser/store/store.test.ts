@@ -52,6 +52,40 @@ describe('RelationsStore', () => {
     expect(network.plan.sent).to.deep.equal(['GET /api/v1/changes']);
   });
 
+  it('reads a feed of many pages with the next one already on its way, its progress counting to the exact total', async () => {
+    // The real backend, asked for pages of 100 so this feed of a few hundred entries takes several.
+    const log: string[] = [];
+    const smallPages: typeof fetch = (input, init) => {
+      const request = input instanceof Request ? input : new Request(input, init);
+      const url = new URL(request.url);
+      if (!url.pathname.endsWith('/changes')) return fetch(request);
+      url.searchParams.set('limit', '100');
+      log.push(`request since ${url.searchParams.get('since')}`);
+      return fetch(new Request(url, request));
+    };
+    const store = await openStore('demo-anna', smallPages);
+    const progress: { received: number; total: number }[] = [];
+    store.addEventListener('status', () => {
+      const now = store.status.progress;
+      if (now && now.received !== progress.at(-1)?.received) {
+        progress.push(now);
+        log.push(`applied ${now.received}`);
+      }
+    });
+    await store.sync();
+
+    expect(progress.length).to.be.greaterThan(2);
+    // The backend's remaining is exact: every page's total is the whole feed.
+    const total = progress.at(-1)!.received;
+    expect(progress.map((p) => p.total)).to.deep.equal(progress.map(() => total));
+    // The second page was asked for before the first was applied, and so on.
+    expect(log.indexOf('request since 0')).to.equal(0);
+    expect(log[1]).to.match(/^request since [1-9]/, log.join('\n'));
+    expect(log[2]).to.equal('applied 100', log.join('\n'));
+    const fromServer = await server.listRelations({ limit: 500 });
+    expect((await store.queryRelations({ limit: 500 })).total).to.equal(fromServer.items.length);
+  });
+
   it("answers lists with the backend's first page until a first sync completes, and from the cache when it cannot", async () => {
     const network = faultyNetwork();
     const store = await openStore('demo-anna', network.fetch);
