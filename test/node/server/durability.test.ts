@@ -70,8 +70,9 @@ for (const storage of storages) {
       const dataDir = mkdtempSync(join(tmpdir(), 'relations-durability-'));
       const marker = `Duurzaam${Date.now().toString(36)}`;
       const options = { dataDir, databaseUrl: storage.url, relations: 20 };
-      let server = await startServerProcess(options);
+      let server: ServerProcess | undefined;
       try {
+        server = await startServerProcess(options);
         const attempts = await writeUntilKilled(server, marker);
         const acknowledged = attempts.filter((attempt) => attempt.answer);
         assert.ok(acknowledged.length >= killAfter, `${acknowledged.length} acknowledged before the kill`);
@@ -101,7 +102,7 @@ for (const storage of storages) {
         const names = (found.body.items as { displayName: string }[]).map((relation) => relation.displayName).sort();
         assert.deepEqual(names, attempts.map((attempt) => attempt.body.organization.name).sort());
       } finally {
-        await server.kill('SIGTERM');
+        await server?.kill('SIGTERM');
         rmSync(dataDir, { recursive: true, force: true });
       }
     });
