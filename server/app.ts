@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import * as z from 'zod/mini';
-import { operations, toLocale, type Locale, type OperationId, type OperationSpec } from '../src/contract/index.js';
+import { changeEntities, operations, toLocale, type Locale, type OperationId, type OperationSpec } from '../src/contract/index.js';
 import { authenticate } from './auth.js';
 import { compression } from './compression.js';
 import { fieldErrors } from './field-errors.js';
@@ -119,11 +119,25 @@ async function announce(tx: Queryable, tenantId: string, operationId: OperationI
   if (topic) await tx.query('select pg_notify($1, $2)', [announcementChannel, JSON.stringify({ tenantId, topic })]);
 }
 
+/**
+ * A change feed page carries entities as they are stored, and each was checked against the contract when it
+ * went in: an API write's answer is that same entity, checked by `respond`, and the seed is checked by its
+ * own test. So a page checks its envelope and each entry's entity, id and op here, not every field of every
+ * entity again, which took 2.4 s of a 100,000-relation first sync's 19.7 s on this server.
+ */
+export const FeedPageEnvelope = z.object({
+  items: z.array(z.object({ entity: z.enum(changeEntities), id: z.string(), op: z.enum(['upsert', 'delete']), data: z.unknown() })),
+  nextCursor: z.string(),
+  hasMore: z.boolean(),
+  remaining: z.int().check(z.nonnegative()),
+});
+const ownChecks: Partial<Record<OperationId, z.core.$ZodType>> = { listChanges: FeedPageEnvelope };
+
 function respond(c: Context, operationId: OperationId, spec: OperationSpec, result: { body: unknown; version?: number }) {
   c.header('Content-Language', localeOf(c));
   if (result.version !== undefined) c.header('ETag', `"${result.version}"`);
   if (spec.status === 204) return c.body(null, 204);
-  const check = spec.response?.['~standard'].validate(result.body);
+  const check = (ownChecks[operationId] ?? spec.response)?.['~standard'].validate(result.body);
   if (check && !(check instanceof Promise) && check.issues) {
     // The reference backend must never answer outside its own contract: that is a bug here, not the client's.
     console.error(`response of ${operationId} breaks the contract`, JSON.stringify(check.issues.slice(0, 5)));

@@ -18,8 +18,9 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 // @ts-expect-error: a plain ES module of our build scripts, without types
 import * as findChromeModule from '../../scripts/find-chrome.mjs';
-import { ChangePage } from '../../src/contract/index.js';
+import { FeedPageEnvelope } from '../../server/app.js';
 import { createBackend } from '../../server/backend.js';
+import { remainingAfter } from '../../server/resources/shared.js';
 import { writeCases, type WriteCaseName } from './cases.js';
 import { count, duration } from './format.js';
 import type { Bench, FeedResult, PipelinedResult, SyncResult, Target, TimedIds, WarmResult, WriteResult } from './page.js';
@@ -174,13 +175,13 @@ export async function measure(options: MeasureOptions): Promise<Results> {
   console.log(`  ${count(asShipped.changes)} changes in ${asShipped.ms.length} pages: ${duration(asShipped.ms.reduce((a, b) => a + b, 0))} of server time`);
 
   // Parts of the server's time, each step of the handler redone on its own over every page: the count of
-  // `remaining` (as the handler runs it), the response's validation against the contract, JSON.stringify.
+  // `remaining` (as the handler runs it), the server's check of its own answer, JSON.stringify.
   const [actor] = await backend.db.query<{ tenant_id: string }>('select tenant_id from users where token = $1', [token]);
   const serverParts = { count: 0, validate: 0, stringify: 0, pages: 0 };
   for (const body of feedBodies.values()) {
     const parsed = JSON.parse(body) as { nextCursor: string; hasMore: boolean };
     let start = performance.now();
-    const checked = ChangePage['~standard'].validate(parsed);
+    const checked = FeedPageEnvelope['~standard'].validate(parsed);
     if (checked instanceof Promise || checked.issues) throw new Error('a captured page breaks the contract');
     serverParts.validate += performance.now() - start;
     start = performance.now();
@@ -188,7 +189,7 @@ export async function measure(options: MeasureOptions): Promise<Results> {
     serverParts.stringify += performance.now() - start;
     if (parsed.hasMore) {
       start = performance.now();
-      await backend.db.query('select count(*)::integer as remaining from changes where tenant_id = $1 and seq > $2', [actor?.tenant_id, Number(parsed.nextCursor)]);
+      await remainingAfter(backend.db, actor!.tenant_id, Number(parsed.nextCursor));
       serverParts.count += performance.now() - start;
     }
     serverParts.pages++;

@@ -199,8 +199,8 @@ export async function report(results: Results, writeDoc: boolean | 'auto', docPa
   const serverLine = `Server time for the whole feed read straight from the app (no HTTP, no browser), as shipped`
     + ` (planner statistics present: the backend runs \`ANALYZE\` after seeding): ${duration(serverMs)} `
     + `(${asShipped.ms.length} pages, median ${duration(median(asShipped.ms))} a page, first page ${duration(asShipped.ms[0] ?? Number.NaN)}).`
-    + (parts ? ` Steps of the handler redone alone over all ${parts.pages} pages: the \`remaining\` count ${duration(parts.count)}, validating the response`
-      + ` against the contract ${duration(parts.validate)}, \`JSON.stringify\` ${duration(parts.stringify)}; the page query, auth and the rest`
+    + (parts ? ` Steps of the handler redone alone over all ${parts.pages} pages: the \`remaining\` count (per block) ${duration(parts.count)}, the server's`
+      + ` check of its own answer (the page's envelope) ${duration(parts.validate)}, \`JSON.stringify\` ${duration(parts.stringify)}; the page query, auth and the rest`
       + ` ~${duration(serverMs - parts.count - parts.validate - parts.stringify)}.` : '');
 
   const tables = [syncTable, replaySyncTable, feedTable, writeTable, readTable, extraWrites, extraReads, warmTable, revalidationTable]
