@@ -7,6 +7,8 @@ import { gzipSync } from 'node:zlib';
 
 /** CI fails when the one-script-tag bundle grows past this (gzip, lazily loaded parts excluded). */
 const bundleBudget = 80 * 1024;
+/** What the one-script-tag bundle aims at (issue 11): reported on every build, never failing it. */
+const bundleTarget = 60 * 1024;
 
 /** The package's entry points, each becoming one module of `dist/` (see package.json `exports`). */
 const entries = [
@@ -32,9 +34,11 @@ const ts = () => typescript({ tsconfig: 'tsconfig.json', compilerOptions: { noEm
 
 /**
  * Prints the gzip size of every entry with the chunks it imports statically (what a page loads before the
- * entry runs; lazily imported chunks are not counted); fails the build when `budgets` names one too large.
+ * entry runs; lazily imported chunks are not counted); fails the build when `budgets` names one too large,
+ * and says whether each entry `targets` names is within its target. With `lazy`, also each lazily loaded
+ * chunk on its own: what a page fetches more when it first uses that part.
  */
-function sizes(budgets = {}) {
+function sizes({ budgets = {}, targets = {}, lazy = false } = {}) {
   return {
     name: 'sizes',
     generateBundle(_options, bundle) {
@@ -43,10 +47,22 @@ function sizes(budgets = {}) {
         seen.add(chunk.fileName);
         return chunk.code + chunk.imports.map((name) => (bundle[name]?.type === 'chunk' ? withStaticImports(bundle[name], seen) : '')).join('');
       };
-      for (const chunk of Object.values(bundle)) {
-        if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
+      const line = (name, code, gzip) => console.log(`${name.padEnd(40)} ${(code.length / 1024).toFixed(1).padStart(7)} kB  ${(gzip / 1024).toFixed(1).padStart(6)} kB gzip`);
+      const chunks = Object.values(bundle).filter((chunk) => chunk.type === 'chunk');
+      if (lazy) {
+        for (const chunk of chunks.filter((c) => !c.isEntry).sort((a, b) => a.fileName.localeCompare(b.fileName))) {
+          line(`  ${chunk.fileName}`, chunk.code, gzipSync(chunk.code, { level: 9 }).length);
+        }
+      }
+      for (const chunk of chunks) {
+        if (!chunk.isEntry) continue;
         const gzip = gzipSync(withStaticImports(chunk), { level: 9 }).length;
-        console.log(`${chunk.fileName.padEnd(40)} ${(chunk.code.length / 1024).toFixed(1).padStart(7)} kB  ${(gzip / 1024).toFixed(1).padStart(6)} kB gzip`);
+        line(chunk.fileName, chunk.code, gzip);
+        const target = targets[chunk.fileName];
+        if (target) {
+          const verdict = gzip <= target ? 'met' : `missed by ${((gzip - target) / 1024).toFixed(1)} kB`;
+          console.log(`${chunk.fileName.padEnd(40)} target ${target / 1024} kB gzip: ${verdict}`);
+        }
         const budget = budgets[chunk.fileName];
         if (budget && gzip > budget) {
           this.error(`${chunk.fileName} is ${(gzip / 1024).toFixed(1)} kB gzip, over its budget of ${budget / 1024} kB`);
@@ -77,7 +93,7 @@ export default [
       commonjs(),
       ts(),
       terser({ format: { comments: false } }),
-      sizes({ 'relation-elements.js': bundleBudget }),
+      sizes({ budgets: { 'relation-elements.js': bundleBudget }, targets: { 'relation-elements.js': bundleTarget }, lazy: true }),
     ],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'lazy/[name]-[hash].js', sourcemap: true },
   },

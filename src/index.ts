@@ -16,20 +16,23 @@ export type {
   RelationSelectionChangeEvent, RelationStoreReadyEvent,
 } from './core/event-map.js';
 export * from './elements/label-filter/label-filter.js';
-export * from './elements/relation-card/relation-card.js';
-export * from './elements/relation-create/relation-create.js';
 export * from './elements/relation-overview/relation-overview.js';
-export * from './elements/relation-picker/relation-picker.js';
 
 /*
  * Elements a page shows less often load on first use, as chunks of their own, so the one script tag stays
  * small; bundler users import them from their own entry points (`relation-elements/contact-moment-log`).
  */
+export type { RelationCard } from './elements/relation-card/relation-card.js';
+export type { RelationCreateElement } from './elements/relation-create/relation-create.js';
+export type { RelationPicker } from './elements/relation-picker/relation-picker.js';
 export type { ContactMomentLog } from './elements/contact-moment-log/contact-moment-log.js';
 export type { NotificationInbox } from './elements/notification-inbox/notification-inbox.js';
 export type { CallbackList } from './elements/callback-list/callback-list.js';
 export type { CallbackListFilter } from './elements/callback-list/callback-data.js';
 defineOnUse({
+  'relation-card': () => import('./elements/relation-card/relation-card.js'),
+  'relation-create': () => import('./elements/relation-create/relation-create.js'),
+  'relation-picker': () => import('./elements/relation-picker/relation-picker.js'),
   'contact-moment-log': () => import('./elements/contact-moment-log/contact-moment-log.js'),
   'notification-inbox': () => import('./elements/notification-inbox/notification-inbox.js'),
   'callback-list': () => import('./elements/callback-list/callback-list.js'),

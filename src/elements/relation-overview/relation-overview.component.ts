@@ -15,8 +15,6 @@ import { VirtualRowsController } from '../controllers/virtual-rows.js';
 import '../internal/relation-bulk-labels/relation-bulk-labels.js';
 import '../internal/relation-column-chooser/relation-column-chooser.js';
 import type { RelationColumnChooser } from '../internal/relation-column-chooser/relation-column-chooser.component.js';
-import '../internal/relation-export-dialog/relation-export-dialog.js';
-import '../internal/relation-print-dialog/relation-print-dialog.js';
 import '../label-filter/label-filter.js';
 import { columnKeys, columnLabel, defaultColumns, isColumnKey, loadColumns, saveColumns, sortBy, type ColumnKey } from './columns.js';
 import { filterControls, noFilters } from './filters.js';
@@ -26,6 +24,15 @@ import { gridColumns, headerRow, relationRow } from './rows.js';
 import { listState, syncProgress } from './states.js';
 
 const views = ['relations', 'leads'] as const;
+
+/**
+ * The export and print dialogs load when first opened, as chunks of their own in the one-script-tag bundle:
+ * most visits to the list never open them.
+ */
+const dialogs: Record<'export' | 'print', () => Promise<unknown>> = {
+  export: () => import('../internal/relation-export-dialog/relation-export-dialog.js'),
+  print: () => import('../internal/relation-print-dialog/relation-print-dialog.js'),
+};
 
 /**
  * @tagname relation-overview
@@ -49,7 +56,7 @@ const views = ['relations', 'leads'] as const;
  * @csspart header - The row of column headers.
  * @csspart row - Each relation's row.
  * @csspart cell - Each cell.
- * @csspart notice - The offline notice.
+ * @csspart notice - The offline notice, and the notice that a dialog could not be loaded.
  * @csspart state - Loading, empty, no results and error messages.
  *
  * @cssproperty --relation-overview-background - Background of the overview.
@@ -94,6 +101,8 @@ export class RelationOverview extends LitElement {
   @state() private columns: ColumnKey[] = [...defaultColumns];
   /** Which dialog is open; a closed dialog is not rendered at all (fewer elements at rest). */
   @state() private dialog: 'export' | 'print' | undefined;
+  /** A dialog's code could not be loaded (offline on first use); its button tries again. */
+  @state() private dialogFailed = false;
   private columnsLoadedFor: string | undefined;
 
   /** Which list: `relations` (active, with archived by `show-archived`) or `leads`. */
@@ -181,6 +190,14 @@ export class RelationOverview extends LitElement {
     if (relation) emit(this, 'relation-open', { id: relation.id }, { cancelable: true });
   }
 
+  private openDialog(dialog: 'export' | 'print'): void {
+    this.dialogFailed = false;
+    dialogs[dialog]().then(
+      () => (this.dialog = dialog),
+      () => (this.dialogFailed = true),
+    );
+  }
+
   private chooseColumns(keys: readonly string[]): void {
     this.columns = keys.filter(isColumnKey);
     const store = this.results.currentStore;
@@ -200,6 +217,7 @@ export class RelationOverview extends LitElement {
       <div class="panel" id="panel" role="tabpanel" aria-labelledby="tab-${this.view}">
         ${this.renderToolbar()}
         ${state.offline ? html`<div class="notice" part="notice" role="status">${m.common.offline}</div>` : nothing}
+        ${this.dialogFailed ? html`<div class="notice" part="notice" role="alert">${m.common.error}</div>` : nothing}
         ${this.selection.size ? this.renderBulk() : nothing}
         <div class="main">
           <div class="side" part="side">
@@ -223,8 +241,8 @@ export class RelationOverview extends LitElement {
       ${filterControls(this, m, (change) => Object.assign(this, change))}
       <relation-column-chooser .options=${columnKeys.map((key) => ({ key, label: columnLabel(key, m) }))} .value=${this.columns}
         @change=${(e: Event) => this.chooseColumns((e.target as RelationColumnChooser).value)}></relation-column-chooser>
-      <button @click=${() => (this.dialog = 'export')}>${m.exporting.title}</button>
-      <button @click=${() => (this.dialog = 'print')}>${m.addressLabels.title}</button>
+      <button @click=${() => this.openDialog('export')}>${m.exporting.title}</button>
+      <button @click=${() => this.openDialog('print')}>${m.addressLabels.title}</button>
       <span class="count" role="status">${results ? `${m.relations.count(results.total)}${results.partial ? '+' : ''}` : ''}</span>
     </div>`;
   }

@@ -26,6 +26,8 @@ before(async () => {
       res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(`dist${req.url.replace(/\.\./g, '')}`));
     } else if (req.url === '/') {
       res.writeHead(200, { 'content-type': 'text/html' }).end(page);
+    } else if (req.url === '/overview') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end(page.replace('<p>host</p>', '<relation-overview></relation-overview>'));
     } else {
       res.writeHead(404).end();
     }
@@ -72,6 +74,32 @@ test('dist/relation-elements.js alone defines every element of custom-elements.j
     return { locale: provider.resolvedLocale, baseUrl: provider.baseUrl, upgraded: provider.shadowRoot !== null };
   });
   assert.deepEqual(state, { locale: 'nl', baseUrl: '/api/v1', upgraded: true });
+  assert.deepEqual(failures, []);
+  await page.close();
+});
+
+test('a list page fetches no chunk; the card, the form and the picker each load theirs when the page first holds one', async () => {
+  const page = await browser.newPage();
+  const failures: string[] = [];
+  const chunks: string[] = [];
+  page.on('pageerror', (error) => failures.push(error.message));
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/lazy/')) chunks.push(pathname);
+  });
+  await page.goto(`${origin}/overview`);
+  // The overview's first paint: its tabs, toolbar (export and print buttons included) and label filter.
+  await page.waitForFunction(() => document.querySelector('relation-overview')?.shadowRoot?.querySelector('[role="tablist"]') != null);
+  await page.waitForFunction(() => document.querySelector('relation-overview')!.shadowRoot!.querySelector('label-filter')?.shadowRoot != null);
+  assert.deepEqual([...chunks], [], 'chunks fetched by a page that shows only the list');
+  for (const tag of ['relation-card', 'relation-create', 'relation-picker']) {
+    assert.equal(await page.evaluate((name) => customElements.get(name) !== undefined, tag), false, `<${tag}> defined before the page holds one`);
+    const before = chunks.length;
+    await page.evaluate((name) => document.querySelector('relation-provider')!.append(document.createElement(name)), tag);
+    await page.waitForFunction((name) => customElements.get(name) !== undefined, tag, { timeout: 5000 });
+    const fetched = chunks.slice(before);
+    assert.ok(fetched.some((path) => path.startsWith(`/lazy/${tag}-`)), `<${tag}>'s own chunk fetched; fetched: ${fetched.join(', ')}`);
+  }
   assert.deepEqual(failures, []);
   await page.close();
 });
