@@ -349,9 +349,13 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
     await this.sync();
   }
 
-  /** Pulls the change feed to the end; one tab at a time (another tab's pull is left to that tab). */
+  /**
+   * Pulls the change feed to the end: once it resolves, every change committed before the call is in the
+   * cache. One tab pulls at a time; when another pull is under way (another tab's, or this tab's live
+   * connection), it waits for that one and then pulls what came after, as that pull may have passed it.
+   */
   async sync(): Promise<void> {
-    await this.feed.pull();
+    await this.feed.pull(true);
   }
 
   /** Sends queued writes in order; one tab at a time. */

@@ -31,9 +31,10 @@ export class ChangeFeed {
   /**
    * Pulls the change feed from the stored cursor to the end, a page per transaction. Only one tab pulls at
    * a time; a tab that finds another pulling leaves it to that one and hears the result. Resolves false when
-   * it left it so (a pull already under way may have passed a change announced just now).
+   * it left it so (a pull already under way may have passed a change announced just now). With `wait`, it
+   * waits for that pull instead and then pulls what came after.
    */
-  async pull(): Promise<boolean> {
+  async pull(wait = false): Promise<boolean> {
     const { host } = this;
     if (host.closed()) return true;
     return host.tabs.exclusively('sync', async () => {
@@ -79,7 +80,7 @@ export class ChangeFeed {
       } finally {
         host.setStatus({ syncing: false });
       }
-    });
+    }, wait);
   }
 
   /**

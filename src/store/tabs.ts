@@ -33,14 +33,14 @@ export class Tabs {
 
   /**
    * Runs `work` while this tab holds the lock on `part`; when another tab (or this one) holds it, returns
-   * false at once without running it.
+   * false at once without running it, or with `wait` runs it once that holder is done.
    */
-  async exclusively(part: 'sync' | 'outbox', work: () => Promise<void>): Promise<boolean> {
+  async exclusively(part: 'sync' | 'outbox', work: () => Promise<void>, wait = false): Promise<boolean> {
     if (typeof navigator === 'undefined' || !navigator.locks) {
       await work();
       return true;
     }
-    return navigator.locks.request(`${this.name}:${part}`, { ifAvailable: true }, async (lock) => {
+    return navigator.locks.request(`${this.name}:${part}`, { ifAvailable: !wait }, async (lock) => {
       if (!lock) return false;
       await work();
       return true;

@@ -289,7 +289,7 @@ describe('RelationsStore', () => {
     expect((await server.listAddresses({ id: relation!.id })).items).to.have.length(1);
   });
 
-  it('tells other tabs within a second, and lets one tab sync at a time', async () => {
+  it('tells other tabs within a second, and lets one tab sync at a time, the other waiting its turn', async () => {
     const first = await openStore('demo-anna');
     const second = await RelationsStore.open(await clientFor('demo-anna'));
     stores.push(second);
@@ -302,14 +302,26 @@ describe('RelationsStore', () => {
     expect(await heard).to.include('label');
     expect(performance.now() - started).to.be.lessThan(1000);
 
+    // One pull at a time: the second tab waits for the first one's (slow) pull, then asks only for what came
+    // after it, since that pull may have passed a change made after the second tab asked.
     const requests: string[] = [];
     const counting = faultyNetwork();
-    const a = await RelationsStore.open(await clientFor('demo-anna', { fetch: (i, o) => (requests.push('a'), counting.fetch(i, o)) }));
-    const b = await RelationsStore.open(await clientFor('demo-anna', { fetch: (i, o) => (requests.push('b'), counting.fetch(i, o)) }));
+    const tab = (name: string): typeof fetch => async (i, o) => {
+      requests.push(`${name} asks`);
+      try {
+        return await counting.fetch(i, o);
+      } finally {
+        requests.push(`${name} answered`);
+      }
+    };
+    const a = await RelationsStore.open(await clientFor('demo-anna', { fetch: tab('a') }));
+    const b = await RelationsStore.open(await clientFor('demo-anna', { fetch: tab('b') }));
     stores.push(a, b);
     counting.plan.next.push('slow');
     requests.length = 0;
     await Promise.all([a.sync(), b.sync()]);
-    expect(requests.length).to.equal(1, 'the second tab left the sync to the first');
+    const [firstTab, , secondTab] = requests.map((step) => step[0]);
+    expect(requests).to.deep.equal([`${firstTab} asks`, `${firstTab} answered`, `${secondTab} asks`, `${secondTab} answered`]);
+    expect(secondTab).to.not.equal(firstTab);
   });
 });
