@@ -1,6 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Me } from '../contract/index.js';
-import type { TokenSource } from '../sdk/index.js';
+import { NetworkError, type RelationsClient, type TokenSource } from '../sdk/index.js';
 import { absoluteUrl, partitionName } from './cache.js';
 
 /**
@@ -87,6 +87,23 @@ export async function recallSignIn(baseUrl: string, getToken: TokenSource | unde
     return (await db.get('signIns', await proofOf(db, crypto, baseUrl, token)))?.me;
   } finally {
     db.close();
+  }
+}
+
+/**
+ * The user a store opens for: the one `getMe` names (remembered for offline starts, `remembering`), or
+ * without a connection the one `getToken`'s token signed in as here before; else the NetworkError, and no
+ * one's data.
+ */
+export async function whoSignsIn(client: RelationsClient, getToken: TokenSource | undefined): Promise<{ me: Me; remembering?: Promise<void> }> {
+  try {
+    const me = await client.getMe();
+    return { me, remembering: rememberSignIn(client.baseUrl, getToken, me) };
+  } catch (error) {
+    if (!(error instanceof NetworkError)) throw error;
+    const known = await recallSignIn(client.baseUrl, getToken);
+    if (!known) throw new NetworkError('getMe', new Error(`offline, and this browser holds no cache of the current sign-in (${error.message})`));
+    return { me: known };
   }
 }
 

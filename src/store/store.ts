@@ -2,7 +2,7 @@ import type {
   Address, AddressLookup, Affiliation, CallbackRequest, CallbackRequestCreate, Change, ChangeEntity, ContactMoment, DuplicateCandidate,
   DuplicateDraft, Label, Me, Relation, User,
 } from '../contract/index.js';
-import { NetworkError, type RelationsClient, type TokenSource } from '../sdk/index.js';
+import type { RelationsClient, TokenSource } from '../sdk/index.js';
 import { deleteCache, openCache, partitionName, type Cache, type OutboxEntry } from './cache.js';
 import { TypedEventTarget, type StoreEventMap, type StoreStatus } from './events.js';
 import { isLocalId } from './ids.js';
@@ -20,7 +20,7 @@ import { fetchRelation } from './queries/relation.js';
 import { RelationQueries, type RelationSelection } from './queries/relations.js';
 import { writesOf } from './queries/writes-of.js';
 import type { RelationQuery, RelationQueryResult } from './query.js';
-import { forgetSignIns, recallSignIn, rememberSignIn } from './sign-in.js';
+import { forgetSignIns, whoSignsIn } from './sign-in.js';
 import { ChangeFeed, type SyncHost } from './sync.js';
 import { Tabs, type TabMessage } from './tabs.js';
 
@@ -99,17 +99,7 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
    * token signed in here before; otherwise it fails with the NetworkError, and shows no one's data.
    */
   static async open(client: RelationsClient, options: OpenOptions = {}): Promise<RelationsStore> {
-    let me: Me;
-    let remembering: Promise<void> | undefined;
-    try {
-      me = await client.getMe();
-      remembering = rememberSignIn(client.baseUrl, options.getToken, me);
-    } catch (error) {
-      if (!(error instanceof NetworkError)) throw error;
-      const known = await recallSignIn(client.baseUrl, options.getToken);
-      if (!known) throw new NetworkError('getMe', new Error(`offline, and this browser holds no cache of the current sign-in (${error.message})`));
-      me = known;
-    }
+    const { me, remembering } = await whoSignsIn(client, options.getToken);
     const name = partitionName(client.baseUrl, me);
     const opened: { store?: RelationsStore } = {};
     const cache = await openCache(name, () => {
