@@ -24,9 +24,9 @@ import autocannon from 'autocannon';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import postgres from 'postgres';
 import type { Label } from '../../src/contract/index.js';
 import { parseArgs, positive } from '../args.js';
+import { resetPostgres } from '../../test/node/server/harness.js';
 import { replaceSection } from '../doc.js';
 import { loadSentence, sourceVersion } from '../machine.js';
 import { markdownRun, printRun, unexpected, type StorageRun } from './report.js';
@@ -87,12 +87,6 @@ async function prepare(baseUrl: string, tag: string): Promise<TrafficSetup> {
   };
 }
 
-/** Empties the test database, so it seeds --relations like a first start (the tests do the same). */
-async function emptyDatabase(url: string): Promise<void> {
-  const sql = postgres(url, { onnotice: () => undefined, max: 1 });
-  await sql.unsafe('drop schema public cascade; create schema public;');
-  await sql.end();
-}
 
 async function runOn(name: string, databaseUrl: string | undefined, instances: number): Promise<StorageRun> {
   const dirs: string[] = [];
@@ -138,7 +132,7 @@ if (only !== 'postgresql') runs.push(await runOn('PGlite', undefined, 1));
 let postgresNote = '';
 if (only !== 'pglite') {
   if (postgresUrl) {
-    if (!process.env.DATABASE_URL) await emptyDatabase(postgresUrl);
+    if (!process.env.DATABASE_URL) await resetPostgres(postgresUrl);
     runs.push(await runOn('PostgreSQL', postgresUrl, 2));
   } else {
     postgresNote = 'PostgreSQL was not run: neither DATABASE_URL nor TEST_DATABASE_URL is set.';

@@ -30,7 +30,7 @@ export interface TestServer {
 }
 
 /** Empties a PostgreSQL database, so each suite starts from the seed like a first start. */
-async function resetPostgres(url: string): Promise<void> {
+export async function resetPostgres(url: string): Promise<void> {
   const sql = postgres(url, { onnotice: () => undefined, max: 1 });
   await sql.unsafe('drop schema public cascade; create schema public;');
   await sql.end();
