@@ -4,6 +4,7 @@ import {
 } from '../contract/index.js';
 import { strip, type CachedRelation } from './cache.js';
 import type { RelationQuery } from './query.js';
+import { RelationColumns } from './relation-columns.js';
 
 /** What the index keeps of an address: whose it is, and what search finds the relation by. */
 export type IndexedAddress = Pick<Address, 'id' | 'relationId' | 'city' | 'postalCode'>;
@@ -35,13 +36,19 @@ export class RelationIndex {
   /** Whose each address is, to know which relation a deleted address leaves. */
   private readonly addressOwner = new Map<string, string>();
   private readonly orders = new Map<RelationSortField, Int32Array>();
+  private readonly reversed = new Map<RelationSortField, Int32Array>();
+  /** What filters test, by position: status, kind, role and labels. */
+  private readonly columns = new RelationColumns();
   private previous: { filters: string; q: string; matches: Int32Array } | undefined;
 
   /** Addresses come after, by `loadAddresses`: a list needs none of them, only a search does. */
   constructor(relations: CachedRelation[]) {
     this.rows = relations;
     this.texts = new Array<string | undefined>(relations.length).fill(undefined);
-    relations.forEach((relation, i) => this.position.set(relation.id, i));
+    relations.forEach((relation, i) => {
+      this.position.set(relation.id, i);
+      this.columns.set(i, relation);
+    });
   }
 
   get size(): number {
@@ -52,13 +59,16 @@ export class RelationIndex {
     const at = this.position.get(relation.id);
     if (at === undefined) {
       this.position.set(relation.id, this.rows.length);
+      this.columns.set(this.rows.length, relation);
       this.rows.push(relation);
       this.texts.push(undefined);
+      this.resort(this.rows.length - 1);
     } else {
+      this.columns.set(at, relation, this.rows[at]);
       this.rows[at] = relation;
       this.texts[at] = undefined;
+      this.resort(at);
     }
-    this.changed();
   }
 
   remove(id: string): void {
@@ -66,14 +76,17 @@ export class RelationIndex {
     if (at === undefined) return;
     const lastAt = this.rows.length - 1;
     if (at !== lastAt) {
+      this.columns.move(lastAt, at, this.rows[lastAt]!, this.rows[at]!);
       this.rows[at] = this.rows[lastAt]!;
       this.texts[at] = this.texts[lastAt]!;
       this.position.set(this.rows[at]!.id, at);
+    } else {
+      this.columns.clear(at, this.rows[at]!);
     }
     this.rows.pop();
     this.texts.pop();
     this.position.delete(id);
-    this.changed();
+    this.resort(at, at === lastAt ? -1 : lastAt, true);
   }
 
   /** The relation an address belongs to, as far as the index knows. */
@@ -122,37 +135,40 @@ export class RelationIndex {
   /** The positions of the matching relations, in the query's order. */
   query(query: RelationQuery): Int32Array {
     const sort = query.sort ?? 'name';
-    const descending = sort.startsWith('-');
-    const order = this.order(sortField(sort));
     const terms = searchTerms(query.q);
     const filters = JSON.stringify([query.status, query.kind, query.role, query.labelIds, query.labelMode, sort]);
     const q = terms.join(' ');
-    const narrowing = this.previous && this.previous.filters === filters && q.startsWith(this.previous.q) && this.previous.q !== '';
-    const candidates = narrowing ? this.previous!.matches : descending ? order.slice().reverse() : order;
-    const accepts = this.predicate(query);
-    const texts = this.texts;
-    const rows = this.rows;
-    const matches = new Int32Array(candidates.length);
-    let count = 0;
-    for (let i = 0; i < candidates.length; i++) {
-      const at = candidates[i]!;
-      if (!accepts(rows[at]!)) continue;
-      if (terms.length) {
-        const text = texts[at] ?? (texts[at] = this.searchText(rows[at]!));
-        let all = true;
-        for (const term of terms) {
-          if (!text.includes(term)) {
-            all = false;
-            break;
-          }
-        }
-        if (!all) continue;
-      }
-      matches[count++] = at;
+    const previous = this.previous;
+    // A longer term than the last search with the same filters: only the last answer can still match.
+    const narrowing = previous && previous.filters === filters && q.startsWith(previous.q) && previous.q !== '';
+    let matches: Int32Array;
+    let count: number;
+    if (narrowing) {
+      matches = previous.matches.slice();
+      count = matches.length;
+    } else {
+      const order = this.order(sortField(sort), sort.startsWith('-'));
+      matches = new Int32Array(order.length);
+      count = this.columns.filter(order, query, matches);
     }
+    if (terms.length) count = this.search(matches, count, terms);
     const result = matches.subarray(0, count);
     this.previous = { filters, q, matches: result };
     return result;
+  }
+
+  /** Keeps the first `count` positions whose search text holds every term, in place; returns how many. */
+  private search(positions: Int32Array, count: number, terms: readonly string[]): number {
+    const texts = this.texts;
+    const rows = this.rows;
+    let kept = 0;
+    outer: for (let i = 0; i < count; i++) {
+      const at = positions[i]!;
+      const text = texts[at] ?? (texts[at] = this.searchText(rows[at]!));
+      for (const term of terms) if (!text.includes(term)) continue outer;
+      positions[kept++] = at;
+    }
+    return kept;
   }
 
   relationAt(position: number): Relation {
@@ -171,41 +187,67 @@ export class RelationIndex {
     this.previous = undefined;
   }
 
-  private predicate(query: RelationQuery): (relation: CachedRelation) => boolean {
-    const statuses = query.status?.length ? new Set<string>(query.status) : undefined;
-    const labels = query.labelIds?.length ? query.labelIds : undefined;
-    const any = query.labelMode === 'any';
-    return (relation) => {
-      if (statuses ? !statuses.has(relation.status) : relation.status === 'archived') return false;
-      if (query.kind && relation.kind !== query.kind) return false;
-      if (query.role === 'debtor' && !relation.debtor) return false;
-      if (query.role === 'creditor' && !relation.creditor) return false;
-      if (labels) {
-        const has = (id: string) => relation.labelIds.includes(id);
-        if (any ? !labels.some(has) : !labels.every(has)) return false;
-      }
-      return true;
-    };
-  }
-
-  private order(field: RelationSortField): Int32Array {
+  /** The positions in `field`'s order (ties by id), reversed for a descending sort; sorted on first use. */
+  private order(field: RelationSortField, descending: boolean): Int32Array {
     let order = this.orders.get(field);
-    if (order) return order;
-    const keys = this.rows.map(sortKeys[field]);
-    const ids = this.rows.map((r) => r.id);
-    order = Int32Array.from(this.rows.keys()).sort((a, b) => {
-      const x = keys[a]!;
-      const y = keys[b]!;
-      if (x < y) return -1;
-      if (x > y) return 1;
-      return ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0;
-    });
-    this.orders.set(field, order);
-    return order;
+    if (!order) {
+      const keys = this.rows.map(sortKeys[field]);
+      const ids = this.rows.map((r) => r.id);
+      order = Int32Array.from(this.rows.keys()).sort((a, b) => compareKeys(keys[a]!, ids[a]!, keys[b]!, ids[b]!));
+      this.orders.set(field, order);
+    }
+    if (!descending) return order;
+    let reversed = this.reversed.get(field);
+    if (!reversed) this.reversed.set(field, (reversed = order.slice().reverse()));
+    return reversed;
   }
 
-  private changed(): void {
-    this.orders.clear();
+  /**
+   * Position `at` left its place in every sorted order (`from`, when the last position moved into it, or -1)
+   * and is put back where its key now sorts, so a write costs a copy of each order instead of a new sort.
+   */
+  private resort(at: number, from = -1, removed = false): void {
     this.previous = undefined;
+    this.reversed.clear();
+    for (const [field, order] of this.orders) {
+      let rest = order;
+      const own = order.indexOf(at);
+      if (own >= 0) rest = without(rest, own);
+      if (from >= 0) rest[rest.indexOf(from)] = at;
+      if (removed) {
+        this.orders.set(field, rest);
+        continue;
+      }
+      const key = sortKeys[field];
+      const row = this.rows[at]!;
+      const mine = key(row);
+      // The first place whose relation sorts after this one.
+      let low = 0;
+      let high = rest.length;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        const other = this.rows[rest[mid]!]!;
+        if (compareKeys(key(other), other.id, mine, row.id) < 0) low = mid + 1;
+        else high = mid;
+      }
+      const placed = new Int32Array(rest.length + 1);
+      placed.set(rest.subarray(0, low));
+      placed[low] = at;
+      placed.set(rest.subarray(low), low + 1);
+      this.orders.set(field, placed);
+    }
   }
+}
+
+function compareKeys(x: string | number, xId: string, y: string | number, yId: string): number {
+  if (x < y) return -1;
+  if (x > y) return 1;
+  return xId < yId ? -1 : xId > yId ? 1 : 0;
+}
+
+function without(order: Int32Array, index: number): Int32Array {
+  const rest = new Int32Array(order.length - 1);
+  rest.set(order.subarray(0, index));
+  rest.set(order.subarray(index + 1), index);
+  return rest;
 }
