@@ -14,16 +14,19 @@ import type { Locale } from '../i18n/messages.js';
 /** The country every address is relative to: no country line for it on a label. */
 const home = 'NL';
 
-const countryNames = new Map<Locale, Intl.DisplayNames>();
+const countryNames = new Map<Locale, { names: Intl.DisplayNames; known: Map<string, string> }>();
 
 /** A country's name in the locale ("België" / "Belgium"); the code itself for a code Intl does not know. */
 export function countryName(code: string, locale: Locale): string {
-  let names = countryNames.get(locale);
-  if (!names) {
-    names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
-    countryNames.set(locale, names);
+  let inLocale = countryNames.get(locale);
+  if (!inLocale) {
+    inLocale = { names: new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }), known: new Map() };
+    countryNames.set(locale, inLocale);
   }
-  return names.of(code) ?? code;
+  // Each name once: an export of 100,000 addresses asks for the same few countries over and over.
+  let name = inLocale.known.get(code);
+  if (name === undefined) inLocale.known.set(code, (name = inLocale.names.of(code) ?? code));
+  return name;
 }
 
 /** The first line: street, number and addition, or the PO box. */

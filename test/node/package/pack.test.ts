@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
  */
 
 /** What the browser code needs (docs/development.md, "Packaging"); tslib because the build imports its helpers. */
-const browserRoots = ['lit', '@lit/context', 'idb', 'zod', 'ky', 'papaparse', 'tslib'];
+const browserRoots = ['lit', '@lit/context', 'idb', 'zod', 'ky', 'tslib'];
 /** The reference backend's libraries: they run from a clone and must never reach a host. */
 const serverRoots = ['@electric-sql/pglite', 'hono', '@hono/node-server', 'postgres', 'nodemailer', '@faker-js/faker'];
 

@@ -37,29 +37,59 @@ export interface CsvOptions {
 const chunkSize = 10000;
 
 /**
- * The relations as CSV (RFC 4180, CRLF line ends), built in chunks with a pause between them so that the
- * page stays responsive and a progress bar can follow 100,000 rows. Papaparse is loaded only now.
+ * The relations as CSV (RFC 4180, CRLF line ends), in one pass: each cell is made, neutralised, quoted when
+ * it must be and appended to its chunk's text, which is encoded to UTF-8 at once, with a pause between
+ * chunks so that the page stays responsive and a progress bar can follow 100,000 rows. Quoting follows
+ * what spreadsheets and papaparse do: a cell with the separator, a quote, a line break or a byte order mark,
+ * or with a space at either end, is quoted, and its quotes doubled.
  */
 export async function relationsToCsv(relations: readonly Relation[], options: CsvOptions): Promise<Blob> {
-  const { unparse } = (await import('papaparse')).default;
-  const { labels } = options;
+  const { labels, separator, columns } = options;
   const messages = messagesFor(options.locale);
-  const header = options.columns.map((key) => columnLabel(key, messages));
+  const mustQuote = separator === ';' ? /[";\r\n\uFEFF]|^ | $/ : /[",\r\n\uFEFF]|^ | $/;
+  const cell = (value: string): string => {
+    // Most cells neither start like a formula nor need quotes: one character and one test decide that.
+    const first = value.charCodeAt(0);
+    const risky = first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13 || first === 32;
+    if (!risky && !mustQuote.test(value)) return value;
+    const safe = neutralizeFormula(value);
+    return mustQuote.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  };
+  const header = columns.map((key) => columnLabel(key, messages));
   if (options.withAddress) header.push(...messages.exporting.addressHeaders);
+  const encoder = new TextEncoder();
   const parts: BlobPart[] = options.bom ? ['\uFEFF'] : [];
-  const config = { delimiter: options.separator, newline: '\r\n', quotes: false, escapeFormulae: false };
-  parts.push(unparse([header.map(neutralizeFormula)], config));
+  parts.push(encoder.encode(`${header.map(cell).join(separator)}\r\n`));
   for (let start = 0; start < relations.length; start += chunkSize) {
     if (options.signal?.aborted) throw new DOMException('Export cancelled', 'AbortError');
-    const rows = relations.slice(start, start + chunkSize).map((relation) => {
-      const cells = options.columns.map((key) => cellText(key, relation, labels, messages));
-      if (options.withAddress) cells.push(...addressFields(mailingAddress(options.addresses?.get(relation.id)), options.locale));
-      return cells.map(neutralizeFormula);
-    });
-    parts.push('\r\n', unparse(rows, config));
-    options.onProgress?.(Math.min(start + chunkSize, relations.length), relations.length);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    const end = Math.min(start + chunkSize, relations.length);
+    const lines: string[] = [];
+    for (let i = start; i < end; i++) {
+      const relation = relations[i]!;
+      let line = '';
+      for (let c = 0; c < columns.length; c++) line += (c ? separator : '') + cell(cellText(columns[c]!, relation, labels, messages));
+      if (options.withAddress) {
+        for (const field of addressFields(mailingAddress(options.addresses?.get(relation.id)), options.locale)) line += separator + cell(field);
+      }
+      lines.push(line);
+    }
+    // One flat string per chunk (a join, not a rope of 100,000 appends), so that encoding it is one pass.
+    const text = `${lines.join('\r\n')}\r\n`;
+    parts.push(encoder.encode(text));
+    options.onProgress?.(end, relations.length);
+    await nextTask();
   }
-  parts.push('\r\n');
   return new Blob(parts, { type: 'text/csv;charset=utf-8' });
+}
+
+/** A pause that lets the page paint and handle input, without the 4 ms that nested timers are held back. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }

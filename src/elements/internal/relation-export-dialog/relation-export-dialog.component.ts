@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { Label, Relation } from '../../../contract/index.js';
+import type { Address, Label, Relation } from '../../../contract/index.js';
 import { LocaleController } from '../../../i18n/locale-controller.js';
 import type { RelationsStore } from '../../../store/index.js';
 import { controlStyles } from '../../../theme/controls.js';
@@ -42,6 +42,22 @@ export class RelationExportDialog extends LitElement {
 
   @property({ attribute: false }) labels: ReadonlyMap<string, Label> = new Map();
 
+  /** What the export will hold, read as the dialog opens: the user's reading time hides the address reads. */
+  private prepared: { relations: readonly Relation[]; addresses: Promise<Map<string, Address[]> | undefined> } | undefined;
+
+  protected override firstUpdated(): void {
+    this.prepare();
+  }
+
+  private prepare() {
+    if (this.prepared) return this.prepared;
+    const relations = this.targets();
+    const addresses = this.store ? this.store.addressesFor(relations.map((r) => r.id)) : Promise.resolve(undefined);
+    // A failed read shows when the export runs; until then it is nobody's error.
+    addresses.catch(() => undefined);
+    return (this.prepared = { relations, addresses });
+  }
+
   private onClose(): void {
     this.progress = undefined;
     this.dispatchEvent(new Event('close'));
@@ -50,10 +66,11 @@ export class RelationExportDialog extends LitElement {
   private async run(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const form = new FormData(event.target as HTMLFormElement);
-    const relations = this.targets();
+    const { relations, addresses } = this.prepare();
     const withAddress = form.get('address') === 'on';
     this.progress = { done: 0, total: relations.length };
     const locale = this.i18n.locale;
+    const byRelation = withAddress ? await addresses : undefined;
     const blob = await relationsToCsv(relations, {
       columns: columnKeys.filter((key) => form.getAll('column').includes(key)),
       withAddress,
@@ -61,7 +78,7 @@ export class RelationExportDialog extends LitElement {
       bom: form.get('bom') === 'on',
       locale,
       labels: this.labels,
-      ...(withAddress && this.store ? { addresses: await this.store.addressesFor(relations.map((r) => r.id)) } : {}),
+      ...(byRelation ? { addresses: byRelation } : {}),
       onProgress: (done, total) => (this.progress = { done, total }),
     });
     const link = document.createElement('a');
