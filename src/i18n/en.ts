@@ -1,12 +1,3 @@
-import { card } from './sections/card.js';
-import { addresses } from './sections/addresses.js';
-import { people } from './sections/people.js';
-import { modules } from './sections/modules.js';
-import { picker } from './sections/picker.js';
-import { create } from './sections/create.js';
-import { moments } from './sections/moments.js';
-import { callbacks } from './sections/callbacks.js';
-import { notifications } from './sections/notifications.js';
 import type { Messages } from './messages.js';
 
 const number = new Intl.NumberFormat('en-GB');
@@ -109,13 +100,4 @@ export const en: Messages = {
   address: {
     poBox: (number) => `PO Box ${number}`,
   },
-  card: card.en,
-  addresses: addresses.en,
-  people: people.en,
-  modules: modules.en,
-  picker: picker.en,
-  moments: moments.en,
-  callbacks: callbacks.en,
-  notifications: notifications.en,
-  create: create.en,
 };

@@ -3,7 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { localeContext } from '../core/context.js';
 import { messagesFor } from './catalogue.js';
 import { languageBelow, languageOf, observeLanguage } from './lang.js';
-import { toLocale, type Locale, type Messages } from './messages.js';
+import { toLocale, type Locale, type Messages, type Section } from './messages.js';
 
 /** The element whose `locale` every element inside it speaks, unless a nearer `lang` says otherwise. */
 const providerTag = 'relation-provider';
@@ -31,8 +31,14 @@ export class LocaleController implements ReactiveController {
     this.locale = this.resolve();
   }
 
+  /** The words of the elements in the one script tag, in this element's locale. */
   get messages(): Messages {
     return messagesFor(this.locale);
+  }
+
+  /** The words of a section the element imported itself (`this.i18n.section(card)`), in its locale. */
+  section<T>(words: Section<T>): T {
+    return words[this.locale];
   }
 
   hostConnected(): void {

@@ -1,17 +1,12 @@
-import type { CardMessages } from './sections/card.js';
-import type { AddressesMessages } from './sections/addresses.js';
-import type { PeopleMessages } from './sections/people.js';
-import type { ModulesMessages } from './sections/modules.js';
-import type { PickerMessages } from './sections/picker.js';
-import type { CreateMessages } from './sections/create.js';
-import type { MomentsMessages } from './sections/moments.js';
-import type { CallbacksMessages } from './sections/callbacks.js';
-import type { NotificationsMessages } from './sections/notifications.js';
+import type { Locale } from '../contract/locale.js';
 export { locales, toLocale, type Locale } from '../contract/locale.js';
 
 /**
- * Every user-facing string. A locale module implements the whole interface, so a missing translation is a
- * type error, not an English word in a Dutch screen. Counts are functions so each language can inflect.
+ * The words of the elements in the one script tag (provider, overview, label filter, bulk labels, column
+ * chooser, export and print dialogs). A locale module implements the whole interface, so a missing
+ * translation is a type error, not an English word in a Dutch screen. Counts are functions so each language
+ * can inflect. The elements that load on first use keep their words in src/i18n/sections/, which only their
+ * own chunks import (see `Section`).
  */
 export interface Messages {
   common: {
@@ -113,14 +108,11 @@ export interface Messages {
     /** A PO box as the first line of an address: "Postbus 45". */
     poBox: (number: string) => string;
   };
-  /* Newer elements keep their words in a section file of their own, both languages side by side. */
-  card: CardMessages;
-  addresses: AddressesMessages;
-  people: PeopleMessages;
-  modules: ModulesMessages;
-  picker: PickerMessages;
-  moments: MomentsMessages;
-  callbacks: CallbacksMessages;
-  notifications: NotificationsMessages;
-  create: CreateMessages;
 }
+
+/**
+ * The words of one lazily loaded part in every locale: an element imports its section module itself and
+ * reads it through `LocaleController.section`, so the words travel in that element's chunk. `Record` over
+ * every locale keeps a missing translation a type error here too.
+ */
+export type Section<T> = Readonly<Record<Locale, T>>;

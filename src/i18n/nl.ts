@@ -1,12 +1,3 @@
-import { card } from './sections/card.js';
-import { addresses } from './sections/addresses.js';
-import { people } from './sections/people.js';
-import { modules } from './sections/modules.js';
-import { picker } from './sections/picker.js';
-import { create } from './sections/create.js';
-import { moments } from './sections/moments.js';
-import { callbacks } from './sections/callbacks.js';
-import { notifications } from './sections/notifications.js';
 import type { Messages } from './messages.js';
 
 const number = new Intl.NumberFormat('nl-NL');
@@ -110,13 +101,4 @@ export const nl: Messages = {
   address: {
     poBox: (number) => `Postbus ${number}`,
   },
-  card: card.nl,
-  addresses: addresses.nl,
-  people: people.nl,
-  modules: modules.nl,
-  picker: picker.nl,
-  moments: moments.nl,
-  callbacks: callbacks.nl,
-  notifications: notifications.nl,
-  create: create.nl,
 };

@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { CallbackRequest } from '../../contract/index.js';
 import { emit } from '../../core/events.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
+import { callbacks } from '../../i18n/sections/callbacks.js';
 import { ApiError } from '../../sdk/index.js';
 import type { RelationsStore } from '../../store/index.js';
 import { controlStyles } from '../../theme/controls.js';
@@ -88,7 +89,7 @@ export class CallbackList extends LitElement {
   }
 
   private renderItem({ request, relationName, personName, requesterName, assigneeName }: CallbackEntry, now: number) {
-    const m = this.i18n.messages.callbacks;
+    const m = this.i18n.section(callbacks);
     const name = relationName ?? m.unknownRelation;
     const overdue = isOverdue(request, now);
     const done = request.status === 'done';
@@ -109,7 +110,8 @@ export class CallbackList extends LitElement {
   }
 
   private renderContent() {
-    const { callbacks: m, common } = this.i18n.messages;
+    const m = this.i18n.section(callbacks);
+    const { common } = this.i18n.messages;
     const { status, value } = this.data.state;
     if (status === 'loading') return html`<p class="state" part="state" role="status">${m.loading}</p>`;
     if (status === 'error') {
@@ -124,7 +126,8 @@ export class CallbackList extends LitElement {
   }
 
   protected override render() {
-    const { callbacks: m, common } = this.i18n.messages;
+    const m = this.i18n.section(callbacks);
+    const { common } = this.i18n.messages;
     return html`<section class="callbacks" aria-labelledby="callbacks-heading">
       <h2 id="callbacks-heading">${m.label}</h2>
       <div class="filter" part="filter" role="group" aria-label=${m.filter.label}>

@@ -5,6 +5,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { contactMomentKinds, type ContactMoment, type ContactMomentKind } from '../../contract/index.js';
 import { emit } from '../../core/events.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
+import { moments } from '../../i18n/sections/moments.js';
 import type { RelationsStore } from '../../store/index.js';
 import { controlStyles } from '../../theme/controls.js';
 import { tokenStyles } from '../../theme/tokens.js';
@@ -171,7 +172,7 @@ export class ContactMomentLog extends LitElement {
   }
 
   private partyOf(entry: LogEntry): string | undefined {
-    const m = this.i18n.messages.moments;
+    const m = this.i18n.section(moments);
     if (!entry.other) return undefined;
     const name = entry.other.relation?.displayName ?? m.unknownParty;
     return entry.moment.relationId === entry.other.id ? m.aboutParty(name) : m.withParty(name);
@@ -181,7 +182,7 @@ export class ContactMomentLog extends LitElement {
     const { moment, own, author, write } = entry;
     return momentEntry({
       moment, own, author, write, full, party: this.partyOf(entry), online: this.data.currentStore?.status.online ?? true,
-      today: today(), actions: this.actionsFor(moment), messages: this.i18n.messages.moments,
+      today: today(), actions: this.actionsFor(moment), messages: this.i18n.section(moments),
     });
   }
 
@@ -201,7 +202,7 @@ export class ContactMomentLog extends LitElement {
   }
 
   private renderToolbar() {
-    const m = this.i18n.messages.moments;
+    const m = this.i18n.section(moments);
     return html`<div class="toolbar" part="toolbar">
       <button type="button" class="compose-button primary" aria-expanded=${this.editing === 'new'}
         @click=${() => (this.editing === 'new' ? void this.closeCompose() : void this.openCompose('new'))}>${m.compose}</button>
@@ -218,7 +219,7 @@ export class ContactMomentLog extends LitElement {
   }
 
   private renderPanels(entries: readonly LogEntry[]) {
-    const { moments: m } = this.i18n.messages;
+    const m = this.i18n.section(moments);
     const data = this.data.state.value!;
     const editing = this.editing && this.editing !== 'new' ? entries.find((entry) => entry.moment.id === this.editing) : undefined;
     const reading = this.reading ? entries.find((entry) => entry.moment.id === this.reading) : undefined;
@@ -252,7 +253,7 @@ export class ContactMomentLog extends LitElement {
   };
 
   private renderList() {
-    const m = this.i18n.messages.moments;
+    const m = this.i18n.section(moments);
     const total = this.listed.length;
     // An empty feed is no feed (it needs articles): the count above says there is nothing.
     if (total === 0) return nothing;
@@ -270,19 +271,21 @@ export class ContactMomentLog extends LitElement {
   }
 
   private renderConfirm(moment: ContactMoment) {
-    const m = this.i18n.messages;
-    const question = m.moments.confirmRemove(moment.subject);
+    const m = this.i18n.section(moments);
+    const { common } = this.i18n.messages;
+    const question = m.confirmRemove(moment.subject);
     return html`<relation-dialog open label=${question} @close=${() => (this.removing = undefined)}>
       <p>${question}</p>
       <div class="buttons">
-        <button @click=${() => this.dialog?.close()}>${m.common.cancel}</button>
-        <button class="danger" @click=${() => void this.removeMoment(moment)}>${m.moments.remove(moment.subject)}</button>
+        <button @click=${() => this.dialog?.close()}>${common.cancel}</button>
+        <button class="danger" @click=${() => void this.removeMoment(moment)}>${m.remove(moment.subject)}</button>
       </div>
     </relation-dialog>`;
   }
 
   protected override render() {
-    const { moments: m, common } = this.i18n.messages;
+    const m = this.i18n.section(moments);
+    const { common } = this.i18n.messages;
     const { status, value } = this.data.state;
     if (!this.relationId) return html`<p class="state" part="state">${m.noRelation}</p>`;
     if (status === 'loading') return html`<p class="state" part="state" role="status">${m.loading}</p>`;

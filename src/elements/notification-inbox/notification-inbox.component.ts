@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Notification } from '../../contract/index.js';
 import { emit } from '../../core/events.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
+import { notifications } from '../../i18n/sections/notifications.js';
 import type { RelationsStore } from '../../store/index.js';
 import type { Inbox } from '../../store/queries/notifications.js';
 import { controlStyles } from '../../theme/controls.js';
@@ -75,7 +76,7 @@ export class NotificationInbox extends LitElement {
     super();
     new StoreEventController(this, 'notification', () => this.data.currentStore, (event) => {
       const { notification } = event.detail;
-      if (notification) this.announcement = this.i18n.messages.notifications.arrived(notification.title);
+      if (notification) this.announcement = this.i18n.section(notifications).arrived(notification.title);
       this.data.refresh();
     });
   }
@@ -127,7 +128,7 @@ export class NotificationInbox extends LitElement {
   }
 
   private renderItem(notification: Notification, index: number) {
-    const m = this.i18n.messages.notifications;
+    const m = this.i18n.section(notifications);
     const unread = !notification.readAt;
     return html`<li part="item" class="item" ?data-unread=${unread}>
       <button type="button" class="open" @click=${() => this.activate(notification)}>${notification.title}</button>
@@ -141,7 +142,8 @@ export class NotificationInbox extends LitElement {
   }
 
   private renderPanel() {
-    const { notifications: m, common } = this.i18n.messages;
+    const m = this.i18n.section(notifications);
+    const { common } = this.i18n.messages;
     const { status, value } = this.data.state;
     let content;
     if (status === 'loading') content = html`<p class="state" part="state" role="status">${m.loading}</p>`;
@@ -170,7 +172,7 @@ export class NotificationInbox extends LitElement {
   }
 
   protected override render() {
-    const m = this.i18n.messages.notifications;
+    const m = this.i18n.section(notifications);
     const unread = this.data.state.value?.unread ?? 0;
     const more = unread > shownUnread;
     return html`<div class="inbox" @keydown=${this.onKeydown}>

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { Relation } from '../../contract/index.js';
 import type { CallbackRequestOpenEvent } from '../../core/event-map.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
+import { card } from '../../i18n/sections/card.js';
 import { NetworkError } from '../../sdk/index.js';
 import type { RelationsStore } from '../../store/index.js';
 import { controlStyles } from '../../theme/controls.js';
@@ -113,7 +114,7 @@ export class RelationCard extends LitElement {
   }
 
   protected override willUpdate(): void {
-    this.sections = sectionsOf(this, this.i18n.messages.card);
+    this.sections = sectionsOf(this, this.i18n.section(card));
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -157,7 +158,7 @@ export class RelationCard extends LitElement {
   }
 
   private renderTabs(relation: Relation) {
-    const m = this.i18n.messages.card;
+    const m = this.i18n.section(card);
     const active = this.sections.find((entry) => entry.key === this.section) ?? this.sections[0]!;
     return html`
       <div class="tabs" role="tablist" part="tabs" aria-label=${m.sections.label} @keydown=${this.tabs.onKeydown}>
@@ -172,7 +173,7 @@ export class RelationCard extends LitElement {
   }
 
   private renderPage(relation: Relation) {
-    const m = this.i18n.messages.card;
+    const m = this.i18n.section(card);
     return html`
       <nav part="tabs" aria-label=${m.sections.label}>
         <ul>${this.sections.map((entry) => html`<li><a href="#section-${entry.key}" @click=${(event: Event) => {
@@ -190,7 +191,7 @@ export class RelationCard extends LitElement {
   }
 
   protected override render() {
-    const m = this.i18n.messages.card;
+    const m = this.i18n.section(card);
     const { status, value: relation } = this.data.state;
     if (!this.relationId) return html`<p class="state" part="state">${m.noRelation}</p>`;
     // The answer on screen may be the previous relation's: never show or edit it under the new id.

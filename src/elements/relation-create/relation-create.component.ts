@@ -3,6 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import type { DuplicateCandidate, Relation, RelationKind } from '../../contract/index.js';
 import { emit } from '../../core/events.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
+import { card } from '../../i18n/sections/card.js';
+import { create } from '../../i18n/sections/create.js';
 import type { RelationsStore } from '../../store/index.js';
 import { controlStyles } from '../../theme/controls.js';
 import { tokenStyles } from '../../theme/tokens.js';
@@ -136,14 +138,14 @@ export class RelationCreateElement extends LitElement {
   }
 
   private field(path: string) {
-    const m = this.i18n.messages.card;
+    const m = this.i18n.section(card);
     const key = path.split('.').at(-1) as keyof typeof m.hints;
     const required = path === 'organization.name' || path === 'person.lastName';
     return textField(this.bound, { path, label: relationFieldLabel(m, path), hint: m.hints[key], required, idPrefix: 'create' });
   }
 
   private renderDuplicates() {
-    const m = this.i18n.messages.create.duplicates;
+    const m = this.i18n.section(create).duplicates;
     if (this.duplicates.length === 0) return nothing;
     return html`<section class="duplicates" part="duplicates" aria-labelledby="duplicates-title" aria-live="polite">
       <h3 id="duplicates-title">${m.title(this.duplicates.length)}</h3>
@@ -151,7 +153,7 @@ export class RelationCreateElement extends LitElement {
       <ul>
         ${this.duplicates.map(({ relation, reasons, score }) => html`<li>
           <button class="link" @click=${() => emit(this, 'relation-open', { id: relation.id }, { cancelable: true })}
-            >${this.i18n.messages.create.open(relation.displayName)}</button>
+            >${this.i18n.section(create).open(relation.displayName)}</button>
           <span class="meta">${relation.number > 0 ? relation.number : nothing}${relation.city ? html` · ${relation.city}` : nothing}
             ${relation.status === 'archived' ? html` · ${m.archived}` : nothing}</span>
           <span class="reasons">${reasons.map((reason) => (reason === 'name' ? m.reason.name(score) : m.reason[reason])).join(', ')}</span>
@@ -161,20 +163,21 @@ export class RelationCreateElement extends LitElement {
   }
 
   protected override render() {
-    const m = this.i18n.messages.create;
+    const m = this.i18n.section(create);
+    const { draft, kind: kindName } = this.i18n.section(card);
     const kind = this.form.values['kind'] === 'person' ? 'person' : 'organization';
     const done = this.lastCreated;
     return html`<form part="form" novalidate @submit=${this.submit} aria-labelledby="title">
       <h2 id="title">${m.title}</h2>
       ${draftOffer(this.form, {
-        offered: this.form.offeredDraft ? this.i18n.messages.card.draft.offered(this.form.offeredDraft.savedAt) : '',
-        restore: this.i18n.messages.card.draft.restore,
-        dismiss: this.i18n.messages.card.draft.dismiss,
+        offered: this.form.offeredDraft ? draft.offered(this.form.offeredDraft.savedAt) : '',
+        restore: draft.restore,
+        dismiss: draft.dismiss,
       }, () => void this.restoreDraft())}
       <fieldset class="kind">
         <legend>${m.kind}</legend>
         ${(['organization', 'person'] as const).map((choice) => html`<label><input type="radio" name="kind" .checked=${kind === choice}
-          @change=${() => this.changed('kind', choice)} />${this.i18n.messages.card.kind[choice]}</label>`)}
+          @change=${() => this.changed('kind', choice)} />${kindName[choice]}</label>`)}
       </fieldset>
       <div class="fields">${createPaths[kind].first.map((path) => this.field(path))}</div>
       ${this.renderDuplicates()}

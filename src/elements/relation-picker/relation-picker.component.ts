@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { Relation, RelationKind } from '../../contract/index.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
+import { picker } from '../../i18n/sections/picker.js';
 import type { RelationsStore } from '../../store/index.js';
 import { controlStyles } from '../../theme/controls.js';
 import { tokenStyles } from '../../theme/tokens.js';
@@ -165,7 +166,7 @@ export class RelationPicker extends LitElement {
   /** The `label` attribute; else the host's `<label for>` around or naming the picker; else a default. */
   private get accessibleLabel(): string {
     const labels = [...this.internals.labels].map((label) => label.textContent?.replace(/\s+/g, ' ').trim() ?? '').filter(Boolean);
-    return this.label || labels.join(' ') || this.i18n.messages.picker.label(this.kind);
+    return this.label || labels.join(' ') || this.i18n.section(picker).label(this.kind);
   }
 
   private get isDisabled(): boolean {
@@ -183,7 +184,7 @@ export class RelationPicker extends LitElement {
   /** What the form submits and whether it may: at once, so a form read right after a choice sees it. */
   private syncForm(): void {
     this.internals.setFormValue(this.value || null, this.value);
-    if (this.required && !this.value) this.internals.setValidity({ valueMissing: true }, this.i18n.messages.picker.required, this.input ?? undefined);
+    if (this.required && !this.value) this.internals.setValidity({ valueMissing: true }, this.i18n.section(picker).required, this.input ?? undefined);
     else this.internals.setValidity({});
   }
 
@@ -267,7 +268,7 @@ export class RelationPicker extends LitElement {
   }
 
   protected override render() {
-    const m = this.i18n.messages.picker;
+    const m = this.i18n.section(picker);
     const chosen = this.relation;
     const options = this.options;
     const activeOption = options[this.active];

@@ -1,6 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { LocaleController } from '../../../i18n/locale-controller.js';
+import { moments } from '../../../i18n/sections/moments.js';
 import { controlStyles } from '../../../theme/controls.js';
 import { tokenStyles } from '../../../theme/tokens.js';
 import { shownText } from '../text/body-text.js';
@@ -42,7 +43,7 @@ export class ContactMomentAgreements extends LitElement {
   @property({ attribute: false }) toggle: ((key: string, done: boolean) => void) | undefined;
 
   protected override render() {
-    const m = this.i18n.messages.moments;
+    const m = this.i18n.section(moments);
     return html`<ul aria-label=${this.label || nothing}>
       ${this.items.map((item) => html`<li part="agreement" ?data-overdue=${item.overdue}>
         <label>

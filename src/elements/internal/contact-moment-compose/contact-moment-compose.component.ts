@@ -4,6 +4,8 @@ import type { ContactMoment, Relation } from '../../../contract/index.js';
 import { contactMomentKinds } from '../../../contract/index.js';
 import { emit } from '../../../core/events.js';
 import { LocaleController } from '../../../i18n/locale-controller.js';
+import { card } from '../../../i18n/sections/card.js';
+import { moments } from '../../../i18n/sections/moments.js';
 import type { RelationsStore } from '../../../store/index.js';
 import { controlStyles } from '../../../theme/controls.js';
 import { tokenStyles } from '../../../theme/tokens.js';
@@ -108,7 +110,7 @@ export class ContactMomentCompose extends LitElement {
   }
 
   private renderAgreements() {
-    const m = this.i18n.messages.moments;
+    const m = this.i18n.section(moments);
     const count = agreementRows(this.form.values);
     return html`<fieldset class="agreements">
       <legend>${m.fields.agreements}</legend>
@@ -124,24 +126,25 @@ export class ContactMomentCompose extends LitElement {
   }
 
   private renderState() {
-    const { card } = this.i18n.messages;
+    const words = this.i18n.section(card);
     const { state, entry } = this.form;
     const reason = (entry?.error?.fieldErrors ?? []).map((error) => error.message).join(' ') || entry?.error?.detail || entry?.error?.title || '';
-    const text = state === 'idle' ? '' : state === 'rejected' && entry?.error ? card.rejected(reason) : card.state[state];
+    const text = state === 'idle' ? '' : state === 'rejected' && entry?.error ? words.rejected(reason) : words.state[state];
     return html`<p class="state" role="status" data-state=${state}>${text}</p>`;
   }
 
   protected override render() {
     const relation = this.relation;
     if (!relation) return nothing;
-    const { moments: m, card } = this.i18n.messages;
+    const m = this.i18n.section(moments);
+    const { draft, discardRejected } = this.i18n.section(card);
     const { form } = this;
     const partyLabel = relation.kind === 'organization' ? m.fields.contactPerson : m.fields.organization;
     // Which relation a moment is about is fixed once written: only the contact person can change.
     const partyFixed = this.moment !== undefined && this.moment.relationId !== relation.id;
     const title = this.moment ? m.editTitle(this.moment.subject) : m.newTitle;
     return html`<section aria-label=${title} @keydown=${this.onKeydown}>
-      ${draftOffer(form, { offered: form.offeredDraft ? card.draft.offered(form.offeredDraft.savedAt) : '', restore: card.draft.restore, dismiss: card.draft.dismiss })}
+      ${draftOffer(form, { offered: form.offeredDraft ? draft.offered(form.offeredDraft.savedAt) : '', restore: draft.restore, dismiss: draft.dismiss })}
       ${form.state === 'conflict' && form.entry?.seq !== undefined
         ? html`<relation-conflict .entry=${form.entry} .fieldLabel=${(path: string) => (m.fields as Record<string, unknown>)[path.split('.')[0]!] as string ?? path}
             .resolve=${(resolution: ConflictResolution) => this.store?.resolveConflict(form.entry!.seq!, resolution)}></relation-conflict>`
@@ -158,7 +161,7 @@ export class ContactMomentCompose extends LitElement {
         ${this.renderAgreements()}
         <div class="buttons">
           ${this.renderState()}
-          ${form.state === 'rejected' ? html`<button type="button" @click=${() => form.discardRejected()}>${card.discardRejected}</button>` : nothing}
+          ${form.state === 'rejected' ? html`<button type="button" @click=${() => form.discardRejected()}>${discardRejected}</button>` : nothing}
           <button type="button" @click=${() => void form.revert().then(() => this.close())}>${m.cancel}</button>
           <button type="submit" class="primary">${m.save}</button>
         </div>

@@ -3,6 +3,8 @@ import { property } from 'lit/decorators.js';
 import type { CallbackRequest, CallbackRequestCreate } from '../../../contract/index.js';
 import { emit } from '../../../core/events.js';
 import { LocaleController } from '../../../i18n/locale-controller.js';
+import { card } from '../../../i18n/sections/card.js';
+import { callbacks } from '../../../i18n/sections/callbacks.js';
 import type { RelationsStore } from '../../../store/index.js';
 import { controlStyles } from '../../../theme/controls.js';
 import { tokenStyles } from '../../../theme/tokens.js';
@@ -109,8 +111,9 @@ export class RelationCallbackDialog extends LitElement {
   }
 
   private renderForm() {
-    const { callbacks, card, common } = this.i18n.messages;
-    const m = callbacks.dialog;
+    const { common } = this.i18n.messages;
+    const m = this.i18n.section(callbacks).dialog;
+    const { draft } = this.i18n.section(card);
     const { form } = this;
     const { status, value } = this.data.state;
     if (status === 'loading') return html`<p role="status">${m.loading}</p>`;
@@ -121,7 +124,7 @@ export class RelationCallbackDialog extends LitElement {
     const me = this.data.currentStore?.me.id;
     const colleagues = value.colleagues.map((user) => [user.id, user.id === me ? m.me(user.name) : user.name] as const);
     return html`<form part="form" novalidate @submit=${this.submit}>
-      ${draftOffer(form, { offered: form.offeredDraft ? card.draft.offered(form.offeredDraft.savedAt) : '', restore: card.draft.restore, dismiss: card.draft.dismiss })}
+      ${draftOffer(form, { offered: form.offeredDraft ? draft.offered(form.offeredDraft.savedAt) : '', restore: draft.restore, dismiss: draft.dismiss })}
       ${selectField(form, { path: 'assigneeId', label: m.assignee, required: true }, [['', m.chooseAssignee], ...colleagues])}
       ${value.contacts.length > 0
         ? selectField(form, { path: 'personId', label: m.contactPerson }, [
@@ -140,7 +143,7 @@ export class RelationCallbackDialog extends LitElement {
   }
 
   protected override render() {
-    const m = this.i18n.messages.callbacks;
+    const m = this.i18n.section(callbacks);
     const title = m.dialog.title(this.data.state.value?.relation?.displayName ?? m.unknownRelation);
     return html`<relation-dialog label=${title} ?open=${this.open} @close=${() => void this.onClose()}>
       <h2>${title}</h2>

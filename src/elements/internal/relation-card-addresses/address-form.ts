@@ -1,6 +1,7 @@
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Address, AddressCreate, AddressPatch } from '../../../contract/index.js';
-import type { Locale, Messages } from '../../../i18n/messages.js';
+import type { Locale } from '../../../i18n/messages.js';
+import type { AddressesMessages } from '../../../i18n/sections/addresses.js';
 import type { RelationsStore } from '../../../store/index.js';
 import { EditFormController, type FieldValue } from '../../controllers/edit-form.js';
 import { choicesField, draftOffer, selectField, textField } from '../fields/fields.js';
@@ -154,8 +155,7 @@ export class AddressForm {
   }
 
   /** `close` (Escape) keeps what was typed as a draft; `cancel` (the Cancel button) lets it go. */
-  render(m: Messages, name: string, actions: { close: () => void; cancel: () => void; saved: () => void }): TemplateResult {
-    const a = m.addresses;
+  render(a: AddressesMessages, cancel: string, name: string, actions: { close: () => void; cancel: () => void; saved: () => void }): TemplateResult {
     const values = this.form.values;
     const idPrefix = `a-${this.key}`;
     const poBox = values['kind'] === 'poBox';
@@ -203,7 +203,7 @@ export class AddressForm {
         ${textField(f, { path: 'phone', label: a.phone, idPrefix, type: 'tel', autocomplete: 'tel' })}
       </div>
       <div class="buttons">
-        <button type="button" @click=${actions.cancel}>${m.common.cancel}</button>
+        <button type="button" @click=${actions.cancel}>${cancel}</button>
         <button type="submit" class="primary">${a.save}</button>
       </div>
     </form>`;

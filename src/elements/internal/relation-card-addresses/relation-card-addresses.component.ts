@@ -4,7 +4,7 @@ import type { Address, Relation } from '../../../contract/index.js';
 import { emit } from '../../../core/events.js';
 import { envelopeLines, streetLine } from '../../../format/address.js';
 import { LocaleController } from '../../../i18n/locale-controller.js';
-import type { AddressesMessages } from '../../../i18n/sections/addresses.js';
+import { addresses, type AddressesMessages } from '../../../i18n/sections/addresses.js';
 import type { RelationsStore } from '../../../store/index.js';
 import { controlStyles } from '../../../theme/controls.js';
 import { tokenStyles } from '../../../theme/tokens.js';
@@ -105,7 +105,7 @@ export class RelationCardAddresses extends LitElement {
         relationId: () => this.relation?.id,
         store: () => this.list.currentStore,
         locale: () => this.i18n.locale,
-        announce: (street, city) => (this.announcement = this.i18n.messages.addresses.autofilled(street, city)),
+        announce: (street, city) => (this.announcement = this.i18n.section(addresses).autofilled(street, city)),
         saved: (id) => {
           if (key === newKey) this.created.add(id);
           else this.justSaved.add(id);
@@ -222,7 +222,7 @@ export class RelationCardAddresses extends LitElement {
 
   protected override render() {
     const m = this.i18n.messages;
-    const a = m.addresses;
+    const a = this.i18n.section(addresses);
     const status = this.list.state.status;
     return html`<section aria-labelledby="title">
         <h3 id="title">${a.title}</h3>
@@ -232,7 +232,7 @@ export class RelationCardAddresses extends LitElement {
         ${this.addresses.length > 0 ? html`<ul class="addresses">${this.addresses.map((address) => this.renderAddress(address))}</ul>` : nothing}
         ${this.open.has(newKey)
           ? html`<div id="form-${newKey}" class="new">
-              ${this.formFor(newKey).render(m, a.newAddress, {
+              ${this.formFor(newKey).render(a, m.common.cancel, a.newAddress, {
                 close: () => void this.shelve(newKey), cancel: () => void this.cancel(newKey), saved: () => this.closeNew(),
               })}
             </div>`
@@ -244,7 +244,7 @@ export class RelationCardAddresses extends LitElement {
 
   private renderAddress(address: Address) {
     const m = this.i18n.messages;
-    const a = m.addresses;
+    const a = this.i18n.section(addresses);
     const locale = this.i18n.locale;
     const form = this.formFor(address.id);
     const name = streetLine(address, locale) || envelopeLines(address, locale).join(' ').trim();
@@ -267,7 +267,7 @@ export class RelationCardAddresses extends LitElement {
       ${this.renderState(address.id, form)}
       <div id="form-${address.id}">
         ${editing
-          ? form.render(m, a.editing(name), {
+          ? form.render(a, m.common.cancel, a.editing(name), {
               close: () => void this.shelve(address.id),
               cancel: () => void this.cancel(address.id),
               saved: () => this.closeAfterSave(address.id),
@@ -278,7 +278,7 @@ export class RelationCardAddresses extends LitElement {
   }
 
   private renderState(id: string, form: AddressForm) {
-    const a = this.i18n.messages.addresses;
+    const a = this.i18n.section(addresses);
     const { state, entry } = form.form;
     const shown = state === 'idle' ? (this.justSaved.has(id) && !form.form.dirty ? 'saved' : undefined) : state;
     const store = this.list.currentStore;
@@ -295,13 +295,14 @@ export class RelationCardAddresses extends LitElement {
 
   private renderConfirm(address: Address) {
     const m = this.i18n.messages;
+    const a = this.i18n.section(addresses);
     const name = streetLine(address, this.i18n.locale);
-    const question = m.addresses.confirmDelete(name);
+    const question = a.confirmDelete(name);
     return html`<relation-dialog open label=${question} @close=${() => (this.pendingDelete = undefined)}>
       <p>${question}</p>
       <div class="buttons">
         <button @click=${() => this.dialog.close()}>${m.common.cancel}</button>
-        <button class="danger" @click=${() => void this.deleteAddress()}>${m.addresses.delete(name)}</button>
+        <button class="danger" @click=${() => void this.deleteAddress()}>${a.delete(name)}</button>
       </div>
     </relation-dialog>`;
   }

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { Relation } from '../../../contract/index.js';
 import { emit } from '../../../core/events.js';
 import { LocaleController } from '../../../i18n/locale-controller.js';
+import { card } from '../../../i18n/sections/card.js';
 import type { RelationsStore } from '../../../store/index.js';
 import { controlStyles } from '../../../theme/controls.js';
 import { tokenStyles } from '../../../theme/tokens.js';
@@ -83,13 +84,13 @@ export class RelationCardDetails extends LitElement {
   }
 
   private field(path: string) {
-    const m = this.i18n.messages.card;
+    const m = this.i18n.section(card);
     const key = path.split('.').at(-1) as keyof typeof m.hints;
     return textField(this.form, { path, label: relationFieldLabel(m, path), hint: m.hints[key], idPrefix: 'details', ...inputs[path] });
   }
 
   private renderState() {
-    const m = this.i18n.messages.card;
+    const m = this.i18n.section(card);
     const { state, entry } = this.form;
     // The backend's reasons for fields this form does not show (labels, roles) go in the state line.
     const shown = new Set(Object.keys(this.form.values));
@@ -102,7 +103,7 @@ export class RelationCardDetails extends LitElement {
   protected override render() {
     const relation = this.relation;
     if (!relation) return nothing;
-    const m = this.i18n.messages.card;
+    const m = this.i18n.section(card);
     const { form } = this;
     return html`
       ${draftOffer(form, { offered: form.offeredDraft ? m.draft.offered(form.offeredDraft.savedAt) : '', restore: m.draft.restore, dismiss: m.draft.dismiss })}

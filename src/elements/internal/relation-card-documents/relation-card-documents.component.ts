@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { Document, Module, Relation } from '../../../contract/index.js';
 import { emit } from '../../../core/events.js';
 import { LocaleController } from '../../../i18n/locale-controller.js';
+import { modules } from '../../../i18n/sections/modules.js';
 import { isLocalId, type RelationsStore } from '../../../store/index.js';
 import { controlStyles } from '../../../theme/controls.js';
 import { tokenStyles } from '../../../theme/tokens.js';
@@ -123,7 +124,7 @@ export class RelationCardDocuments extends LitElement {
   }
 
   protected override render() {
-    const m = this.i18n.messages.modules.documents;
+    const m = this.i18n.section(modules).documents;
     if (!this.relation) return nothing;
     const { status, error, value } = this.query.state;
     if (status === 'error') {
@@ -140,7 +141,7 @@ export class RelationCardDocuments extends LitElement {
   }
 
   private module(loaded: Loaded, module: Module): TemplateResult {
-    const m = this.i18n.messages.modules.documents;
+    const m = this.i18n.section(modules).documents;
     const page = this.pageOf(loaded, module.key);
     const headingId = `module-${module.key}`;
     return html`<section part="module" aria-labelledby=${headingId}>
@@ -175,7 +176,7 @@ export class RelationCardDocuments extends LitElement {
   }
 
   private row(document: Document, relationId: string): TemplateResult {
-    const m = this.i18n.messages.modules.documents;
+    const m = this.i18n.section(modules).documents;
     const locale = this.i18n.locale;
     return html`<tr part="row" role="row">
       <td role="cell" class="number"><button type="button" class="link" part="document-link" @click=${() => this.open(document, relationId)}>${document.number}</button></td>

@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { Label, Relation, RelationPatch } from '../../../contract/index.js';
 import { emit } from '../../../core/events.js';
 import { LocaleController } from '../../../i18n/locale-controller.js';
+import { card } from '../../../i18n/sections/card.js';
 import type { OutboxEntry, RelationsStore } from '../../../store/index.js';
 import { controlStyles } from '../../../theme/controls.js';
 import { tokenStyles } from '../../../theme/tokens.js';
@@ -97,20 +98,20 @@ export class RelationCardHeader extends LitElement {
   }
 
   private number(label: string, value: number | undefined, pending: boolean) {
-    const m = this.i18n.messages.card;
+    const m = this.i18n.section(card);
     if (value === undefined && !pending) return nothing;
     return html`<div><dt>${label}</dt><dd>${value ? value : html`<em>${m.pending}</em>`}</dd></div>`;
   }
 
   private roleActions(relation: Relation, role: Role) {
-    const a = this.i18n.messages.card.actions;
+    const a = this.i18n.section(card).actions;
     const [make, end, question] = role === 'debtor' ? [a.makeDebtor, a.endDebtor, a.confirmEndDebtor] : [a.makeCreditor, a.endCreditor, a.confirmEndCreditor];
     if (relation[role] === null && !this.requested(role)) return html`<button @click=${() => this.change({ [role]: {} })}>${make}</button>`;
     return html`<button @click=${() => this.ask({ patch: { [role]: null }, question: question(relation.displayName), confirm: end })}>${end}</button>`;
   }
 
   private renderLabels(relation: Relation) {
-    const m = this.i18n.messages.card;
+    const m = this.i18n.section(card);
     const all = this.labels.state.value ?? [];
     const byId = new Map(all.map((label): [string, Label] => [label.id, label]));
     const mine = relation.labelIds.map((id) => byId.get(id)).filter((label): label is Label => !!label);
@@ -137,7 +138,7 @@ export class RelationCardHeader extends LitElement {
   protected override render() {
     const relation = this.relation;
     if (!relation) return nothing;
-    const m = this.i18n.messages.card;
+    const m = this.i18n.section(card);
     const a = m.actions;
     const unnumbered = relation.number === 0;
     return html`

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { issueMessage, RelationCreate, type Locale, type RelationKind } from '../../../contract/index.js';
-import type { Messages } from '../../../i18n/messages.js';
+import type { PeopleMessages } from '../../../i18n/sections/people.js';
 
 /** The create-in-place form while it is open: the name typed, and whether its error may show. */
 export interface CreateState {
@@ -13,7 +13,9 @@ export interface CreateOptions {
   kind: RelationKind;
   /** Undefined while the form is closed. */
   state: CreateState | undefined;
-  messages: Messages;
+  messages: PeopleMessages;
+  /** The word on the button that closes the form unsaved. */
+  cancel: string;
   locale: Locale;
   change: (state: CreateState | undefined) => void;
   /** Called with a body that the contract's `RelationCreate` accepts. */
@@ -37,8 +39,7 @@ export function nameProblem(kind: RelationKind, name: string, locale: Locale): s
  * name, an organization only its name); the card of the new relation holds the rest.
  */
 export function renderCreate(options: CreateOptions): TemplateResult {
-  const { kind, state, messages: m, locale } = options;
-  const p = m.people;
+  const { kind, state, messages: p, locale } = options;
   if (!state) {
     return html`<button class="create-toggle" aria-expanded="false" @click=${() => options.change({ name: '', touched: false })}>${p.create(kind)}</button>`;
   }
@@ -61,7 +62,7 @@ export function renderCreate(options: CreateOptions): TemplateResult {
         ${error ? html`<span class="error" id="new-name-error">${error}</span>` : nothing}
       </div>
       <div class="buttons">
-        <button type="button" @click=${() => options.change(undefined)}>${m.common.cancel}</button>
+        <button type="button" @click=${() => options.change(undefined)}>${options.cancel}</button>
         <button type="submit" class="primary">${p.createAndLink}</button>
       </div>
     </fieldset>

@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { Affiliation, Relation, RelationKind } from '../../../contract/index.js';
 import { emit } from '../../../core/events.js';
 import { LocaleController } from '../../../i18n/locale-controller.js';
+import { people } from '../../../i18n/sections/people.js';
 import type { RelationsStore } from '../../../store/index.js';
 import { controlStyles } from '../../../theme/controls.js';
 import { tokenStyles } from '../../../theme/tokens.js';
@@ -158,7 +159,7 @@ export class RelationCardPeople extends LitElement {
     await store.write('createAffiliation', { body });
     void this.announceSaved();
     const other = await store.getRelation(otherId);
-    this.announcement = this.i18n.messages.people.linked(other?.displayName ?? '');
+    this.announcement = this.i18n.section(people).linked(other?.displayName ?? '');
   }
 
   private async picked(event: Event): Promise<void> {
@@ -191,7 +192,8 @@ export class RelationCardPeople extends LitElement {
     this.focusAfterUnlink = { gone: link.affiliation.id, next: (this.links[at + 1] ?? this.links[at - 1])?.affiliation.id };
     await store.write('deleteAffiliation', { id: link.affiliation.id });
     void this.announceSaved();
-    this.announcement = this.i18n.messages.people.unlinked(nameOf(link, this.i18n.messages.people.unknown));
+    const p = this.i18n.section(people);
+    this.announcement = p.unlinked(nameOf(link, p.unknown));
   }
 
   /** Once an unlinked row is gone, focus goes to the next row (or the previous, or the button that adds one). */
@@ -206,7 +208,7 @@ export class RelationCardPeople extends LitElement {
 
   protected override render() {
     const m = this.i18n.messages;
-    const p = m.people;
+    const p = this.i18n.section(people);
     const status = this.list.state.status;
     const kind = this.relation?.kind ?? 'organization';
     return html`<section aria-labelledby="title">
@@ -220,7 +222,7 @@ export class RelationCardPeople extends LitElement {
               <relation-picker kind=${this.otherKind} label=${p.linkExisting(this.otherKind)} .store=${this.store}
                 @change=${(e: Event) => void this.picked(e)}></relation-picker>
               ${renderCreate({
-                kind: this.otherKind, state: this.creating, messages: m, locale: this.i18n.locale,
+                kind: this.otherKind, state: this.creating, messages: p, cancel: m.common.cancel, locale: this.i18n.locale,
                 change: (next) => (this.creating = next), submit: (body) => void this.create(body),
               })}
             </div>`
@@ -232,7 +234,7 @@ export class RelationCardPeople extends LitElement {
 
   private renderLink(link: Link) {
     const m = this.i18n.messages;
-    const p = m.people;
+    const p = this.i18n.section(people);
     const { affiliation } = link;
     const id = affiliation.id;
     const name = nameOf(link, p.unknown);
@@ -267,7 +269,7 @@ export class RelationCardPeople extends LitElement {
   }
 
   private renderState(id: string, form: LinkForm) {
-    const p = this.i18n.messages.people;
+    const p = this.i18n.section(people);
     const { state, entry } = form.form;
     const shown = state === 'idle' ? (this.justSaved.has(id) && !form.form.dirty ? 'saved' : undefined) : state;
     const store = this.list.currentStore;
@@ -281,13 +283,14 @@ export class RelationCardPeople extends LitElement {
 
   private renderConfirm(link: Link) {
     const m = this.i18n.messages;
-    const name = nameOf(link, m.people.unknown);
-    const question = m.people.confirmUnlink(name);
+    const p = this.i18n.section(people);
+    const name = nameOf(link, p.unknown);
+    const question = p.confirmUnlink(name);
     return html`<relation-dialog open label=${question} @close=${() => (this.pendingUnlink = undefined)}>
       <p>${question}</p>
       <div class="buttons">
         <button @click=${() => this.dialog.close()}>${m.common.cancel}</button>
-        <button class="danger" @click=${() => void this.unlink()}>${m.people.unlink(name)}</button>
+        <button class="danger" @click=${() => void this.unlink()}>${p.unlink(name)}</button>
       </div>
     </relation-dialog>`;
   }

@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import type { Module, PreferenceField, Relation } from '../../../contract/index.js';
 import { intlLocale } from '../../../i18n/formats.js';
 import { LocaleController } from '../../../i18n/locale-controller.js';
+import { modules } from '../../../i18n/sections/modules.js';
 import type { RelationsStore } from '../../../store/index.js';
 import { controlStyles } from '../../../theme/controls.js';
 import { tokenStyles } from '../../../theme/tokens.js';
@@ -96,7 +97,7 @@ export class RelationCardPreferences extends LitElement {
   }
 
   protected override render() {
-    const m = this.i18n.messages.modules.preferences;
+    const m = this.i18n.section(modules).preferences;
     if (!this.relation) return nothing;
     const { status, error, value } = this.modules.state;
     if (status === 'loading') return html`<p role="status" part="note">${m.loading}</p>`;
@@ -125,7 +126,7 @@ export class RelationCardPreferences extends LitElement {
   }
 
   private field(module: Module, field: PreferenceField): TemplateResult {
-    const m = this.i18n.messages.modules.preferences;
+    const m = this.i18n.section(modules).preferences;
     const path = pathOf(module.key, field.key);
     const locale = intlLocale(this.i18n.locale);
     const fallback = defaultText(field, locale, m);
@@ -169,7 +170,7 @@ export class RelationCardPreferences extends LitElement {
   }
 
   private status(): TemplateResult {
-    const m = this.i18n.messages.modules.preferences;
+    const m = this.i18n.section(modules).preferences;
     const { state, entry, offeredDraft } = this.form;
     const store = this.modules.currentStore;
     const seq = entry?.seq;

@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LocaleController } from '../../../i18n/locale-controller.js';
+import { card } from '../../../i18n/sections/card.js';
 import type { OutboxEntry } from '../../../store/index.js';
 import { controlStyles } from '../../../theme/controls.js';
 import { tokenStyles } from '../../../theme/tokens.js';
@@ -51,7 +52,7 @@ export class RelationConflict extends LitElement {
   }
 
   private show(value: unknown): string {
-    if (value === null || value === undefined || value === '') return this.i18n.messages.card.emptyValue;
+    if (value === null || value === undefined || value === '') return this.i18n.section(card).emptyValue;
     if (Array.isArray(value)) return value.join(', ');
     if (typeof value === 'object') return JSON.stringify(value);
     return String(value);
@@ -70,7 +71,7 @@ export class RelationConflict extends LitElement {
   }
 
   protected override render() {
-    const m = this.i18n.messages.card;
+    const m = this.i18n.section(card);
     const rows = this.rows();
     if (!this.entry) return nothing;
     return html`<section aria-labelledby="title" class="conflict">
