@@ -103,13 +103,13 @@ async function keyAhead(tx: Queryable, listing: Listing, after: readonly unknown
 }
 
 /** The columns filters test, besides what a page returns. */
-const filteredColumns = 'status, kind, is_debtor, is_creditor, label_ids, search';
+const filteredColumns = ['status', 'kind', 'is_debtor', 'is_creditor', 'label_ids', 'search'];
 
 /** The matches among the `window` rows after `after`: a walk along the sort's index that cannot run on. */
 async function walk(tx: Queryable, listing: Listing, after: readonly unknown[] | undefined, window: number, rows: number) {
   const { sql, values } = statement((param) =>
     `select data, ${listing.column} as key, id from (
-       select data, ${listing.column}, id, ${filteredColumns} from relations
+       select ${[...new Set(['data', listing.column, 'id', ...filteredColumns])].join(', ')} from relations
        where ${range(listing, after, param)} order by ${orderBy(listing)} limit ${window}
      ) walked
      where ${listing.filters(param).join(' and ')}

@@ -17,6 +17,7 @@ const sorts = {
   '-name': 'name_key desc, id desc',
   city: 'city_key, id',
   '-number': 'number desc',
+  kind: 'kind, id',
 } as const;
 
 for (const storage of storages) {
