@@ -12,6 +12,7 @@ import type { Queryable } from './db/database.js';
 import { anyVersion, problem, ProblemError, problemType } from './problem.js';
 import { announcedTopic, announcementChannel } from './notification-hub.js';
 import { handlers } from './resources/index.js';
+import { deferChanges, flushChanges, lockKey } from './resources/shared.js';
 import { streamNotifications } from './resources/notification-stream.js';
 import type { Services } from './services.js';
 
@@ -74,40 +75,62 @@ async function run(c: Context, operationId: OperationId, spec: OperationSpec, ac
 
   const execute = async (tx: Queryable) => handler(input, { tx, actor, locale, now: new Date(), services });
 
-  // Reads, and POSTs that only read, need no transaction, no tenant lock and no idempotency record.
+  // Reads, and POSTs that only read, need no transaction, no locks and no idempotency record.
   if (spec.method === 'get' || spec.safe) {
     return respond(c, operationId, spec, await execute(services.db));
   }
 
   const key = spec.method === 'post' ? c.req.header('idempotency-key') : undefined;
-  const outcome = await services.db.transaction(async (tx) => {
-    // One writer per tenant at a time: numbering stays gapless and the change feed is in commit order.
-    await tx.query('select pg_advisory_xact_lock(hashtext($1))', [actor.tenantId]);
-    if (!key) {
-      const result = await execute(tx);
-      await announce(tx, actor.tenantId, operationId);
-      return { replayed: false, result };
-    }
-    const hash = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${JSON.stringify(rawBody ?? null)}`).digest('hex');
-    const [previous] = await tx.query<{ request_hash: string; body: unknown; etag: string | null }>(
-      'select request_hash, body, etag from idempotency_keys where tenant_id = $1 and user_id = $2 and key = $3',
-      [actor.tenantId, actor.id, key],
-    );
-    if (previous) {
-      if (previous.request_hash !== hash) throw problem('keyReused', locale, { detail: key });
-      const version = previous.etag === null ? undefined : Number(previous.etag);
-      return { replayed: true, result: { body: previous.body, ...(version === undefined ? {} : { version }) } };
+  const hash = key ? createHash('sha256').update(`${c.req.method} ${c.req.path}\n${JSON.stringify(rawBody ?? null)}`).digest('hex') : '';
+  const outcome = await retried(() => services.db.transaction(async (tx) => {
+    // Writers of a tenant run side by side: rows they share are locked row by row, numbers by their counter
+    // row, and the change feed only from `flushChanges` to COMMIT, so it stays in commit order.
+    deferChanges(tx);
+    if (key) {
+      // A second request with this key waits here until the first commits (then replays its answer) or
+      // rolls back (then does the work itself): never twice.
+      await lockKey(tx, 'idempotency', actor.tenantId, actor.id, key);
+      const [previous] = await tx.query<{ request_hash: string; body: unknown; etag: string | null }>(
+        'select request_hash, body, etag from idempotency_keys where tenant_id = $1 and user_id = $2 and key = $3',
+        [actor.tenantId, actor.id, key],
+      );
+      if (previous) {
+        if (previous.request_hash !== hash) throw problem('keyReused', locale, { detail: key });
+        const version = previous.etag === null ? undefined : Number(previous.etag);
+        return { replayed: true, result: { body: previous.body, ...(version === undefined ? {} : { version }) } };
+      }
     }
     const result = await execute(tx);
     await announce(tx, actor.tenantId, operationId);
-    await tx.query(
-      'insert into idempotency_keys (tenant_id, user_id, key, request_hash, status, etag, body) values ($1, $2, $3, $4, $5, $6, $7)',
-      [actor.tenantId, actor.id, key, hash, spec.status, result.version === undefined ? null : String(result.version), result.body ?? null],
-    );
+    if (key) {
+      await tx.query(
+        'insert into idempotency_keys (tenant_id, user_id, key, request_hash, status, etag, body) values ($1, $2, $3, $4, $5, $6, $7)',
+        [actor.tenantId, actor.id, key, hash, spec.status, result.version === undefined ? null : String(result.version), result.body ?? null],
+      );
+    }
+    await flushChanges(tx);
     return { replayed: false, result };
-  });
+  }));
   if (outcome.replayed) c.header('Idempotent-Replayed', 'true');
   return respond(c, operationId, spec, outcome.result);
+}
+
+/** PostgreSQL's codes for a transaction it chose to abort (deadlock, serialization): safe to run again. */
+const retryableCodes = new Set(['40P01', '40001']);
+
+/**
+ * Runs a write transaction again when PostgreSQL aborted it to break a deadlock. Writers lock rows in a
+ * consistent order where they can; where a request names rows in its own order (labels of a bulk change)
+ * two writers can still meet crosswise, and the one PostgreSQL aborts runs again on the rows as they are now.
+ */
+async function retried<T>(transaction: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await transaction();
+    } catch (error) {
+      if (attempt >= 5 || !retryableCodes.has((error as { code?: unknown }).code as string)) throw error;
+    }
+  }
 }
 
 /**
@@ -185,6 +208,10 @@ function localeOf(c: Context): Locale {
 
 function toProblem(error: unknown, locale: Locale): ProblemError {
   if (error instanceof ProblemError) return error;
+  // A constraint caught what a check before it could not see (a concurrent writer): the client's data
+  // conflicts with data stored a moment ago, as a 409 says, and is not a fault of the server.
+  const code = (error as { code?: unknown }).code;
+  if (code === '23505' || code === '23503') return problem('conflict', locale);
   console.error(error);
   return problem('internal', locale);
 }

@@ -2,9 +2,23 @@ import * as z from 'zod/mini';
 import { AddressRules, type Address } from '../../src/contract/index.js';
 import type { Handlers } from '../context.js';
 import { fieldErrors } from '../field-errors.js';
+import type { Queryable } from '../db/database.js';
 import { problem } from '../problem.js';
 import { refreshRelationAddresses } from './relations.js';
 import { checkVersion, loadForUpdate, newId, recordChange, requireRelation } from './shared.js';
+
+/**
+ * Locks the relation an address belongs to before the address itself: every write of an address ends by
+ * locking its relation (its city and postcodes follow), and a relation's delete locks the relation before
+ * its addresses, so taking the relation first keeps one order and two writers never wait crosswise.
+ */
+async function lockRelationOf(tx: Queryable, tenantId: string, addressId: string): Promise<void> {
+  const [row] = await tx.query<{ relation_id: string }>(
+    'select relation_id from addresses where tenant_id = $1 and id = $2', [tenantId, addressId],
+  );
+  // An address never moves to another relation; a missing one is loadForUpdate's 404.
+  if (row) await tx.query('select 1 from relations where tenant_id = $1 and id = $2 for update', [tenantId, row.relation_id]);
+}
 
 export const addressHandlers: Pick<Handlers, 'listAddresses' | 'createAddress' | 'updateAddress' | 'deleteAddress'> = {
   listAddresses: async ({ params }, { tx, actor, locale }) => {
@@ -16,7 +30,9 @@ export const addressHandlers: Pick<Handlers, 'listAddresses' | 'createAddress' |
   },
 
   createAddress: async ({ params, body }, { tx, actor, locale }) => {
-    await requireRelation(tx, actor.tenantId, params.id, locale);
+    // Locked now rather than after the insert: the insert's foreign key would hold a share of it that a
+    // second writer's lock would wait for, and each would wait for the other.
+    await loadForUpdate(tx, 'relations', actor.tenantId, params.id, locale);
     const address: Address = {
       id: newId(),
       relationId: params.id,
@@ -41,6 +57,7 @@ export const addressHandlers: Pick<Handlers, 'listAddresses' | 'createAddress' |
   },
 
   updateAddress: async ({ params, body, ifMatch }, { tx, actor, locale }) => {
+    await lockRelationOf(tx, actor.tenantId, params.id);
     const current = await loadForUpdate<Address>(tx, 'addresses', actor.tenantId, params.id, locale);
     checkVersion(current, ifMatch, locale);
     const merged = { ...current, ...body };
@@ -57,6 +74,7 @@ export const addressHandlers: Pick<Handlers, 'listAddresses' | 'createAddress' |
   },
 
   deleteAddress: async ({ params, ifMatch }, { tx, actor, locale }) => {
+    await lockRelationOf(tx, actor.tenantId, params.id);
     const current = await loadForUpdate<Address>(tx, 'addresses', actor.tenantId, params.id, locale);
     checkVersion(current, ifMatch, locale);
     await tx.query('delete from addresses where tenant_id = $1 and id = $2', [actor.tenantId, params.id]);

@@ -2,7 +2,16 @@ import type { Affiliation } from '../../src/contract/index.js';
 import type { Handlers } from '../context.js';
 import type { Queryable } from '../db/database.js';
 import { problem } from '../problem.js';
-import { checkVersion, decodeCursor, loadForUpdate, newId, recordChange, requireReference, toPage } from './shared.js';
+import { checkVersion, decodeCursor, loadForUpdate, lockKey, newId, recordChange, requireReference, toPage } from './shared.js';
+
+/**
+ * Two writers each making a contact primary would each demote only the primaries they can see, and leave
+ * two. Whoever takes this lock second sees the first one's primary and demotes it. Taken before any
+ * affiliation row, so writers meet here first.
+ */
+async function lockPrimaries(tx: Queryable, tenantId: string, organizationId: string) {
+  await lockKey(tx, 'primary-contact', tenantId, organizationId);
+}
 
 /** Only one primary contact per organization: making one primary makes the others not. */
 async function demoteOtherPrimaries(tx: Queryable, tenantId: string, affiliation: Affiliation) {
@@ -33,14 +42,7 @@ export const affiliationHandlers: Pick<Handlers, 'listAffiliations' | 'createAff
   createAffiliation: async ({ body }, { tx, actor, locale }) => {
     await requireReference(tx, actor.tenantId, body.personId, 'personId', locale, 'person');
     await requireReference(tx, actor.tenantId, body.organizationId, 'organizationId', locale, 'organization');
-    const [existing] = await tx.query('select 1 from affiliations where tenant_id = $1 and person_id = $2 and organization_id = $3', [
-      actor.tenantId, body.personId, body.organizationId,
-    ]);
-    if (existing) {
-      throw problem('conflict', locale, {
-        detail: locale === 'nl' ? 'Deze persoon is al aan deze organisatie gekoppeld.' : 'This person is already linked to this organization.',
-      });
-    }
+    if (body.isPrimary) await lockPrimaries(tx, actor.tenantId, body.organizationId);
     const affiliation: Affiliation = {
       id: newId(),
       personId: body.personId,
@@ -51,16 +53,29 @@ export const affiliationHandlers: Pick<Handlers, 'listAffiliations' | 'createAff
       isPrimary: body.isPrimary ?? false,
       version: 1,
     };
-    await tx.query(
-      'insert into affiliations (tenant_id, id, person_id, organization_id, version, data) values ($1, $2, $3, $4, $5, $6)',
+    // The pair is unique by constraint, which also sees a link another writer is adding this moment.
+    const inserted = await tx.query(
+      `insert into affiliations (tenant_id, id, person_id, organization_id, version, data) values ($1, $2, $3, $4, $5, $6)
+       on conflict (tenant_id, person_id, organization_id) do nothing returning id`,
       [actor.tenantId, affiliation.id, affiliation.personId, affiliation.organizationId, affiliation.version, affiliation],
     );
+    if (inserted.length === 0) {
+      throw problem('conflict', locale, {
+        detail: locale === 'nl' ? 'Deze persoon is al aan deze organisatie gekoppeld.' : 'This person is already linked to this organization.',
+      });
+    }
     await demoteOtherPrimaries(tx, actor.tenantId, affiliation);
     await recordChange(tx, actor.tenantId, 'affiliation', affiliation.id);
     return { body: affiliation, version: affiliation.version };
   },
 
   updateAffiliation: async ({ params, body, ifMatch }, { tx, actor, locale }) => {
+    if (body.isPrimary) {
+      const [row] = await tx.query<{ organization_id: string }>(
+        'select organization_id from affiliations where tenant_id = $1 and id = $2', [actor.tenantId, params.id],
+      );
+      if (row) await lockPrimaries(tx, actor.tenantId, row.organization_id);
+    }
     const current = await loadForUpdate<Affiliation>(tx, 'affiliations', actor.tenantId, params.id, locale);
     checkVersion(current, ifMatch, locale);
     const next: Affiliation = { ...current, ...body, version: current.version + 1 };

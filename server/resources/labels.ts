@@ -4,14 +4,27 @@ import type { Queryable } from '../db/database.js';
 import { problem } from '../problem.js';
 import { checkVersion, loadForUpdate, newId, recordChange } from './shared.js';
 
-async function assertNameFree(tx: Queryable, tenantId: string, name: string, exceptId: string | null, locale: Locale) {
-  const [row] = await tx.query('select 1 from labels where tenant_id = $1 and name_key = $2 and id is distinct from $3', [
-    tenantId, name.toLowerCase(), exceptId,
-  ]);
-  if (row) {
-    throw problem('conflict', locale, {
-      errors: [{ path: 'name', code: 'duplicate', message: locale === 'nl' ? 'Er is al een label met deze naam.' : 'A label with this name exists.' }],
-    });
+const nameTaken = (locale: Locale) => problem('conflict', locale, {
+  errors: [{ path: 'name', code: 'duplicate', message: locale === 'nl' ? 'Er is al een label met deze naam.' : 'A label with this name exists.' }],
+});
+
+/**
+ * Writes a label's row; the unique name per tenant is the database's to keep, as a check before the write
+ * cannot see a label another writer is adding at the same moment.
+ */
+async function saveLabel(tx: Queryable, tenantId: string, label: Label, insert: boolean, locale: Locale): Promise<void> {
+  const values = [tenantId, label.id, label.name.toLowerCase(), label.version, label];
+  try {
+    await tx.query(
+      insert
+        ? 'insert into labels (tenant_id, id, name_key, version, data) values ($1, $2, $3, $4, $5)'
+        : 'update labels set name_key = $3, version = $4, data = $5 where tenant_id = $1 and id = $2',
+      values,
+    );
+  } catch (error) {
+    // The transaction is lost either way; the client learns which field to change.
+    if ((error as { code?: unknown }).code === '23505') throw nameTaken(locale);
+    throw error;
   }
 }
 
@@ -22,11 +35,8 @@ export const labelHandlers: Pick<Handlers, 'listLabels' | 'createLabel' | 'updat
   },
 
   createLabel: async ({ body }, { tx, actor, locale }) => {
-    await assertNameFree(tx, actor.tenantId, body.name, null, locale);
     const label: Label = { id: newId(), name: body.name, color: body.color, relationCount: 0, version: 1 };
-    await tx.query('insert into labels (tenant_id, id, name_key, version, data) values ($1, $2, $3, $4, $5)', [
-      actor.tenantId, label.id, label.name.toLowerCase(), label.version, label,
-    ]);
+    await saveLabel(tx, actor.tenantId, label, true, locale);
     await recordChange(tx, actor.tenantId, 'label', label.id);
     return { body: label, version: label.version };
   },
@@ -34,22 +44,23 @@ export const labelHandlers: Pick<Handlers, 'listLabels' | 'createLabel' | 'updat
   updateLabel: async ({ params, body, ifMatch }, { tx, actor, locale }) => {
     const current = await loadForUpdate<Label>(tx, 'labels', actor.tenantId, params.id, locale);
     checkVersion(current, ifMatch, locale);
-    if (body.name) await assertNameFree(tx, actor.tenantId, body.name, current.id, locale);
     const next: Label = { ...current, ...body, version: current.version + 1 };
-    await tx.query('update labels set name_key = $3, version = $4, data = $5 where tenant_id = $1 and id = $2', [
-      actor.tenantId, next.id, next.name.toLowerCase(), next.version, next,
-    ]);
+    await saveLabel(tx, actor.tenantId, next, false, locale);
     await recordChange(tx, actor.tenantId, 'label', next.id);
     return { body: next, version: next.version };
   },
 
   /** Deleting a label takes it off every relation that carried it; each of those relations changes once. */
   deleteLabel: async ({ params, ifMatch }, { tx, actor, locale, now }) => {
+    const carriersOf = () => tx.query<{ data: Relation }>(
+      'select data from relations where tenant_id = $1 and label_ids @> array[$2::text] order by id for update', [actor.tenantId, params.id],
+    );
+    // Relations first, then the label, in the order relation writers lock them; once the label is ours, the
+    // second look also finds relations that took the label before we had it.
+    await carriersOf();
     const current = await loadForUpdate<Label>(tx, 'labels', actor.tenantId, params.id, locale);
     checkVersion(current, ifMatch, locale);
-    const carriers = await tx.query<{ data: Relation }>(
-      'select data from relations where tenant_id = $1 and label_ids @> array[$2::text] for update', [actor.tenantId, params.id],
-    );
+    const carriers = await carriersOf();
     for (const { data: relation } of carriers) {
       const next = {
         ...relation,
