@@ -5,6 +5,7 @@ import {
 import { strip, type CachedRelation } from './cache.js';
 import type { RelationQuery } from './query.js';
 import { RelationColumns } from './relation-columns.js';
+import { RelationScan } from './relation-scan.js';
 
 /** What the index keeps of an address: whose it is, and what search finds the relation by. */
 export type IndexedAddress = Pick<Address, 'id' | 'relationId' | 'city' | 'postalCode'>;
@@ -39,7 +40,9 @@ export class RelationIndex {
   private readonly reversed = new Map<RelationSortField, Int32Array>();
   /** What filters test, by position: status, kind, role and labels. */
   private readonly columns = new RelationColumns();
-  private previous: { filters: string; q: string; matches: Int32Array } | undefined;
+  private previous: { filters: string; q: string; scan: RelationScan } | undefined;
+  /** Counts changes of relations: a scan begun before one stops, since positions may have moved. */
+  private generation = 0;
 
   /** Addresses come after, by `loadAddresses`: a list needs none of them, only a search does. */
   constructor(relations: CachedRelation[]) {
@@ -134,41 +137,48 @@ export class RelationIndex {
 
   /** The positions of the matching relations, in the query's order. */
   query(query: RelationQuery): Int32Array {
+    const scan = this.scan(query);
+    scan.advance();
+    return scan.matches();
+  }
+
+  /**
+   * A scan for the query's matches, in its order, that has tested nothing yet: filters are applied at once
+   * (typed columns), search terms as far as the caller advances it.
+   */
+  scan(query: RelationQuery): RelationScan {
     const sort = query.sort ?? 'name';
     const terms = searchTerms(query.q);
     const filters = JSON.stringify([query.status, query.kind, query.role, query.labelIds, query.labelMode, sort]);
     const q = terms.join(' ');
     const previous = this.previous;
-    // A longer term than the last search with the same filters: only the last answer can still match.
+    // A longer term than the last search with the same filters: only what the last one kept can still match.
     const narrowing = previous && previous.filters === filters && q.startsWith(previous.q) && previous.q !== '';
-    let matches: Int32Array;
+    let positions: Int32Array;
     let count: number;
     if (narrowing) {
-      matches = previous.matches.slice();
-      count = matches.length;
+      positions = previous.scan.narrowed();
+      count = positions.length;
     } else {
       const order = this.order(sortField(sort), sort.startsWith('-'));
-      matches = new Int32Array(order.length);
-      count = this.columns.filter(order, query, matches);
+      positions = new Int32Array(order.length);
+      count = this.columns.filter(order, query, positions);
     }
-    if (terms.length) count = this.search(matches, count, terms);
-    const result = matches.subarray(0, count);
-    this.previous = { filters, q, matches: result };
-    return result;
+    const generation = this.generation;
+    const scan = new RelationScan(positions, count, terms.length ? this.matcher(terms) : () => true, () => this.generation === generation);
+    this.previous = { filters, q, scan };
+    return scan;
   }
 
-  /** Keeps the first `count` positions whose search text holds every term, in place; returns how many. */
-  private search(positions: Int32Array, count: number, terms: readonly string[]): number {
+  /** Whether a relation's search text holds every term (its text built on first need). */
+  private matcher(terms: readonly string[]): (position: number) => boolean {
     const texts = this.texts;
     const rows = this.rows;
-    let kept = 0;
-    outer: for (let i = 0; i < count; i++) {
-      const at = positions[i]!;
+    return (at) => {
       const text = texts[at] ?? (texts[at] = this.searchText(rows[at]!));
-      for (const term of terms) if (!text.includes(term)) continue outer;
-      positions[kept++] = at;
-    }
-    return kept;
+      for (const term of terms) if (!text.includes(term)) return false;
+      return true;
+    };
   }
 
   relationAt(position: number): Relation {
@@ -207,6 +217,7 @@ export class RelationIndex {
    * and is put back where its key now sorts, so a write costs a copy of each order instead of a new sort.
    */
   private resort(at: number, from = -1, removed = false): void {
+    this.generation++;
     this.previous = undefined;
     this.reversed.clear();
     for (const [field, order] of this.orders) {

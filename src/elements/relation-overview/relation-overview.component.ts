@@ -161,6 +161,8 @@ export class RelationOverview extends LitElement {
     }
     const selection = await store.selectRelations(query);
     this.preview = [];
+    // The rows show at once; the count (and the scrollbar's length) follows when the store has counted them.
+    if (selection.counting) void selection.counted.then(() => this.results.state.value === selection && this.requestUpdate());
     return selection;
   }
 
@@ -243,7 +245,7 @@ export class RelationOverview extends LitElement {
         @change=${(e: Event) => this.chooseColumns((e.target as RelationColumnChooser).value)}></relation-column-chooser>
       <button @click=${() => this.openDialog('export')}>${m.exporting.title}</button>
       <button @click=${() => this.openDialog('print')}>${m.addressLabels.title}</button>
-      <span class="count" role="status">${results ? `${m.relations.count(results.total)}${results.partial ? '+' : ''}` : ''}</span>
+      <span class="count" role="status">${results ? `${m.relations.count(results.total)}${results.partial || results.counting ? '+' : ''}` : ''}</span>
     </div>`;
   }
 

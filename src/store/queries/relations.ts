@@ -12,12 +12,20 @@ export interface RelationSelection {
    * counts only that page and there may be more.
    */
   readonly partial: boolean;
+  /**
+   * True while the matches beyond the first screenfuls are still being counted (in idle time): `total` is
+   * then what is found so far and grows until `counted` resolves. `at(i)` and `ids()` are exact at any time.
+   */
+  readonly counting: boolean;
+  readonly counted: Promise<void>;
   at(i: number): Relation;
   ids(): string[];
 }
 
 /** How many relations the backend is asked for while the cache is still filling. */
 const firstPageSize = 200;
+/** Matches a selection finds before it answers: a few screenfuls of the list; the rest are counted after. */
+const answeredAtOnce = 200;
 /** Search texts built per task ahead of the first search: a few milliseconds of work. */
 const preparedPerSlice = 2000;
 
@@ -85,19 +93,34 @@ export class RelationQueries {
       const { offset: _offset, limit: _limit, ...filters } = query;
       try {
         const page = await this.client.listRelations({ ...filters, limit: firstPageSize });
-        return { total: page.items.length, partial: true, at: (i) => page.items[i]!, ids: () => page.items.map((r) => r.id) };
+        return {
+          total: page.items.length, partial: true, counting: false, counted: Promise.resolve(), at: (i) => page.items[i]!, ids: () => page.items.map((r) => r.id),
+        };
       } catch (error) {
         // Offline before the first sync: whatever the cache holds is the best answer.
         if (!(error instanceof NetworkError)) throw error;
       }
     }
     const index = await this.searchable(query);
-    const matches = index.query(query);
+    const scan = index.scan(query);
+    // The first screenfuls now; the count of the rest while the page is idle.
+    scan.advance(answeredAtOnce);
+    scan.countInIdleTime();
+    const upTo = (i: number) => {
+      if (i >= scan.count) scan.advance(i + 1);
+      return scan.matches();
+    };
     return {
-      total: matches.length,
+      get total() {
+        return scan.count;
+      },
       partial: false,
-      at: (i) => index.relationAt(matches[i]!),
-      ids: () => Array.from(matches, (position) => index.relationAt(position).id),
+      get counting() {
+        return !scan.done;
+      },
+      counted: scan.whenDone(),
+      at: (i) => index.relationAt(upTo(i)[i]!),
+      ids: () => Array.from(upTo(Number.POSITIVE_INFINITY), (position) => index.relationAt(position).id),
     };
   }
 

@@ -100,3 +100,51 @@ describe('store filters: the cache and the backend agree on status, kind, role a
     await expectSameAnswers('after writes');
   });
 });
+
+describe('store search: the first screenfuls at once, the count after', function () {
+  this.timeout(180_000);
+  const prefix = `Scan${Date.now().toString(36)}`;
+  let client: RelationsClient;
+  let store: RelationsStore;
+
+  before(async () => {
+    client = await clientFor('acme-olga');
+    // More matches than a store answers at once (a few screenfuls), spread over the name order by their suffix.
+    const names = Array.from({ length: 320 }, (_, i) => `${prefix} ${(i * 7919) % 1000} ${i % 3 ? 'Handel' : 'Anders'}`);
+    for (let i = 0; i < names.length; i += 16) {
+      await Promise.all(names.slice(i, i + 16).map((name) => client.createRelation({ body: { kind: 'organization', organization: { name } } })));
+    }
+    store = await RelationsStore.open(client);
+    await store.sync();
+  });
+
+  after(() => store.close());
+
+  it('answers a common term with its first rows exact, then counts every match as the backend does', async () => {
+    const query: RelationQuery = { q: prefix, sort: 'name' };
+    const server = await serverIds(client, query);
+    expect(server).to.have.length(320);
+    const selection = await store.selectRelations(query);
+    expect(selection.counting, 'still counting when it answers').to.equal(true);
+    expect(selection.total).to.be.below(server.length);
+    // The rows a list shows first are final already, and so is any row asked for beyond what is counted.
+    expect(Array.from({ length: 50 }, (_, i) => selection.at(i).id)).to.deep.equal(server.slice(0, 50));
+    expect(selection.at(server.length - 1).id).to.equal(server.at(-1));
+    await selection.counted;
+    expect(selection.counting).to.equal(false);
+    expect(selection.total).to.equal(server.length);
+    expect(selection.ids()).to.deep.equal(server);
+  });
+
+  it('narrows a search typed on while the previous one is still counting, and still finds everything', async () => {
+    const terms = [prefix, `${prefix} 1`, `${prefix} 1 hand`];
+    const selections = [];
+    for (const q of terms) selections.push(await store.selectRelations({ q, sort: '-name' }));
+    for (const [i, q] of terms.entries()) {
+      await selections[i]!.counted;
+      const expected = await serverIds(client, { q, sort: '-name' });
+      expect(expected.length, q).to.be.greaterThan(0);
+      expect(selections[i]!.ids(), q).to.deep.equal(expected);
+    }
+  });
+});
