@@ -88,8 +88,9 @@ async function placeChanges(tx: Queryable, tenantId: string, changes: readonly P
   const last = await nextNumber(tx, tenantId, 'change', changes.length, changes.length);
   await tx.query(
     `with placed as (
-       select entity, entity_id, deleted, $5::bigint + n as seq
-       from unnest($2::text[], $3::text[], $4::boolean[]) with ordinality as v(entity, entity_id, deleted, n)
+       select entity, entity_id, deleted::boolean, $5::bigint + n as seq
+       -- deleted as text: postgres.js cannot send a boolean[] parameter
+       from unnest($2::text[], $3::text[], $4::text[]) with ordinality as v(entity, entity_id, deleted, n)
      ), previous as (
        select c.seq / ${changeBlockSize} as block from changes c
        join placed p on c.tenant_id = $1 and c.entity = p.entity and c.entity_id = p.entity_id
@@ -103,7 +104,7 @@ async function placeChanges(tx: Queryable, tenantId: string, changes: readonly P
      )
      insert into change_blocks (tenant_id, block, entries) select $1, block, n from delta
      on conflict (tenant_id, block) do update set entries = change_blocks.entries + excluded.entries`,
-    [tenantId, changes.map((c) => c.entity), changes.map((c) => c.id), changes.map((c) => c.deleted), last - changes.length],
+    [tenantId, changes.map((c) => c.entity), changes.map((c) => c.id), changes.map((c) => String(c.deleted)), last - changes.length],
   );
 }
 
