@@ -1,4 +1,4 @@
-import type { Locale } from '../../contract/locale.js';
+import type { Section } from '../messages.js';
 
 type Purpose = 'postal' | 'visiting' | 'invoice' | 'delivery';
 
@@ -44,7 +44,7 @@ export interface AddressesMessages {
   autofilled: (street: string, city: string) => string;
 }
 
-export const addresses: Record<Locale, AddressesMessages> = {
+export const addresses: Section<AddressesMessages> = {
   nl: {
     title: 'Adressen',
     none: 'Nog geen adressen.',

@@ -1,4 +1,5 @@
 import type { Locale } from '../../contract/locale.js';
+import type { Section } from '../messages.js';
 import { formatDateTime } from '../formats.js';
 
 /** The words of <callback-list> and the callback request dialog, in every language. */
@@ -48,7 +49,7 @@ export interface CallbacksMessages {
 /** A due time in the user's own time zone. */
 const at = (locale: Locale) => (iso: string) => formatDateTime(locale, iso);
 
-export const callbacks: Record<Locale, CallbacksMessages> = {
+export const callbacks: Section<CallbacksMessages> = {
   nl: {
     label: 'Terugbelverzoeken',
     filter: { label: 'Welke verzoeken', assigned: 'Aan mij toegewezen', requested: 'Door mij gevraagd' },

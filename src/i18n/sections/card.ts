@@ -1,4 +1,4 @@
-import type { Locale } from '../../contract/locale.js';
+import type { Section } from '../messages.js';
 import { formatDateTime, formatNumber } from '../formats.js';
 
 /** The words of the card's frame, header, details, save states, conflicts and drafts, in every language. */
@@ -83,7 +83,7 @@ export interface CardMessages {
 }
 
 
-export const card: Record<Locale, CardMessages> = {
+export const card: Section<CardMessages> = {
   nl: {
     label: (name) => `Relatiekaart ${name}`,
     sections: { label: 'Onderdelen', details: 'Gegevens', addresses: 'Adressen', people: 'Personen', contact: 'Contactmomenten', preferences: 'Voorkeuren', documents: 'Documenten' },

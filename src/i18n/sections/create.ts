@@ -1,4 +1,4 @@
-import type { Locale } from '../../contract/locale.js';
+import type { Section } from '../messages.js';
 
 const percent = (locale: string, score: number) => new Intl.NumberFormat(locale, { style: 'percent' }).format(score);
 
@@ -21,7 +21,7 @@ export interface CreateMessages {
   };
 }
 
-export const create: Record<Locale, CreateMessages> = {
+export const create: Section<CreateMessages> = {
   nl: {
     title: 'Nieuwe relatie',
     kind: 'Soort relatie',

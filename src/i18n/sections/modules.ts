@@ -1,4 +1,4 @@
-import type { Locale } from '../../contract/locale.js';
+import type { Section } from '../messages.js';
 import { formatDateTime } from '../formats.js';
 
 
@@ -53,7 +53,7 @@ export interface ModulesMessages {
   };
 }
 
-export const modules: Record<Locale, ModulesMessages> = {
+export const modules: Section<ModulesMessages> = {
   nl: {
     preferences: {
       label: 'Voorkeuren per module',

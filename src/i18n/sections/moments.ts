@@ -1,4 +1,5 @@
 import type { Locale } from '../../contract/locale.js';
+import type { Section } from '../messages.js';
 import { formatDateTime, formatDay, formatNumber } from '../formats.js';
 import type { ContactMomentKind } from '../../contract/schemas/contact-moment.js';
 
@@ -78,7 +79,7 @@ export interface MomentsMessages {
 /** A moment's time in the user's own time zone. */
 const occurred = (locale: Locale) => (iso: string) => formatDateTime(locale, iso);
 
-export const moments: Record<Locale, MomentsMessages> = {
+export const moments: Section<MomentsMessages> = {
   nl: {
     label: 'Contactmomenten',
     loading: 'Contactmomenten laden…',

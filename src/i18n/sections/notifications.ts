@@ -1,4 +1,4 @@
-import type { Locale } from '../../contract/locale.js';
+import type { Section } from '../messages.js';
 
 /** The words of <notification-inbox>, in every language. */
 export interface NotificationsMessages {
@@ -26,7 +26,7 @@ const bellNl = (unread: number, more: boolean) =>
 const bellEn = (unread: number, more: boolean) =>
   `Notifications, ${more ? 'more than 99' : unread === 0 ? 'none' : unread} unread`;
 
-export const notifications: Record<Locale, NotificationsMessages> = {
+export const notifications: Section<NotificationsMessages> = {
   nl: {
     label: 'Meldingen',
     bell: bellNl,

@@ -1,4 +1,4 @@
-import type { Locale } from '../../contract/locale.js';
+import type { Section } from '../messages.js';
 import type { RelationKind } from '../../contract/schemas/relation.js';
 
 /** Where the last save of a link is. */
@@ -42,7 +42,7 @@ export interface PeopleMessages {
   unlinked: (name: string) => string;
 }
 
-export const people: Record<Locale, PeopleMessages> = {
+export const people: Section<PeopleMessages> = {
   nl: {
     title: (of) => (of === 'organization' ? 'Contactpersonen' : 'Organisaties'),
     none: (of) => (of === 'organization' ? 'Nog geen contactpersonen.' : 'Nog aan geen organisatie gekoppeld.'),

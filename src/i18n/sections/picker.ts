@@ -1,4 +1,4 @@
-import type { Locale } from '../../contract/locale.js';
+import type { Section } from '../messages.js';
 import type { RelationKind } from '../../contract/schemas/relation.js';
 
 /** The words of <relation-picker>, in every language. */
@@ -20,7 +20,7 @@ export interface PickerMessages {
   chosen: (name: string, number: number) => string;
 }
 
-export const picker: Record<Locale, PickerMessages> = {
+export const picker: Section<PickerMessages> = {
   nl: {
     label: (kind) => (kind === 'person' ? 'Persoon' : kind === 'organization' ? 'Organisatie' : 'Relatie'),
     placeholder: 'Zoek op naam, nummer of plaats',

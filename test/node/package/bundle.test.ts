@@ -1,10 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium, type Browser } from 'playwright-core';
+import { addresses } from '../../../src/i18n/sections/addresses.js';
+import { callbacks } from '../../../src/i18n/sections/callbacks.js';
+import { card } from '../../../src/i18n/sections/card.js';
+import { create } from '../../../src/i18n/sections/create.js';
+import { modules } from '../../../src/i18n/sections/modules.js';
+import { moments } from '../../../src/i18n/sections/moments.js';
+import { notifications } from '../../../src/i18n/sections/notifications.js';
+import { people } from '../../../src/i18n/sections/people.js';
+import { picker } from '../../../src/i18n/sections/picker.js';
 // @ts-expect-error: a plain ES module of our build scripts, without types
 import { chromeArgs, findChrome } from '../../../scripts/find-chrome.mjs';
 
@@ -107,4 +116,26 @@ test('a list page fetches no chunk; the card, the form and the picker each load 
 test('the bundle imports nothing: it is self-contained', () => {
   const code = readFileSync('dist/relation-elements.js', 'utf8');
   assert.doesNotMatch(code, /(^|[;}\s])import\s*["'{*]|from\s*["'](lit|@lit|zod|ky|idb)/);
+});
+
+/** Every plain string (not the counting functions) in a section of messages, both languages. */
+function wordsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (value && typeof value === 'object') return Object.values(value).flatMap(wordsOf);
+  return [];
+}
+
+/** Whether `code` holds `words` as a whole string literal (not inside a longer sentence of the overview's). */
+const holds = (code: string, words: string) => code.includes(`"${words}"`) || code.includes(`'${words}'`);
+
+test('the words of the elements that load on first use travel in their chunks, not in the one script tag', () => {
+  const bundle = readFileSync('dist/relation-elements.js', 'utf8');
+  const chunks = readdirSync('dist/lazy').filter((name) => name.endsWith('.js')).map((name) => readFileSync(`dist/lazy/${name}`, 'utf8')).join('\n');
+  // Sentences only: a short word such as "Save" may also be one of the overview's own.
+  const sentences = [addresses, callbacks, card, create, modules, moments, notifications, people, picker]
+    .flatMap(wordsOf)
+    .filter((words) => words.length >= 20 && !/['"\\`]/.test(words));
+  assert.ok(sentences.length > 50, `only ${sentences.length} sentences found in the sections`);
+  assert.deepEqual(sentences.filter((words) => !holds(chunks, words)), [], 'sentences missing from dist/lazy/');
+  assert.deepEqual(sentences.filter((words) => holds(bundle, words)), [], 'sentences in dist/relation-elements.js');
 });
