@@ -102,6 +102,24 @@ describe('the SDK against the reference backend', () => {
     assert.match(error.message, /items\.0\.number/);
   });
 
+  test('checks the change feed by shape: a field of the wrong type fails by name, a broken format does not', async () => {
+    const tamper = (change: (item: { entity: string; data: Record<string, unknown> | null }) => void): typeof fetch => async (input, init) => {
+      const response = await fetch(input, init);
+      const body = (await response.json()) as { items: { entity: string; data: Record<string, unknown> | null }[] };
+      change(body.items.find((item) => item.entity === 'relation' && item.data)!);
+      return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    };
+    const wrongType = createRelationsClient({ baseUrl: server.baseUrl, getToken: () => 'demo-anna', fetch: tamper((item) => (item.data!['labelIds'] = 'vip')) });
+    const error = await wrongType.listChanges({ limit: 50 }).catch((e: unknown) => e);
+    assert.ok(error instanceof ContractError);
+    assert.match(error.message, /listChanges/);
+    assert.match(error.message, /items\.\d+\.data\.labelIds/);
+    // A text that is a text: the backend checked its format when it was written, the feed passes it on.
+    const oddEmail = createRelationsClient({ baseUrl: server.baseUrl, getToken: () => 'demo-anna', fetch: tamper((item) => (item.data!['email'] = 'not an e-mail')) });
+    const page = await oddEmail.listChanges({ limit: 50 });
+    assert.ok(page.items.some((item) => item.entity === 'relation' && item.data?.email === 'not an e-mail'));
+  });
+
   test('iterates every page of a list', async () => {
     const ids: string[] = [];
     for await (const page of client.pages('listRelations', { limit: 7, status: ['lead', 'active', 'archived'] })) {
