@@ -3,7 +3,7 @@ import type {
   DuplicateDraft, Label, Me, Relation, User,
 } from '../contract/index.js';
 import type { RelationsClient, TokenSource } from '../sdk/index.js';
-import { deleteCache, openCache, partitionName, type Cache, type OutboxEntry } from './cache.js';
+import { deleteCache, partitionName, type Cache, type OutboxEntry } from './cache.js';
 import { TypedEventTarget, type StoreEventMap, type StoreStatus } from './events.js';
 import { isLocalId } from './ids.js';
 import { LiveConnection, type LiveHost } from './live.js';
@@ -17,10 +17,11 @@ import { findDuplicates, lookupAddress } from './queries/duplicates.js';
 import { labels } from './queries/labels.js';
 import { inboxOf, readAllNotifications, readNotification, type Inbox } from './queries/notifications.js';
 import { fetchRelation } from './queries/relation.js';
-import { RelationQueries, type RelationSelection } from './queries/relations.js';
+import { openPartition } from './partition.js';
+import { RelationQueries, type PrimedFirst, type RelationSelection } from './queries/relations.js';
 import { writesOf } from './queries/writes-of.js';
 import type { RelationQuery, RelationQueryResult } from './query.js';
-import { forgetSignIns, whoSignsIn } from './sign-in.js';
+import { forgetSignIns, recallSignIn, whoSignsIn } from './sign-in.js';
 import { ChangeFeed, type SyncHost } from './sync.js';
 import { Tabs, type TabMessage } from './tabs.js';
 
@@ -62,6 +63,7 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
     readonly me: Me,
     readonly name: string,
     private readonly cache: Cache,
+    first?: PrimedFirst,
   ) {
     super();
     this.tabs = new Tabs(name, (message) => this.heard(message));
@@ -89,7 +91,7 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
     this.feed = new ChangeFeed(host);
     this.queue = new Outbox(host);
     this.live = new LiveConnection(host);
-    this.relations = new RelationQueries(cache, client, () => this.feed.isComplete());
+    this.relations = new RelationQueries(cache, client, () => this.feed.isComplete(), first);
     globalThis.addEventListener?.('online', this.onOnline);
   }
 
@@ -99,20 +101,37 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
    * token signed in here before; otherwise it fails with the NetworkError, and shows no one's data.
    */
   static async open(client: RelationsClient, options: OpenOptions = {}): Promise<RelationsStore> {
-    const { me, remembering } = await whoSignsIn(client, options.getToken);
-    const name = partitionName(client.baseUrl, me);
     const opened: { store?: RelationsStore } = {};
-    const cache = await openCache(name, () => {
+    const onBlocking = () => {
       // Signed out in another tab: close, so the cache can be deleted, and tell the elements.
       opened.store?.close();
       opened.store?.fire('signed-out');
-    });
-    const store = new RelationsStore(client, me, name, cache);
+    };
+    // While getMe travels, the cache of the user this token signed in as here before is opened and its
+    // first screenful read, so a warm start waits for the longer of the two instead of both in turn. Nothing
+    // of it is used before getMe confirms that user: another user's answer closes it unread.
+    const early = recallSignIn(client.baseUrl, options.getToken)
+      .catch(() => undefined)
+      .then((known) => (known ? openPartition(partitionName(client.baseUrl, known), onBlocking) : undefined));
+    let me: Me;
+    let remembering: Promise<void> | undefined;
+    try {
+      ({ me, remembering } = await whoSignsIn(client, options.getToken));
+    } catch (error) {
+      void early.then((partition) => partition?.cache.close());
+      throw error;
+    }
+    const name = partitionName(client.baseUrl, me);
+    const ready = await early.catch(() => undefined);
+    if (ready && ready.name !== name) ready.cache.close();
+    const partition = ready?.name === name ? ready : await openPartition(name, onBlocking);
+    const store = new RelationsStore(client, me, name, partition.cache, partition.first);
     opened.store = store;
-    store.status.lastSyncAt = ((await cache.get('meta', 'lastSyncAt')) as string | undefined) ?? null;
+    store.status.lastSyncAt = partition.lastSyncAt;
     await Promise.all([store.queue.refreshCounts(), remembering]);
     return store;
   }
+
 
   // Reading ---------------------------------------------------------------------------------------------
 

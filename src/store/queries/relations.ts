@@ -22,6 +22,38 @@ export interface RelationSelection {
   ids(): string[];
 }
 
+/** A first screenful read ahead, while the store was opening: up to `limit` relations. */
+export interface PrimedFirst {
+  limit: number;
+  rows: Promise<Relation[]>;
+}
+
+/**
+ * The first `limit` listed relations by name (not leads, not archived), read straight off the name index
+ * in batches (one request each, where a cursor costs a round trip through the main thread per relation).
+ */
+export async function firstRelations(cache: Cache, limit: number, batchSize = Math.max(limit * 2, 50)): Promise<Relation[]> {
+  const found: Relation[] = [];
+  const byName = cache.transaction('relations').store.index('sortName');
+  let batch = batchSize;
+  let last: { sortName: string; id: string } | undefined;
+  for (;;) {
+    const rows = await byName.getAll(last ? IDBKeyRange.lowerBound(last.sortName) : null, batch);
+    // From the last name on again: skip what the previous batch already held of that name (index order
+    // is name, then id).
+    const fresh = last ? rows.filter((row) => row.sortName !== last!.sortName || row.id > last!.id) : rows;
+    for (const row of fresh) {
+      if (row.status === 'archived' || row.status === 'lead') continue;
+      found.push(strip(row));
+      if (found.length === limit) return found;
+    }
+    if (rows.length < batch) return found;
+    // A batch of one name only, all seen already: read further past it with a larger batch.
+    if (fresh.length === 0) batch *= 2;
+    last = rows.at(-1)!;
+  }
+}
+
 /** How many relations the backend is asked for while the cache is still filling. */
 const firstPageSize = 200;
 /** Matches a selection finds before it answers: a few screenfuls of the list; the rest are counted after. */
@@ -43,6 +75,7 @@ export class RelationQueries {
     private readonly cache: Cache,
     private readonly client: RelationsClient,
     private readonly isComplete: () => Promise<boolean>,
+    private primed?: PrimedFirst,
   ) {}
 
   /** Whether queries are answered from memory already (else the first one loads the index). */
@@ -55,29 +88,14 @@ export class RelationQueries {
   }
 
   /**
-   * The first `limit` listed relations by name (not leads, not archived), read straight off the name index
-   * in batches (one request each, where a cursor costs a round trip through the main thread per relation).
+   * The first `limit` listed relations by name (not leads, not archived), off the name index; the screenful
+   * read while the store was opening when it is large enough and nothing has changed since.
    */
-  async first(limit: number, batchSize = Math.max(limit * 2, 50)): Promise<Relation[]> {
-    const found: Relation[] = [];
-    const byName = this.cache.transaction('relations').store.index('sortName');
-    let batch = batchSize;
-    let last: { sortName: string; id: string } | undefined;
-    for (;;) {
-      const rows = await byName.getAll(last ? IDBKeyRange.lowerBound(last.sortName) : null, batch);
-      // From the last name on again: skip what the previous batch already held of that name (index order
-      // is name, then id).
-      const fresh = last ? rows.filter((row) => row.sortName !== last!.sortName || row.id > last!.id) : rows;
-      for (const row of fresh) {
-        if (row.status === 'archived' || row.status === 'lead') continue;
-        found.push(strip(row));
-        if (found.length === limit) return found;
-      }
-      if (rows.length < batch) return found;
-      // A batch of one name only, all seen already: read further past it with a larger batch.
-      if (fresh.length === 0) batch *= 2;
-      last = rows.at(-1)!;
-    }
+  async first(limit: number): Promise<Relation[]> {
+    const primed = this.primed;
+    this.primed = undefined;
+    if (primed && limit <= primed.limit) return (await primed.rows).slice(0, limit);
+    return firstRelations(this.cache, limit);
   }
 
   async query(query: RelationQuery): Promise<RelationQueryResult> {
@@ -126,6 +144,7 @@ export class RelationQueries {
 
   /** The cache changed where this tab cannot follow it (another tab, a fresh sync): rebuild on the next query. */
   forget(): void {
+    this.primed = undefined;
     this.index = undefined;
     this.addresses = undefined;
     this.loaded = false;
@@ -136,6 +155,7 @@ export class RelationQueries {
    * themselves, and addresses, whose city and postcode find their relation.
    */
   async reindex(entity: ChangeEntity, ids: Iterable<string | null | undefined>): Promise<void> {
+    if (entity === 'relation') this.primed = undefined;
     if (!this.index || (entity !== 'relation' && entity !== 'address')) return;
     const index = await this.index;
     // After the bulk read of addresses, so that what is read here, newer, is what stays.

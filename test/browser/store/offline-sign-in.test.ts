@@ -86,3 +86,73 @@ describe('RelationsStore opened without the network, with users of two tenants o
     expect(await failure(noTokenSource)).to.be.instanceOf(NetworkError);
   });
 });
+
+describe('RelationsStore opened while getMe travels', () => {
+  const opened: RelationsStore[] = [];
+  afterEach(async () => {
+    for (const store of opened.splice(0)) await store.signOut().catch(() => undefined);
+  });
+
+  /** A fetch whose answer to GET /me is held until `release` and may be replaced by another user's. */
+  function heldMe(answer?: () => Promise<Response>) {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const sent: string[] = [];
+    const fetcher: typeof fetch = async (input, init) => {
+      const request = input instanceof Request ? input : new Request(input, init);
+      const path = new URL(request.url).pathname;
+      sent.push(path);
+      if (!path.endsWith('/me')) return fetch(request);
+      await released;
+      return answer ? answer() : fetch(request);
+    };
+    return { fetcher, release, sent };
+  }
+
+  it('is ready with the first screenful read ahead once getMe confirms the user who signed in here before', async () => {
+    const client = await clientFor('demo-anna');
+    const warm = await open('demo-anna');
+    opened.push(warm);
+    await warm.sync();
+    warm.close();
+    const held = heldMe();
+    const opening = open('demo-anna', held.fetcher);
+    let ready = false;
+    void opening.then(() => (ready = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(ready, 'no store before getMe answers').to.equal(false);
+    expect(held.sent.filter((path) => !path.endsWith('/me')), 'nothing else is asked before getMe answers').to.deep.equal([]);
+    held.release();
+    const store = await opening;
+    opened.push(store);
+    const expected = (await client.listRelations({ status: ['active'], sort: 'name', limit: 40 })).items.map((r) => r.id);
+    expect((await store.firstRelations(40)).map((r) => r.id)).to.deep.equal(expected);
+  });
+
+  it("opens the cache of the user getMe names, and lets go of the one read ahead for the token's earlier user", async () => {
+    const warm = await open('demo-anna');
+    await warm.sync();
+    const annaPartition = warm.name;
+    warm.close();
+    // The same token now belongs to olga (a host that reuses token strings): getMe names her.
+    const olgaMe = await (await clientFor('acme-olga')).getMe();
+    const held = heldMe(async () => new Response(JSON.stringify(olgaMe), { status: 200, headers: { 'Content-Type': 'application/json' } }));
+    const opening = open('demo-anna', held.fetcher);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    held.release();
+    const store = await opening;
+    opened.push(store);
+    expect(store.me.id).to.equal(olgaMe.id);
+    expect(store.name).to.not.equal(annaPartition);
+    const annaIds = await idsOnServer(await clientFor('demo-anna'));
+    expect((await store.firstRelations(40)).filter((r) => annaIds.includes(r.id)), "none of anna's rows").to.deep.equal([]);
+    // Anna's cache was closed unread: deleting it is not blocked by a connection left open.
+    const blocked = await new Promise<boolean>((resolve) => {
+      const deleting = indexedDB.deleteDatabase(annaPartition);
+      deleting.onblocked = () => resolve(true);
+      deleting.onsuccess = () => resolve(false);
+      deleting.onerror = () => resolve(true);
+    });
+    expect(blocked, "anna's early-opened cache is closed").to.equal(false);
+  });
+});

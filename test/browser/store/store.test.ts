@@ -4,7 +4,7 @@ import type { Relation } from '../../../src/contract/index.js';
 import type { RelationsClient } from '../../../src/sdk/index.js';
 import { deleteCache, openCache } from '../../../src/store/cache.js';
 import { RelationsStore } from '../../../src/store/index.js';
-import { RelationQueries } from '../../../src/store/queries/relations.js';
+import { firstRelations } from '../../../src/store/queries/relations.js';
 import { clientFor, faultyNetwork } from '../backend.js';
 import { freshBrowser, until } from '../fixtures.js';
 
@@ -118,9 +118,8 @@ describe('RelationsStore', () => {
     // Read in batches far smaller than the screenful, so that every batch boundary is crossed.
     const cache = await openCache(store.name, () => undefined);
     try {
-      const queries = new RelationQueries(cache, store.client, () => store.isComplete());
       for (const batch of [1, 2, 7]) {
-        expect((await queries.first(60, batch)).map((r) => r.id), `batches of ${batch}`).to.deep.equal(expected);
+        expect((await firstRelations(cache, 60, batch)).map((r) => r.id), `batches of ${batch}`).to.deep.equal(expected);
       }
     } finally {
       cache.close();
