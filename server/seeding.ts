@@ -4,20 +4,15 @@ import { relationColumnNames, relationRowValues } from './resources/relation-row
 import { addressReference } from './seed/address-reference.js';
 import { generateSeed, type SeedData } from './seed/generate.js';
 
-/** Rows per statement: enough that round trips do not count, small enough that one JSON text stays a few MB. */
-const rowsPerStatement = 5000;
+/** PostgreSQL takes at most 65535 parameters per statement. */
+const maxParameters = 60_000;
 
-/**
- * Inserts rows as one JSON parameter per batch, unpacked by `json_populate_recordset` into the table's own
- * column types: PostgreSQL parses one text instead of binding tens of thousands of parameters, which on
- * PGlite is several times faster than a multi-row VALUES list.
- */
 async function insertRows(tx: Queryable, table: string, columns: readonly string[], rows: readonly unknown[][]): Promise<void> {
-  const list = columns.join(', ');
-  for (let start = 0; start < rows.length; start += rowsPerStatement) {
-    const batch = rows.slice(start, start + rowsPerStatement)
-      .map((row) => Object.fromEntries(columns.map((column, c) => [column, row[c]])));
-    await tx.query(`insert into ${table} (${list}) select ${list} from json_populate_recordset(null::${table}, $1::json)`, [JSON.stringify(batch)]);
+  const perStatement = Math.floor(maxParameters / columns.length);
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const batch = rows.slice(start, start + perStatement);
+    const placeholders = batch.map((_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
+    await tx.query(`insert into ${table} (${columns.join(', ')}) values ${placeholders.join(', ')}`, batch.flat());
   }
 }
 
