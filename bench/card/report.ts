@@ -3,7 +3,7 @@
  * the cached open, the goal of issue 9 met or missed, and checks that each open took the path it claims.
  * Printed as a table and written as the benchmark's own section of docs/performance.md.
  */
-import { en } from '../../src/i18n/en.js';
+import { card } from '../../src/i18n/sections/card.js';
 import { markdownTable, ms, percentile, textTable } from '../stats.js';
 import type { OpenKind, OpenResult, SeenRequest } from './protocol.js';
 
@@ -117,14 +117,14 @@ export function render(input: ReportInput): { terminal: string; markdown: string
   const routeList = (f: KindFigures) => [...f.routes].map(([name, count]) => `${name} ×${count}`).join(', ') || 'none';
   const interimList = (f: KindFigures) => [...f.interim].map(([text, count]) => `"${text}" (${count} of ${f.n})`).join(', ') || 'nothing (the previous state stayed until the relation showed)';
 
-  const notFound = en.card.notFound;
+  const notFound = card.en.notFound;
   const flashes = (network.interim.get(notFound) ?? 0) + (cached.interim.get(notFound) ?? 0);
   const checks = [
     `- Cached opens that missed the cache or asked the network: ${cached.offPath} of ${cached.n}; requests the server saw during them: ${routeList(cached)}.`,
     `- Network opens that hit a cache or made no \`getRelation\` call: ${network.offPath} of ${network.n}; requests during them: ${routeList(network)}.`,
     `- What the card showed before the relation, cached: ${interimList(cached)}; network: ${interimList(network)}.`,
     ...(flashes ? [
-      `- **A wrong state flashes**: in ${flashes} of ${cached.n + network.n} opens the card said "${en.card.notFound}" for a frame or more before`
+      `- **A wrong state flashes**: in ${flashes} of ${cached.n + network.n} opens the card said "${card.en.notFound}" for a frame or more before`
         + ' showing the relation: opened after it was emptied (`relationId` \'\'), its query for the new id runs while the answer'
         + ' to the empty id (none, status "empty") is still what it renders.',
     ] : []),

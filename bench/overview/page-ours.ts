@@ -33,6 +33,7 @@ interface Tracked {
   started: number;
   ended: number;
   total: number;
+  counted: Promise<void>;
 }
 type CommitListener = (tracked: Tracked, at: number) => void;
 const commitListeners = new Set<CommitListener>();
@@ -82,7 +83,9 @@ function instrument(opened: RelationsStore): void {
   opened.selectRelations = async (query: RelationQuery = {}): Promise<RelationSelection> => {
     const started = now();
     const selection = await original(query);
-    const tracked: Tracked = { query, started, ended: now(), total: selection.total };
+    const tracked: Tracked = { query, started, ended: now(), total: selection.total, counted: selection.counted };
+    // The store answers with its first screenfuls and counts the rest in idle time: the total is its final count.
+    void selection.counted.then(() => (tracked.total = selection.total));
     firstAnswerAt ??= tracked.ended;
     if (selection.total === 0) {
       // Nothing to read: the render that shows the empty list is the one with one header row only.
@@ -94,8 +97,14 @@ function instrument(opened: RelationsStore): void {
     }
     let rendered = false;
     return {
-      total: selection.total,
+      get total() {
+        return selection.total;
+      },
       partial: selection.partial,
+      get counting() {
+        return selection.counting;
+      },
+      counted: selection.counted,
       ids: () => selection.ids(),
       at(i) {
         // The overview reads rows only while rendering: the first read means this answer is on its way to the DOM.
@@ -160,6 +169,7 @@ async function timedChange(input: string, apply: () => void, match: (query: Rela
   apply();
   const { tracked, at } = await commit;
   const painted = await afterNextPaint();
+  await tracked.counted;
   return {
     input,
     total: tracked.total,
@@ -199,7 +209,9 @@ function keystrokes(term: string): string[] {
 async function timedQuery(input: string, query: RelationQuery): Promise<QueryStep> {
   const start = now();
   const selection = await selectRelations!(query);
-  return { input, total: selection.total, ms: now() - start };
+  const ms = now() - start;
+  await selection.counted;
+  return { input, total: selection.total, ms };
 }
 
 function rowHeight(): number {

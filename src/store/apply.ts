@@ -30,21 +30,33 @@ export function withPending<T>(server: T, pending: readonly OutboxEntry[]): T | 
 }
 
 /** Applies one page of the change feed in one transaction, together with the cursor it advances to. */
+/** Entities written before the page may handle input and paint again. */
+const writesPerSlice = 250;
+
 export async function applyChanges(cache: Cache, changes: readonly Change[], cursor: string): Promise<Set<ChangeEntity>> {
   const touched = new Set<ChangeEntity>();
   const tx = writeEntities(cache, ['outbox', 'meta']);
+  tx.done.catch(() => undefined);
   const pendingByEntity = new Map<string, OutboxEntry[]>();
   for (const entry of await tx.objectStore('outbox').getAll()) {
     if (!entry.entityId) continue;
     pendingByEntity.set(entry.entityId, [...(pendingByEntity.get(entry.entityId) ?? []), entry]);
   }
   const writes: Promise<unknown>[] = [];
-  for (const change of changes) {
+  for (let i = 0; i < changes.length; i++) {
+    const change = changes[i]!;
     touched.add(change.entity);
     const store = entityStore(tx, change.entity);
     const pending = pendingByEntity.get(change.id);
     const value = change.op === 'delete' ? undefined : pending ? withPending(change.data, pending) : change.data;
-    writes.push(value ? store.put(value) : store.delete(change.id));
+    const write = value ? store.put(value) : store.delete(change.id);
+    // Awaited below, in a slice or all together: a failure is reported there, not as unhandled meanwhile.
+    write.catch(() => undefined);
+    writes.push(write);
+    // Each put copies its entity on the main thread: waiting for a slice's last write between slices lets
+    // the page handle input and paint while a page of 2,000 is written (the transaction stays open, since
+    // the next requests are made from a request's callback).
+    if ((i + 1) % writesPerSlice === 0) await writes.at(-1);
   }
   writes.push(tx.objectStore('meta').put(cursor, 'cursor'));
   await Promise.all([...writes, tx.done]);

@@ -10,6 +10,9 @@ import { RelationScan } from './relation-scan.js';
 /** What the index keeps of an address: whose it is, and what search finds the relation by. */
 export type IndexedAddress = Pick<Address, 'id' | 'relationId' | 'city' | 'postalCode'>;
 
+/** Changes at once that are moved to their places one by one; more drop the sorted orders instead. */
+const resortedOneByOne = 32;
+
 /** The name order is the cached `sortName`, which is the contract's name key computed when it was cached. */
 const sortKeys: Record<RelationSortField, (relation: CachedRelation) => string | number> = {
   ...relationSortKeys,
@@ -58,23 +61,42 @@ export class RelationIndex {
     return this.rows.length;
   }
 
-  upsert(relation: CachedRelation): void {
+  /**
+   * Brings these relations up to date (`undefined`: gone). A few are moved to their new place in each sorted
+   * order; beyond `resortedOneByOne` (a page of the change feed) the orders are dropped and sorted again on
+   * the next query, once, which is cheaper than moving thousands one by one.
+   */
+  change(changes: readonly (readonly [id: string, relation: CachedRelation | undefined])[]): void {
+    const oneByOne = changes.length <= resortedOneByOne;
+    for (const [id, relation] of changes) {
+      if (relation) this.upsert(relation, oneByOne);
+      else this.remove(id, oneByOne);
+    }
+    if (!oneByOne) {
+      this.generation++;
+      this.previous = undefined;
+      this.orders.clear();
+      this.reversed.clear();
+    }
+  }
+
+  private upsert(relation: CachedRelation, resort: boolean): void {
     const at = this.position.get(relation.id);
     if (at === undefined) {
       this.position.set(relation.id, this.rows.length);
       this.columns.set(this.rows.length, relation);
       this.rows.push(relation);
       this.texts.push(undefined);
-      this.resort(this.rows.length - 1);
+      if (resort) this.resort(this.rows.length - 1);
     } else {
       this.columns.set(at, relation, this.rows[at]);
       this.rows[at] = relation;
       this.texts[at] = undefined;
-      this.resort(at);
+      if (resort) this.resort(at);
     }
   }
 
-  remove(id: string): void {
+  private remove(id: string, resort: boolean): void {
     const at = this.position.get(id);
     if (at === undefined) return;
     const lastAt = this.rows.length - 1;
@@ -89,7 +111,7 @@ export class RelationIndex {
     this.rows.pop();
     this.texts.pop();
     this.position.delete(id);
-    this.resort(at, at === lastAt ? -1 : lastAt, true);
+    if (resort) this.resort(at, at === lastAt ? -1 : lastAt, true);
   }
 
   /** The relation an address belongs to, as far as the index knows. */

@@ -168,7 +168,7 @@ export class RelationQueries {
     // Each change applied after every read: a query in between sees the index before or after, never half.
     if (entity === 'relation') {
       const relations = await read('relations');
-      wanted.forEach((id, i) => (relations[i] ? index.upsert(relations[i]) : index.remove(id)));
+      index.change(wanted.map((id, i) => [id, relations[i]] as const));
     } else {
       // Which relations these addresses belong (or belonged) to; then each of those with all its addresses now.
       const addresses = await read('addresses');
