@@ -1,6 +1,8 @@
-import type { Relation } from '../contract/index.js';
-import { openCache, type Cache } from './cache.js';
+import type { Me, Relation } from '../contract/index.js';
+import type { RelationsClient, TokenSource } from '../sdk/index.js';
+import { openCache, partitionName, type Cache } from './cache.js';
 import { firstRelations, type PrimedFirst } from './queries/relations.js';
+import { recallSignIn, whoSignsIn } from './sign-in.js';
 
 /** What a list shows before its index is loaded, read ahead as a store opens: more than a screenful. */
 const primedRows = 100;
@@ -20,4 +22,30 @@ export async function openPartition(name: string, onBlocking: () => void): Promi
   rows.catch(() => undefined);
   const lastSyncAt = ((await cache.get('meta', 'lastSyncAt')) as string | undefined) ?? null;
   return { name, cache, lastSyncAt, first: { limit: primedRows, rows } };
+}
+
+/**
+ * The signed-in user (`whoSignsIn`) and their partition, opened. While getMe travels, the partition of the
+ * user this token signed in as here before is opened and its first screenful read, so a warm start waits for
+ * the longer of the two instead of both in turn. Nothing of it is used before getMe confirms that user:
+ * another user's answer closes it unread.
+ */
+export async function signedInPartition(
+  client: RelationsClient, getToken: TokenSource | undefined, onBlocking: () => void,
+): Promise<{ me: Me; partition: Partition; remembering?: Promise<void> | undefined }> {
+  const early = recallSignIn(client.baseUrl, getToken)
+    .catch(() => undefined)
+    .then((known) => (known ? openPartition(partitionName(client.baseUrl, known), onBlocking) : undefined));
+  let signedIn: Awaited<ReturnType<typeof whoSignsIn>>;
+  try {
+    signedIn = await whoSignsIn(client, getToken);
+  } catch (error) {
+    void early.then((partition) => partition?.cache.close());
+    throw error;
+  }
+  const name = partitionName(client.baseUrl, signedIn.me);
+  const ready = await early.catch(() => undefined);
+  if (ready && ready.name !== name) ready.cache.close();
+  const partition = ready?.name === name ? ready : await openPartition(name, onBlocking);
+  return { me: signedIn.me, partition, remembering: signedIn.remembering };
 }

@@ -3,7 +3,7 @@ import type {
   DuplicateDraft, Label, Me, Relation, User,
 } from '../contract/index.js';
 import type { RelationsClient, TokenSource } from '../sdk/index.js';
-import { deleteCache, partitionName, type Cache, type OutboxEntry } from './cache.js';
+import { deleteCache, type Cache, type OutboxEntry } from './cache.js';
 import { TypedEventTarget, type StoreEventMap, type StoreStatus } from './events.js';
 import { isLocalId } from './ids.js';
 import { LiveConnection, type LiveHost } from './live.js';
@@ -17,11 +17,11 @@ import { findDuplicates, lookupAddress } from './queries/duplicates.js';
 import { labels } from './queries/labels.js';
 import { inboxOf, readAllNotifications, readNotification, type Inbox } from './queries/notifications.js';
 import { fetchRelation } from './queries/relation.js';
-import { openPartition } from './partition.js';
+import { signedInPartition } from './partition.js';
 import { RelationQueries, type PrimedFirst, type RelationSelection } from './queries/relations.js';
 import { writesOf } from './queries/writes-of.js';
 import type { RelationQuery, RelationQueryResult } from './query.js';
-import { forgetSignIns, recallSignIn, whoSignsIn } from './sign-in.js';
+import { forgetSignIns } from './sign-in.js';
 import { ChangeFeed, type SyncHost } from './sync.js';
 import { Tabs, type TabMessage } from './tabs.js';
 
@@ -102,36 +102,17 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
    */
   static async open(client: RelationsClient, options: OpenOptions = {}): Promise<RelationsStore> {
     const opened: { store?: RelationsStore } = {};
-    const onBlocking = () => {
+    const { me, partition, remembering } = await signedInPartition(client, options.getToken, () => {
       // Signed out in another tab: close, so the cache can be deleted, and tell the elements.
       opened.store?.close();
       opened.store?.fire('signed-out');
-    };
-    // While getMe travels, the cache of the user this token signed in as here before is opened and its
-    // first screenful read, so a warm start waits for the longer of the two instead of both in turn. Nothing
-    // of it is used before getMe confirms that user: another user's answer closes it unread.
-    const early = recallSignIn(client.baseUrl, options.getToken)
-      .catch(() => undefined)
-      .then((known) => (known ? openPartition(partitionName(client.baseUrl, known), onBlocking) : undefined));
-    let me: Me;
-    let remembering: Promise<void> | undefined;
-    try {
-      ({ me, remembering } = await whoSignsIn(client, options.getToken));
-    } catch (error) {
-      void early.then((partition) => partition?.cache.close());
-      throw error;
-    }
-    const name = partitionName(client.baseUrl, me);
-    const ready = await early.catch(() => undefined);
-    if (ready && ready.name !== name) ready.cache.close();
-    const partition = ready?.name === name ? ready : await openPartition(name, onBlocking);
-    const store = new RelationsStore(client, me, name, partition.cache, partition.first);
+    });
+    const store = new RelationsStore(client, me, partition.name, partition.cache, partition.first);
     opened.store = store;
     store.status.lastSyncAt = partition.lastSyncAt;
     await Promise.all([store.queue.refreshCounts(), remembering]);
     return store;
   }
-
 
   // Reading ---------------------------------------------------------------------------------------------
 
