@@ -197,7 +197,10 @@ async function listRelations(query: z.output<typeof ListRelationsQuery>, ctx: Re
 
 async function assertLabelsExist(tx: Queryable, tenantId: string, labelIds: readonly string[], locale: Locale) {
   if (labelIds.length === 0) return;
-  const rows = await tx.query<{ id: string }>('select id from labels where tenant_id = $1 and id = any($2::text[])', [tenantId, labelIds]);
+  // Key share: a label being deleted now waits for this write (or this one sees it gone), never a dangling id.
+  const rows = await tx.query<{ id: string }>(
+    'select id from labels where tenant_id = $1 and id = any($2::text[]) for key share', [tenantId, labelIds],
+  );
   const known = new Set(rows.map((row) => row.id));
   const index = labelIds.findIndex((id) => !known.has(id));
   if (index >= 0) invalid(`labelIds.${index}`, 'unknownLabel', locale === 'nl' ? 'Dit label bestaat niet.' : 'This label does not exist.', locale);
@@ -205,7 +208,8 @@ async function assertLabelsExist(tx: Queryable, tenantId: string, labelIds: read
 
 /** Sets each label's `relationCount` from the relations that carry it now, and puts it in the change feed. */
 export async function refreshLabelCounts(tx: Queryable, tenantId: string, labelIds: Iterable<string>): Promise<void> {
-  for (const labelId of new Set(labelIds)) {
+  // In one order for every writer, so two writers naming the same labels in turns never deadlock.
+  for (const labelId of [...new Set(labelIds)].sort()) {
     const updated = await tx.query<{ id: string }>(
       `update labels set data = jsonb_set(data, '{relationCount}', to_jsonb(
          (select count(*) from relations where tenant_id = $1 and label_ids @> array[$2::text])))
@@ -379,7 +383,8 @@ export const relationHandlers: Pick<
     const remove = body.removeLabelIds ?? [];
     await assertLabelsExist(tx, actor.tenantId, [...add, ...remove], locale);
     const rows = await tx.query<{ data: Relation }>(
-      'select data from relations where tenant_id = $1 and id = any($2::text[]) for update', [actor.tenantId, body.relationIds],
+      // Locked in id order, as every bulk writer does, so two bulk writes over the same relations never deadlock.
+      'select data from relations where tenant_id = $1 and id = any($2::text[]) order by id for update', [actor.tenantId, body.relationIds],
     );
     if (rows.length !== new Set(body.relationIds).size) {
       const found = new Set(rows.map((row) => row.data.id));
