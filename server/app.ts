@@ -13,6 +13,7 @@ import { anyVersion, problem, ProblemError, problemType } from './problem.js';
 import { announcedTopic, announcementChannel } from './notification-hub.js';
 import { handlers } from './resources/index.js';
 import { deferChanges, flushChanges, lockKey } from './resources/shared.js';
+import { holdAfterCommit, takeAfterCommit } from './after-commit.js';
 import { streamNotifications } from './resources/notification-stream.js';
 import type { Services } from './services.js';
 
@@ -86,6 +87,7 @@ async function run(c: Context, operationId: OperationId, spec: OperationSpec, ac
     // Writers of a tenant run side by side: rows they share are locked row by row, numbers by their counter
     // row, and the change feed only from `flushChanges` to COMMIT, so it stays in commit order.
     deferChanges(tx);
+    holdAfterCommit(tx);
     if (key) {
       // A second request with this key waits here until the first commits (then replays its answer) or
       // rolls back (then does the work itself): never twice.
@@ -97,7 +99,7 @@ async function run(c: Context, operationId: OperationId, spec: OperationSpec, ac
       if (previous) {
         if (previous.request_hash !== hash) throw problem('keyReused', locale, { detail: key });
         const version = previous.etag === null ? undefined : Number(previous.etag);
-        return { replayed: true, result: { body: previous.body, ...(version === undefined ? {} : { version }) } };
+        return { replayed: true, result: { body: previous.body, ...(version === undefined ? {} : { version }) }, later: [] };
       }
     }
     const result = await execute(tx);
@@ -109,8 +111,9 @@ async function run(c: Context, operationId: OperationId, spec: OperationSpec, ac
       );
     }
     await flushChanges(tx);
-    return { replayed: false, result };
+    return { replayed: false, result, later: takeAfterCommit(tx) };
   }));
+  for (const work of outcome.later) await work();
   if (outcome.replayed) c.header('Idempotent-Replayed', 'true');
   return respond(c, operationId, spec, outcome.result);
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { CallbackRequest, Locale, Notification } from '../../src/contract/index.js';
 import { timestamp } from '../../src/contract/schemas/fields.js';
+import { afterCommit } from '../after-commit.js';
 import { callbackFacts, callbackMail, callbackNotification } from '../callback-mail.js';
 import type { Handlers, RequestContext } from '../context.js';
 import type { Queryable } from '../db/database.js';
@@ -42,9 +43,12 @@ async function notifyAssignee(ctx: RequestContext, request: CallbackRequest, ass
   ]);
   // Delivered to listeners on commit, on every instance of the backend.
   await tx.query('select pg_notify($1, $2)', [notificationChannel, JSON.stringify({ userId: assignee.id, notification })]);
-  await services.mailer.send(callbackMail(assignee.locale, assignee.email, facts)).catch((error: unknown) => {
-    console.error('callback request mail not sent', error);
-  });
+  // Sent once the request is stored: never for a write that rolls back, never twice for one that runs again.
+  await afterCommit(tx, () =>
+    services.mailer.send(callbackMail(assignee.locale, assignee.email, facts)).catch((error: unknown) => {
+      console.error('callback request mail not sent', error);
+    }),
+  );
 }
 
 /** A cursor of the to-do order: [rank, due, createdAt, id], each checked, as the database would reject a bad one with a 500. */

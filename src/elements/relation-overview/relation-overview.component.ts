@@ -180,7 +180,8 @@ export class RelationOverview extends LitElement {
   private targets(): Relation[] {
     const results = this.results.state.value;
     if (!results) return [];
-    const all = Array.from({ length: results.total }, (_, i) => results.at(i));
+    // Everything the filters match, counted to the end first: the store may still be counting in idle time.
+    const all = Array.from({ length: results.count() }, (_, i) => results.at(i));
     return this.selection.size ? all.filter((r) => this.selection.has(r.id)) : all;
   }
 

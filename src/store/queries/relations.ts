@@ -18,6 +18,8 @@ export interface RelationSelection {
    */
   readonly counting: boolean;
   readonly counted: Promise<void>;
+  /** Counts every match now, if that is not done yet (an export of everything matched needs it): the total. */
+  count(): number;
   at(i: number): Relation;
   ids(): string[];
 }
@@ -112,7 +114,8 @@ export class RelationQueries {
       try {
         const page = await this.client.listRelations({ ...filters, limit: firstPageSize });
         return {
-          total: page.items.length, partial: true, counting: false, counted: Promise.resolve(), at: (i) => page.items[i]!, ids: () => page.items.map((r) => r.id),
+          total: page.items.length, partial: true, counting: false, counted: Promise.resolve(), count: () => page.items.length,
+          at: (i) => page.items[i]!, ids: () => page.items.map((r) => r.id),
         };
       } catch (error) {
         // Offline before the first sync: whatever the cache holds is the best answer.
@@ -137,6 +140,7 @@ export class RelationQueries {
         return !scan.done;
       },
       counted: scan.whenDone(),
+      count: () => upTo(Number.POSITIVE_INFINITY).length,
       at: (i) => index.relationAt(upTo(i)[i]!),
       ids: () => Array.from(upTo(Number.POSITIVE_INFINITY), (position) => index.relationAt(position).id),
     };

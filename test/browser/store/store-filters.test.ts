@@ -130,6 +130,10 @@ describe('store search: the first screenfuls at once, the count after', function
     // The rows a list shows first are final already, and so is any row asked for beyond what is counted.
     expect(Array.from({ length: 50 }, (_, i) => selection.at(i).id)).to.deep.equal(server.slice(0, 50));
     expect(selection.at(server.length - 1).id).to.equal(server.at(-1));
+    // An export of everything matched counts to the end at once, whatever is counted in idle time so far.
+    const exporting = await store.selectRelations(query);
+    expect(exporting.counting).to.equal(true);
+    expect(exporting.count()).to.equal(server.length);
     await selection.counted;
     expect(selection.counting).to.equal(false);
     expect(selection.total).to.equal(server.length);
