@@ -12,8 +12,9 @@
  * - a revalidation with nothing changed (`sync()` on a synced cache; Node counts the requests and bytes).
  */
 import Dexie from 'dexie';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { ChangePage, type Change, type Relation } from '../../src/contract/index.js';
+import { shapeCheck } from '../../src/contract/shape.js';
 import { createRelationsClient, type RelationsClient } from '../../src/sdk/index.js';
 import { applyChanges } from '../../src/store/apply.js';
 import { openCache, toCached, type Cache, type CachedRelation } from '../../src/store/cache.js';
@@ -61,7 +62,7 @@ export interface FeedResult {
   fetch: number;
   /** `JSON.parse` of those bodies. */
   parse: number;
-  /** `ChangePage` validation (what the SDK does to every response). */
+  /** `ChangePage` checked by shape (what the SDK does to every page of the change feed). */
   validate: number;
   pages: number;
   changes: number;
@@ -105,6 +106,7 @@ export interface RevalidateResult {
 const now = () => performance.now();
 
 let feed: z.infer<typeof ChangePage>[] = [];
+const feedShape = shapeCheck(ChangePage);
 
 function client(target: Target, wrap?: Partial<Record<'getMe' | 'listChanges', (ms: number) => void>>): RelationsClient {
   const base = createRelationsClient({ baseUrl: target.baseUrl, getToken: () => target.token, retry: { limit: 0 } });
@@ -258,9 +260,10 @@ const bench = {
       const t1 = now();
       const json: unknown = JSON.parse(text);
       const t2 = now();
-      const checked = z.safeParse(ChangePage, json);
+      const issue = feedShape(json);
       const t3 = now();
-      if (!checked.success) throw new Error(`a page of the change feed breaks the contract: ${JSON.stringify(checked.error.issues.slice(0, 3))}`);
+      if (issue) throw new Error(`a page of the change feed breaks the contract: ${JSON.stringify(issue)}`);
+      const checked = { data: json as z.infer<typeof ChangePage> };
       result.fetch += t1 - t0;
       result.parse += t2 - t1;
       result.validate += t3 - t2;
