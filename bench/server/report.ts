@@ -161,7 +161,7 @@ export function report(pass: Pass, facts: Facts): string {
   );
   parts.push(
     `**First start** (new PGlite data dir, seed generated and inserted, \`createBackend\`): **${seconds(facts.firstStartMs)}**` +
-      ` (the issue asks for under a minute${facts.firstStartMs < 60_000 ? ': met' : ': **missed**'}). Of which, measured ` +
+      ` (issue 11 asks for under 30 s${facts.firstStartMs < 30_000 ? ': met' : ': **missed**'}; 113.3 s on 2026-11-26). Of which, measured ` +
       `separately afterwards: generating the seed ${seconds(facts.generateMs)}, opening and migrating a new data dir ` +
       `${seconds(facts.openNewMs)}; the rest (~${seconds(facts.firstStartMs - facts.generateMs - facts.openNewMs)}) is ` +
       'seeding the database (inserts, index builds, ANALYZE)' +
