@@ -32,7 +32,7 @@ const sortColumns: Record<string, { column: string; type: 'text' | 'int' | 'time
 /** Escapes LIKE's wildcards, so a user searching for "100%" finds exactly that. */
 const likeTerm = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** Rows a search walks in sort order before it asks the trigram index for the matches beyond them. */
+/** Rows a search takes its page from, in sort order, before it asks the trigram index for the matches beyond them. */
 export const searchWindowRows = 2000;
 
 /** A term with three letters or digits in a row gives pg_trgm a trigram, so `relations_search` narrows it. */
@@ -102,21 +102,6 @@ async function keyAhead(tx: Queryable, listing: Listing, after: readonly unknown
   return row ? [row.key, row.id] : undefined;
 }
 
-/** The columns filters test, besides what a page returns. */
-const filteredColumns = ['status', 'kind', 'is_debtor', 'is_creditor', 'label_ids', 'search'];
-
-/** The matches among the `window` rows after `after`: a walk along the sort's index that cannot run on. */
-async function walk(tx: Queryable, listing: Listing, after: readonly unknown[] | undefined, window: number, rows: number) {
-  const { sql, values } = statement((param) =>
-    `select data, ${listing.column} as key, id from (
-       select ${[...new Set(['data', listing.column, 'id', ...filteredColumns])].join(', ')} from relations
-       where ${range(listing, after, param)} order by ${orderBy(listing)} limit ${window}
-     ) walked
-     where ${listing.filters(param).join(' and ')}
-     order by ${orderBy(listing)} limit ${rows}`);
-  return tx.query<ListedRow>(sql, values);
-}
-
 /** The first `rows` matches after `after`, collected through the filters' indexes (trigrams) and sorted. */
 async function collect(tx: Queryable, listing: Listing, after: readonly unknown[], rows: number) {
   const { sql, values } = statement((param) => {
@@ -133,36 +118,33 @@ async function collect(tx: Queryable, listing: Listing, after: readonly unknown[
   return tx.query<ListedRow>(sql, values);
 }
 
-/** Rows a search walks at most before the matches left are collected from the trigram index instead. */
-const walkLimitRows = 4 * searchWindowRows;
+/** Rows up to `at` (a window's last key), inclusive, in the listing's order. */
+function upTo(listing: Listing, at: readonly unknown[], param: Param): string {
+  const { column, type, unique, descending } = listing;
+  const op = descending ? '>=' : '<=';
+  return unique
+    ? `${column} ${op} ${param(at[0])}::${type}`
+    : `(${column}, id) ${op} (${param(at[0])}::${type}, ${param(at[1])}::text)`;
+}
 
 /**
- * A search in bounded walks, then, when that did not fill the page, the trigram index: exactly the rows and
- * order of `listAtOnce`. The planner, asked once, walks the sort's index and filters, expecting matches spread
- * evenly; they are often rare, or cluster in one part of the order (a fragment of "stichting" under S), and then
- * the walk reads most of the table, since no index serves both the trigram filter and the order. Here each walk
- * is bounded (a subquery's limit): the first over `searchWindowRows` rows, which common terms fill; the next as far as
- * the density seen so far says the page needs, twice over, while that stays within `walkLimitRows`. Past that
- * the matches are rare, and collecting them all from the trigram index and sorting them costs less.
+ * A search in two phases: exactly the rows and order of `listAtOnce`. The planner, asked once, walks the sort's
+ * index and filters, expecting matches spread evenly; they are often rare, or cluster in one part of the order
+ * (a fragment of "stichting" under S), and then the walk reads most of the table, since no index serves both
+ * the trigram filter and the order. Here the first phase takes the page from the next `searchWindowRows` rows
+ * in order only (a bounded range of the sort's index), which common terms fill; only when that leaves the
+ * page short does the second collect the matches beyond the window through the trigram index and sort them.
  */
-async function searchInWalks(tx: Queryable, listing: Listing, after: readonly unknown[] | undefined): Promise<ListedRow[]> {
-  const rows: ListedRow[] = [];
-  let from = after;
-  let walked = 0;
-  let window = searchWindowRows;
-  for (;;) {
-    rows.push(...(await walk(tx, listing, from, window, listing.rows - rows.length)));
-    if (rows.length === listing.rows) return rows;
-    const edge = await keyAhead(tx, listing, from, window);
-    if (!edge) return rows;
-    walked += window;
-    from = edge;
-    // Rows still to walk at the density seen so far, with a margin.
-    const ahead = rows.length === 0 ? Infinity : (2 * (listing.rows - rows.length) * walked) / rows.length;
-    if (walked + ahead > walkLimitRows) break;
-    window = Math.ceil(ahead);
-  }
-  return [...rows, ...(await collect(tx, listing, from, listing.rows - rows.length))];
+async function searchInWindow(tx: Queryable, listing: Listing, after: readonly unknown[] | undefined): Promise<ListedRow[]> {
+  const edge = await keyAhead(tx, listing, after, searchWindowRows);
+  if (!edge) return listAtOnce(tx, listing, after);
+  const { sql, values } = statement((param) =>
+    `select data, ${listing.column} as key, id from relations
+     where ${[range(listing, after, param), upTo(listing, edge, param), ...listing.filters(param)].join(' and ')}
+     order by ${orderBy(listing)} limit ${listing.rows}`);
+  const first = await tx.query<ListedRow>(sql, values);
+  if (first.length === listing.rows) return first;
+  return [...first, ...(await collect(tx, listing, edge, listing.rows - first.length))];
 }
 
 async function listRelations(query: z.output<typeof ListRelationsQuery>, ctx: RequestContext) {
@@ -189,9 +171,9 @@ async function listRelations(query: z.output<typeof ListRelationsQuery>, ctx: Re
     tenantId: actor.tenantId, filters, column, type, unique: column === 'number', descending: sort.startsWith('-'), rows: limit + 1,
   };
   const after = decodeCursor(query.cursor, locale);
-  // With a label filter as well the planner combines the two GIN indexes well: measured, bounded walks lose there.
-  const walks = terms.some(narrowsByTrigram) && !query.labelIds?.length;
-  const rows = walks ? await searchInWalks(tx, listing, after) : await listAtOnce(tx, listing, after);
+  // With a label filter as well the planner combines the two GIN indexes well: measured, two phases lose there.
+  const twoPhases = terms.some(narrowsByTrigram) && !query.labelIds?.length;
+  const rows = twoPhases ? await searchInWindow(tx, listing, after) : await listAtOnce(tx, listing, after);
   return toPage(rows, limit, (row) => row.data, (row) => [row.key instanceof Date ? row.key.toISOString() : row.key, row.id]);
 }
 
