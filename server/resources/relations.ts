@@ -65,10 +65,13 @@ interface Listing {
 
 type ListedRow = { data: Relation; key: unknown; id: string };
 
-/** Rows after `at` (a cursor's or a window's last key) in the listing's order. */
-function past(listing: Listing, at: readonly unknown[], param: Param): string {
+/**
+ * Rows after `at` (a cursor's or a window's last key) in the listing's order, or with `upTo`, the rows up to
+ * and including it.
+ */
+function past(listing: Listing, at: readonly unknown[], param: Param, upTo = false): string {
   const { column, type, unique, descending } = listing;
-  const op = descending ? '<' : '>';
+  const op = upTo ? (descending ? '>=' : '<=') : descending ? '<' : '>';
   return unique
     ? `${column} ${op} ${param(at[0])}::${type}`
     : `(${column}, id) ${op} (${param(at[0])}::${type}, ${param(at[1])}::text)`;
@@ -118,15 +121,6 @@ async function collect(tx: Queryable, listing: Listing, after: readonly unknown[
   return tx.query<ListedRow>(sql, values);
 }
 
-/** Rows up to `at` (a window's last key), inclusive, in the listing's order. */
-function upTo(listing: Listing, at: readonly unknown[], param: Param): string {
-  const { column, type, unique, descending } = listing;
-  const op = descending ? '>=' : '<=';
-  return unique
-    ? `${column} ${op} ${param(at[0])}::${type}`
-    : `(${column}, id) ${op} (${param(at[0])}::${type}, ${param(at[1])}::text)`;
-}
-
 /**
  * A search in two phases: exactly the rows and order of `listAtOnce`. The planner, asked once, walks the sort's
  * index and filters, expecting matches spread evenly; they are often rare, or cluster in one part of the order
@@ -140,7 +134,7 @@ async function searchInWindow(tx: Queryable, listing: Listing, after: readonly u
   if (!edge) return listAtOnce(tx, listing, after);
   const { sql, values } = statement((param) =>
     `select data, ${listing.column} as key, id from relations
-     where ${[range(listing, after, param), upTo(listing, edge, param), ...listing.filters(param)].join(' and ')}
+     where ${[range(listing, after, param), past(listing, edge, param, true), ...listing.filters(param)].join(' and ')}
      order by ${orderBy(listing)} limit ${listing.rows}`);
   const first = await tx.query<ListedRow>(sql, values);
   if (first.length === listing.rows) return first;
