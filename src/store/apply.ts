@@ -29,10 +29,10 @@ export function withPending<T>(server: T, pending: readonly OutboxEntry[]): T | 
   return value;
 }
 
-/** Applies one page of the change feed in one transaction, together with the cursor it advances to. */
 /** Entities written before the page may handle input and paint again. */
 const writesPerSlice = 250;
 
+/** Applies one page of the change feed in one transaction, together with the cursor it advances to. */
 export async function applyChanges(cache: Cache, changes: readonly Change[], cursor: string): Promise<Set<ChangeEntity>> {
   const touched = new Set<ChangeEntity>();
   const tx = writeEntities(cache, ['outbox', 'meta']);

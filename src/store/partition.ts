@@ -4,6 +4,14 @@ import { openCache, partitionName, type Cache } from './cache.js';
 import { firstRelations, type PrimedFirst } from './queries/relations.js';
 import { recallSignIn, whoSignsIn } from './sign-in.js';
 
+export interface OpenOptions {
+  /**
+   * The token source the client uses. Without the network, the store opens a cached partition only when
+   * this token signed in as its user here before; without it, the store never opens offline.
+   */
+  getToken?: TokenSource | undefined;
+}
+
 /** What a list shows before its index is loaded, read ahead as a store opens: more than a screenful. */
 const primedRows = 100;
 

@@ -1,8 +1,8 @@
 import type {
-  Address, AddressLookup, Affiliation, CallbackRequest, CallbackRequestCreate, Change, ChangeEntity, ContactMoment, DuplicateCandidate,
+  Address, AddressLookup, Affiliation, CallbackRequest, CallbackRequestCreate, ChangeEntity, ContactMoment, DuplicateCandidate,
   DuplicateDraft, Label, Me, Relation, User,
 } from '../contract/index.js';
-import type { RelationsClient, TokenSource } from '../sdk/index.js';
+import type { RelationsClient } from '../sdk/index.js';
 import { deleteCache, type Cache, type OutboxEntry } from './cache.js';
 import { TypedEventTarget, type StoreEventMap, type StoreStatus } from './events.js';
 import { isLocalId } from './ids.js';
@@ -17,7 +17,7 @@ import { findDuplicates, lookupAddress } from './queries/duplicates.js';
 import { labels } from './queries/labels.js';
 import { inboxOf, readAllNotifications, readNotification, type Inbox } from './queries/notifications.js';
 import { fetchRelation } from './queries/relation.js';
-import { signedInPartition } from './partition.js';
+import { signedInPartition, type OpenOptions } from './partition.js';
 import { RelationQueries, type PrimedFirst, type RelationSelection } from './queries/relations.js';
 import { writesOf } from './queries/writes-of.js';
 import type { RelationQuery, RelationQueryResult } from './query.js';
@@ -25,13 +25,7 @@ import { forgetSignIns } from './sign-in.js';
 import { ChangeFeed, type SyncHost } from './sync.js';
 import { Tabs, type TabMessage } from './tabs.js';
 
-export interface OpenOptions {
-  /**
-   * The token source the client uses. Without the network, the store opens a cached partition only when
-   * this token signed in as its user here before; without it, the store never opens offline.
-   */
-  getToken?: TokenSource | undefined;
-}
+export type { OpenOptions } from './partition.js';
 
 /**
  * The client-side data layer: an IndexedDB cache that renders at once and revalidates in the background
@@ -72,7 +66,7 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
       closed: () => this.closed,
       setStatus: (change) => this.setStatus(change),
       reindex: (entity, ids) => this.relations.reindex(entity, ids),
-      indexChanges: (changes) => this.indexChanges(changes),
+      indexChanges: (changes) => this.relations.reindexPage(changes),
       changed: (entities) => this.changed(entities, true),
       cleared: () => this.relations.forget(),
       pull: () => this.feed.pull(),
@@ -248,15 +242,13 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
   /** Marks a notification read, here and in the user's other tabs. */
   async readNotification(id: string): Promise<void> {
     await readNotification(this.client, id);
-    this.heard({ notifications: true });
-    this.tabs.tell({ notifications: true });
+    this.everyTab({ notifications: true });
   }
 
   /** Marks every notification of the user read, here and in the user's other tabs. */
   async readAllNotifications(): Promise<void> {
     await readAllNotifications(this.client);
-    this.heard({ notifications: true });
-    this.tabs.tell({ notifications: true });
+    this.everyTab({ notifications: true });
   }
 
   /** Callback requests assigned to or requested by the user, open and most urgent first. Re-read on `callbacks`. */
@@ -277,8 +269,7 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
   /** Marks a callback request done, or open again, over the version the user saw (a 412 when it changed). */
   async setCallbackStatus(request: CallbackRequest, status: CallbackRequest['status']): Promise<CallbackRequest> {
     const updated = await setCallbackStatus(this.client, request, status);
-    this.heard({ callbacks: true });
-    this.tabs.tell({ callbacks: true });
+    this.everyTab({ callbacks: true });
     return updated;
   }
 
@@ -374,11 +365,10 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
 
   // Wiring ----------------------------------------------------------------------------------------------
 
-  /** A page of the change feed is in the cache: its relations and addresses into the in-memory index. */
-  private async indexChanges(changes: readonly Change[]): Promise<void> {
-    for (const entity of ['relation', 'address'] as const) {
-      await this.relations.reindex(entity, changes.filter((change) => change.entity === entity).map((change) => change.id));
-    }
+  /** What this tab did, heard here as from another tab, and told to the others. */
+  private everyTab(message: TabMessage): void {
+    this.heard(message);
+    this.tabs.tell(message);
   }
 
   private heard(message: TabMessage): void {

@@ -1,4 +1,4 @@
-import { searchTerms, type ChangeEntity, type Relation } from '../../contract/index.js';
+import { searchTerms, type Change, type ChangeEntity, type Relation } from '../../contract/index.js';
 import { NetworkError, type RelationsClient } from '../../sdk/index.js';
 import { strip, type Cache } from '../cache.js';
 import type { RelationQuery, RelationQueryResult } from '../query.js';
@@ -186,6 +186,13 @@ export class RelationQueries {
       const tx = this.cache.transaction('addresses');
       const now = await Promise.all([...owners].map((relationId) => tx.store.index('relationId').getAll(relationId)));
       [...owners].forEach((relationId, i) => index.setAddresses(relationId, now[i]!));
+    }
+  }
+
+  /** A page of the change feed is in the cache: its relations and addresses into the in-memory index. */
+  async reindexPage(changes: readonly Change[]): Promise<void> {
+    for (const entity of ['relation', 'address'] as const) {
+      await this.reindex(entity, changes.filter((change) => change.entity === entity).map((change) => change.id));
     }
   }
 
