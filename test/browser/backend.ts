@@ -13,6 +13,13 @@ export async function clientFor(token: string, options: Partial<RelationsClientO
   return createRelationsClient({ baseUrl: await backendUrl(), getToken: () => token, retry: { maxDelayMs: 50 }, ...options });
 }
 
+/** Every id the backend lists for a query, page after page: the oracle that caches and elements are held to. */
+export async function listedIds(client: RelationsClient, query: Parameters<RelationsClient['listRelations']>[0] = {}): Promise<string[]> {
+  const ids: string[] = [];
+  for await (const page of client.pages('listRelations', { ...query, limit: 100 })) ids.push(...page.items.map((r) => r.id));
+  return ids;
+}
+
 type Fault = 'drop-request' | 'drop-response' | 'error-500' | 'error-429' | 'slow';
 
 /**

@@ -2,15 +2,13 @@ import { expect } from '@open-wc/testing';
 import { relationStatuses } from '../../../src/contract/index.js';
 import { NetworkError, type RelationsClient } from '../../../src/sdk/index.js';
 import { RelationsStore } from '../../../src/store/index.js';
-import { clientFor, faultyNetwork } from '../backend.js';
+import { clientFor, faultyNetwork, listedIds } from '../backend.js';
 
 const all = { status: [...relationStatuses] };
 
 /** Every relation `client`'s user may see, by id, as the backend lists them. */
-async function idsOnServer(client: RelationsClient): Promise<string[]> {
-  const ids: string[] = [];
-  for await (const page of client.pages('listRelations', { ...all, limit: 500 })) ids.push(...page.items.map((r) => r.id));
-  return ids;
+function idsOnServer(client: RelationsClient): Promise<string[]> {
+  return listedIds(client, all);
 }
 
 async function idsInStore(store: RelationsStore): Promise<string[]> {

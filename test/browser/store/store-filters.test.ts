@@ -7,18 +7,11 @@ import { expect } from '@open-wc/testing';
 import type { Label, RelationCreate, RelationSort } from '../../../src/contract/index.js';
 import type { RelationsClient } from '../../../src/sdk/index.js';
 import { RelationsStore, type RelationQuery } from '../../../src/store/index.js';
-import { clientFor } from '../backend.js';
+import { clientFor, listedIds } from '../backend.js';
 
-async function serverIds(client: RelationsClient, query: RelationQuery): Promise<string[]> {
-  const ids: string[] = [];
-  let cursor: string | undefined;
+function serverIds(client: RelationsClient, query: RelationQuery): Promise<string[]> {
   const { offset: _offset, limit: _limit, ...filters } = query;
-  do {
-    const page = await client.listRelations({ ...filters, limit: 100, ...(cursor ? { cursor } : {}) });
-    ids.push(...page.items.map((relation) => relation.id));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return ids;
+  return listedIds(client, filters);
 }
 
 describe('store filters: the cache and the backend agree on status, kind, role and labels', function () {
