@@ -14,6 +14,7 @@ import type { Relation } from '../../src/contract/index.js';
 import { en } from '../../src/i18n/en.js';
 import { openCache, strip } from '../../src/store/cache.js';
 import type { RelationQuery, RelationSelection, RelationsStore } from '../../src/store/index.js';
+import { readAllRelations, readFirstScreen, relationStores } from '../../src/store/relation-blocks.js';
 import { RelationIndex } from '../../src/store/relation-index.js';
 import { afterNextPaint, atRest, heapAfterGc, idleFrames, now, pageConfig, scrollThrough, sleep, waitFor } from './in-page.js';
 import type { AtRest, CsvResult, FilterStep, FrameStats, OursStartup, OursStartupParts, QueryStep } from './protocol.js';
@@ -123,7 +124,7 @@ function instrument(opened: RelationsStore): void {
 async function everyRelation(store: RelationsStore): Promise<Relation[]> {
   const cache = await openCache(store.name, () => undefined);
   try {
-    return (await cache.getAll('relations')).map((relation) => strip(relation));
+    return (await readAllRelations(cache.transaction(relationStores))).map((relation) => strip(relation));
   } finally {
     cache.close();
   }
@@ -281,7 +282,7 @@ const bench = {
     const cache = await openCache(opened.name, () => undefined);
     try {
       let start = now();
-      const all = await cache.getAll('relations');
+      const all = await readAllRelations(cache.transaction(relationStores));
       const getAll = now() - start;
       start = now();
       const index = new RelationIndex(all);
@@ -298,11 +299,11 @@ const bench = {
       const firstRelations40 = now() - start;
       start = now();
       const [, firstRelations40DuringGetAll] = await Promise.all([
-        cache.getAll('relations'),
+        readAllRelations(cache.transaction(relationStores)),
         opened.firstRelations(40).then(() => now() - start),
       ]);
       start = now();
-      await cache.getAllFromIndex('relations', 'sortName', null, 100);
+      await readFirstScreen(cache, 100);
       const sortNameGetAll100 = now() - start;
       return { getAll, buildIndex, firstQuery, secondQuery, firstRelations40, firstRelations40DuringGetAll, sortNameGetAll100, relations: all.length };
     } finally {

@@ -210,7 +210,7 @@ function partsTable(rounds: readonly Round[]): { header: string[]; rows: string[
       ['a later query (order cached)', m((p) => p.secondQuery)],
       ['firstRelations(40) off the name index (the preview)', m((p) => p.firstRelations40)],
       ['the same, started together with a getAll of every relation (as on a warm start)', m((p) => p.firstRelations40DuringGetAll)],
-      ["getAllFromIndex('relations', 'sortName', null, 100)", m((p) => p.sortNameGetAll100)],
+      ['readFirstScreen(cache, 100): the kept first screen and the log since', m((p) => p.sortNameGetAll100)],
     ],
   };
 }

@@ -14,7 +14,7 @@ export type WriteCaseSpec =
 export const writeCases = {
   'ours-apply': {
     kind: 'ours', pageSize: 2000, durability: undefined,
-    label: 'ours: applyChanges, pages of 2000 (as sync does)',
+    label: 'ours: applyChanges, pages of 2000, then folded into blocks (as sync does)',
   },
   'ours-apply-relaxed': {
     kind: 'ours', pageSize: 2000, durability: 'relaxed',

@@ -19,6 +19,7 @@ import { createRelationsClient, type RelationsClient } from '../../src/sdk/index
 import { applyChanges } from '../../src/store/apply.js';
 import { openCache, toCached, type Cache, type CachedRelation } from '../../src/store/cache.js';
 import { RelationsStore } from '../../src/store/index.js';
+import { compactRelations, readAllRelations, readFirstScreen, relationStores } from '../../src/store/relation-blocks.js';
 import { writeCases, type WriteCaseName, type WriteCaseSpec } from './cases.js';
 
 export interface Target {
@@ -205,8 +206,8 @@ const bench = {
     const end = now();
     store.close();
     const cache = await openCache(await cacheName(), () => undefined);
-    const relations = await cache.count('relations');
-    const rows = (await Promise.all((['relations', 'addresses', 'affiliations', 'contactMoments', 'labels'] as const).map((s) => cache.count(s))))
+    const relations = (await readAllRelations(cache.transaction(relationStores))).length;
+    const rows = relations + (await Promise.all((['addresses', 'affiliations', 'contactMoments', 'labels'] as const).map((s) => cache.count(s))))
       .reduce((a, b) => a + b, 0);
     const probe = cache.transaction('meta', 'readonly');
     const durabilityDefault = (probe as unknown as { durability?: string }).durability ?? 'n/a';
@@ -292,6 +293,8 @@ const bench = {
       for (let at = 0; at < changes.length; at += spec.pageSize) {
         await applyChanges(cache, changes.slice(at, at + spec.pageSize), String(at));
       }
+      // As sync() ends: the log of pages folded into blocks and the first screen.
+      await compactRelations(cache);
       const ms = now() - start;
       opened.close();
       return { ms, rows: changes.length, prepare: 0 };
@@ -347,6 +350,13 @@ const bench = {
   async readBack(name: WriteCaseName): Promise<{ ms: number; rows: number }> {
     const spec: WriteCaseSpec = writeCases[name];
     const start = now();
+    if (spec.kind === 'ours') {
+      const cache = await openCache(`bench-${name}`, () => undefined);
+      const rows = await readAllRelations(cache.transaction(relationStores));
+      const ms = now() - start;
+      cache.close();
+      return { ms, rows: rows.length };
+    }
     const db = await request(indexedDB.open(`bench-${name}`));
     const storeName = spec.kind === 'chunks' ? 'relationPages' : 'relations';
     const all = await request(db.transaction(storeName, 'readonly').objectStore(storeName).getAll());
@@ -385,7 +395,7 @@ const bench = {
     const t0 = now();
     const cache = await openCache(await cacheName(), () => undefined);
     const t1 = now();
-    const all = await cache.getAll('relations');
+    const all = await readAllRelations(cache.transaction(relationStores));
     const t2 = now();
     cache.close();
     return { ms: t2 - t0, open: t1 - t0, read: t2 - t1, ids: [String(all.length)] };
@@ -399,26 +409,15 @@ const bench = {
     return { ms: now() - start, ids: page.items.map((r: Relation) => r.id) };
   },
 
-  /** Case c, the headroom: the first 50 not archived, straight off the sortName index with a cursor. */
+  /** Case c, the headroom: the first 50 active by name, from the first screen the cache keeps (no store). */
   async cursorFirst50(): Promise<TimedIds> {
     const t0 = now();
-    const db = await request(indexedDB.open(await cacheName()));
+    const cache = await openCache(await cacheName(), () => undefined);
     const t1 = now();
-    const ids: string[] = [];
-    await new Promise<void>((resolve, reject) => {
-      const cursorRequest = db.transaction('relations', 'readonly').objectStore('relations').index('sortName').openCursor();
-      cursorRequest.onerror = () => reject(cursorRequest.error ?? new Error('cursor failed'));
-      cursorRequest.onsuccess = () => {
-        const cursor = cursorRequest.result;
-        if (!cursor || ids.length >= 50) return resolve();
-        const relation = cursor.value as CachedRelation;
-        if (relation.status !== 'archived') ids.push(relation.id);
-        cursor.continue();
-      };
-    });
+    const rows = (await readFirstScreen(cache, 50)) ?? [];
     const t2 = now();
-    db.close();
-    return { ms: t2 - t0, open: t1 - t0, read: t2 - t1, ids };
+    cache.close();
+    return { ms: t2 - t0, open: t1 - t0, read: t2 - t1, ids: rows.map((row) => row.id) };
   },
 
   /** Case c, the store's own index path, when the store has one (`firstRelations(limit)`), after open. */

@@ -1,5 +1,6 @@
-import type { Change, ChangeEntity } from '../contract/index.js';
-import { entityStore, writeEntities, type Cache, type OutboxEntry } from './cache.js';
+import type { Change, ChangeEntity, Relation } from '../contract/index.js';
+import { entityStore, toCached, type EntityAccess, writeEntities, type Cache, type CachedRelation, type OutboxEntry } from './cache.js';
+import { logRelations } from './relation-blocks.js';
 
 /** JSON merge patch (RFC 7396): objects merge, `null` removes, everything else replaces. */
 export function mergePatch<T>(target: T, patch: unknown): T {
@@ -32,8 +33,17 @@ export function withPending<T>(server: T, pending: readonly OutboxEntry[]): T | 
 /** Entities written before the page may handle input and paint again. */
 const writesPerSlice = 250;
 
-/** Applies one page of the change feed in one transaction, together with the cursor it advances to. */
-export async function applyChanges(cache: Cache, changes: readonly Change[], cursor: string): Promise<Set<ChangeEntity>> {
+/** What a page of the change feed changed: which entities, and each relation as written (undefined: gone). */
+export interface Applied {
+  touched: Set<ChangeEntity>;
+  relations: [id: string, relation: CachedRelation | undefined][];
+}
+
+/**
+ * Applies one page of the change feed in one transaction, together with the cursor it advances to. Its
+ * relations are one record of the relation log; the other entities a record each.
+ */
+export async function applyChanges(cache: Cache, changes: readonly Change[], cursor: string): Promise<Applied> {
   const touched = new Set<ChangeEntity>();
   const tx = writeEntities(cache, ['outbox', 'meta']);
   tx.done.catch(() => undefined);
@@ -42,13 +52,18 @@ export async function applyChanges(cache: Cache, changes: readonly Change[], cur
     if (!entry.entityId) continue;
     pendingByEntity.set(entry.entityId, [...(pendingByEntity.get(entry.entityId) ?? []), entry]);
   }
+  const relations = new Map<string, CachedRelation | undefined>();
   const writes: Promise<unknown>[] = [];
   for (let i = 0; i < changes.length; i++) {
     const change = changes[i]!;
     touched.add(change.entity);
-    const store = entityStore(tx, change.entity);
     const pending = pendingByEntity.get(change.id);
     const value = change.op === 'delete' ? undefined : pending ? withPending(change.data, pending) : change.data;
+    if (change.entity === 'relation') {
+      relations.set(change.id, value ? toCached('relation', value as Relation) : undefined);
+      continue;
+    }
+    const store: EntityAccess<ChangeEntity> = entityStore(tx, change.entity);
     const write = value ? store.put(value) : store.delete(change.id);
     // Awaited below, in a slice or all together: a failure is reported there, not as unhandled meanwhile.
     write.catch(() => undefined);
@@ -56,9 +71,13 @@ export async function applyChanges(cache: Cache, changes: readonly Change[], cur
     // Each put copies its entity on the main thread: waiting for a slice's last write between slices lets
     // the page handle input and paint while a page of 2,000 is written (the transaction stays open, since
     // the next requests are made from a request's callback).
-    if ((i + 1) % writesPerSlice === 0) await writes.at(-1);
+    if (writes.length % writesPerSlice === 0) await writes.at(-1);
+  }
+  if (relations.size) {
+    const kept = [...relations.values()].filter((relation) => relation !== undefined);
+    writes.push(logRelations(tx, kept, [...relations.keys()].filter((id) => !relations.get(id))));
   }
   writes.push(tx.objectStore('meta').put(cursor, 'cursor'));
   await Promise.all([...writes, tx.done]);
-  return touched;
+  return { touched, relations: [...relations] };
 }

@@ -1,5 +1,8 @@
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import {
+  logRelations, readRelations, relationStores, writeBlocks, firstScreenOf, type RelationLogRecord,
+} from './relation-blocks.js';
+import {
   relationNameKey, type Address, type Affiliation, type ChangeEntity, type ContactMoment, type Label, type Me, type OperationId,
   type Relation,
 } from '../contract/index.js';
@@ -31,7 +34,9 @@ export interface OutboxEntry {
 }
 
 export interface CacheSchema extends DBSchema {
-  relations: { key: string; value: CachedRelation; indexes: { sortName: string; number: number; labelIds: string; status: string } };
+  /** Relations in blocks sorted by id, and the log of writes since (`relation-blocks.ts`). */
+  relationBlocks: { key: string; value: CachedRelation[] };
+  relationLog: { key: number; value: RelationLogRecord };
   addresses: { key: string; value: Address; indexes: { relationId: string } };
   affiliations: { key: string; value: Affiliation; indexes: { personId: string; organizationId: string } };
   contactMoments: { key: string; value: ContactMoment; indexes: { relationId: string; personId: string } };
@@ -54,19 +59,19 @@ export interface Entities {
 /** Any entity's value, as an outbox entry or a conflict holds it next to its `entity`. */
 export type EntityValue = Entities[ChangeEntity];
 
-/** Which object store holds each entity of the change feed. */
-export const storeOf = {
-  relation: 'relations',
-  address: 'addresses',
-  affiliation: 'affiliations',
-  contactMoment: 'contactMoments',
-  label: 'labels',
-} as const satisfies Record<ChangeEntity, StoreNames<CacheSchema>>;
+/** Which object stores hold each entity of the change feed. */
+const storesOf = {
+  relation: relationStores,
+  address: ['addresses'],
+  affiliation: ['affiliations'],
+  contactMoment: ['contactMoments'],
+  label: ['labels'],
+} as const satisfies Record<ChangeEntity, readonly StoreNames<CacheSchema>[]>;
 
-export type EntityStore = (typeof storeOf)[ChangeEntity];
+export type EntityStore = (typeof storesOf)[ChangeEntity][number];
 
 /** Every object store that holds entities: the one list that each transaction over entities names. */
-export const entityStores: readonly EntityStore[] = Object.values(storeOf);
+export const entityStores: readonly EntityStore[] = Object.values(storesOf).flat();
 
 export type WriteTransaction = IDBPTransaction<CacheSchema, StoreNames<CacheSchema>[], 'readwrite'>;
 
@@ -92,18 +97,29 @@ export function strip<T>(cached: T): T {
 export interface EntityAccess<E extends ChangeEntity> {
   get(id: string): Promise<Entities[E] | undefined>;
   put(value: Entities[E]): Promise<unknown>;
-  delete(id: string): Promise<void>;
+  delete(id: string): Promise<unknown>;
+}
+
+/** Relations in a transaction, also many at once: one read of their blocks, one log record for their writes. */
+export interface RelationAccess extends EntityAccess<'relation'> {
+  getMany(ids: readonly string[]): Promise<(Relation | undefined)[]>;
+  putMany(relations: readonly Relation[]): Promise<unknown>;
+}
+
+export function relationAccess(tx: WriteTransaction): RelationAccess {
+  const getMany = async (ids: readonly string[]) => (await readRelations(tx, ids)).map((relation) => strip(relation));
+  const putMany = (relations: readonly Relation[]) => logRelations(tx, relations.map(cachedRelation), []);
+  return {
+    getMany,
+    putMany,
+    get: async (id) => (await getMany([id]))[0],
+    put: (relation) => putMany([relation]),
+    delete: (id) => logRelations(tx, [], [id]),
+  };
 }
 
 const access: { [E in ChangeEntity]: (tx: WriteTransaction) => EntityAccess<E> } = {
-  relation: (tx) => {
-    const store = tx.objectStore('relations');
-    return {
-      get: async (id) => strip(await store.get(id)),
-      put: (relation) => store.put(cachedRelation(relation)),
-      delete: (id) => store.delete(id),
-    };
-  },
+  relation: relationAccess,
   address: (tx) => tx.objectStore('addresses'),
   affiliation: (tx) => tx.objectStore('affiliations'),
   contactMoment: (tx) => tx.objectStore('contactMoments'),
@@ -135,15 +151,10 @@ export function absoluteUrl(baseUrl: string): string {
 
 /** `onBlocking` runs when another tab deletes this database (a sign-out there): this tab must let go. */
 export async function openCache(name: string, onBlocking: () => void): Promise<Cache> {
-  return openDB<CacheSchema>(name, 2, {
+  return openDB<CacheSchema>(name, 3, {
     blocking: onBlocking,
     async upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
-        const relations = db.createObjectStore('relations', { keyPath: 'id' });
-        relations.createIndex('sortName', 'sortName');
-        relations.createIndex('number', 'number');
-        relations.createIndex('labelIds', 'labelIds', { multiEntry: true });
-        relations.createIndex('status', 'status');
         db.createObjectStore('addresses', { keyPath: 'id' }).createIndex('relationId', 'relationId');
         const affiliations = db.createObjectStore('affiliations', { keyPath: 'id' });
         affiliations.createIndex('personId', 'personId');
@@ -154,13 +165,18 @@ export async function openCache(name: string, onBlocking: () => void): Promise<C
         db.createObjectStore('labels', { keyPath: 'id' });
         db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true }).createIndex('entityId', 'entityId');
         db.createObjectStore('meta');
-        return;
       }
-      if (oldVersion < 2) {
-        // Version 1 sorted names by lower case only; the contract's key also folds accents, as the server does.
-        for (let cursor = await tx.objectStore('relations').openCursor(); cursor; cursor = await cursor.continue()) {
-          await cursor.update(cachedRelation(strip(cursor.value)));
-        }
+      if (oldVersion < 3) {
+        db.createObjectStore('relationBlocks');
+        db.createObjectStore('relationLog', { autoIncrement: true });
+      }
+      if (oldVersion >= 1 && oldVersion < 3) {
+        // Versions 1 and 2 kept a record per relation; their name key is made again (version 1 folded case
+        // only, the contract's key also folds accents, as the server does).
+        const legacy = tx.objectStore('relations' as StoreNames<CacheSchema>) as unknown as { getAll(): Promise<CachedRelation[]> };
+        const relations = (await legacy.getAll()).map((row) => cachedRelation(strip(row)));
+        db.deleteObjectStore('relations' as StoreNames<CacheSchema>);
+        await Promise.all([...writeBlocks(tx, relations), tx.objectStore('meta').put(firstScreenOf(relations), 'firstScreen')]);
       }
     },
   });

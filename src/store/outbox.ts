@@ -1,7 +1,7 @@
 import type { ChangeEntity, Me, OperationId } from '../contract/index.js';
 import { ApiError, NetworkError, type RelationsClient, type RequestOf } from '../sdk/index.js';
 import { mergePatch, withPending } from './apply.js';
-import { entityStore, writeEntities, type EntityValue, type OutboxEntry } from './cache.js';
+import { entityStore, relationAccess, writeEntities, type EntityValue, type OutboxEntry } from './cache.js';
 import type { StoreHost } from './host.js';
 import { isLocalId, newLocalId, uuid } from './ids.js';
 import { provisional, targetOf } from './writes.js';
@@ -354,14 +354,14 @@ function alreadyApplied(patch: unknown, current: unknown): boolean {
 
 /** Adds and removes labels on many relations at once, as `updateRelationLabels` will on the backend. */
 async function applyBulkLabels(tx: ReturnType<typeof writeEntities>, request: Record<string, unknown>): Promise<void> {
-  const relations = entityStore(tx, 'relation');
+  const relations = relationAccess(tx);
   const body = request['body'] as { relationIds: string[]; addLabelIds?: string[]; removeLabelIds?: string[] };
   const remove = new Set(body.removeLabelIds ?? []);
-  for (const id of body.relationIds) {
-    const relation = await relations.get(id);
-    if (!relation) continue;
+  const labelled = (await relations.getMany(body.relationIds)).flatMap((relation) => {
+    if (!relation) return [];
     const labelIds = relation.labelIds.filter((l) => !remove.has(l));
     for (const add of body.addLabelIds ?? []) if (!labelIds.includes(add) && !remove.has(add)) labelIds.push(add);
-    await relations.put({ ...relation, labelIds });
-  }
+    return [{ ...relation, labelIds }];
+  });
+  await relations.putMany(labelled);
 }

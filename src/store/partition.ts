@@ -1,7 +1,7 @@
-import type { Me, Relation } from '../contract/index.js';
+import type { Me } from '../contract/index.js';
 import type { RelationsClient, TokenSource } from '../sdk/index.js';
 import { openCache, partitionName, type Cache } from './cache.js';
-import { firstRelations, type PrimedFirst } from './queries/relations.js';
+import { primeFirst, type PrimedFirst } from './queries/relations.js';
 import { recallSignIn, whoSignsIn } from './sign-in.js';
 
 export interface OpenOptions {
@@ -25,11 +25,9 @@ export interface Partition {
 
 export async function openPartition(name: string, onBlocking: () => void): Promise<Partition> {
   const cache = await openCache(name, onBlocking);
-  const rows: Promise<Relation[]> = firstRelations(cache, primedRows);
-  // Read whether or not anyone asks: a failure here is the first query's to report, not the opening's.
-  rows.catch(() => undefined);
+  const first = primeFirst(cache, primedRows);
   const lastSyncAt = ((await cache.get('meta', 'lastSyncAt')) as string | undefined) ?? null;
-  return { name, cache, lastSyncAt, first: { limit: primedRows, rows } };
+  return { name, cache, lastSyncAt, first };
 }
 
 /**

@@ -203,6 +203,12 @@ export class RelationIndex {
     };
   }
 
+  /** The relation with this id, if the index holds it. */
+  get(id: string): Relation | undefined {
+    const at = this.position.get(id);
+    return at === undefined ? undefined : this.relationAt(at);
+  }
+
   relationAt(position: number): Relation {
     return strip(this.rows[position]!);
   }

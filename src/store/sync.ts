@@ -1,7 +1,8 @@
 import type { Change } from '../contract/index.js';
 import { ApiError, NetworkError } from '../sdk/index.js';
-import { applyChanges } from './apply.js';
+import { applyChanges, type Applied } from './apply.js';
 import { entityStores } from './cache.js';
+import { compactRelations } from './relation-blocks.js';
 import type { StoreHost } from './host.js';
 
 /** Changes per request and per IndexedDB transaction in a sync (benchmarks read the feed the same way). */
@@ -10,7 +11,7 @@ export const changePageSize = 2000;
 /** What the change feed needs from the store around it. */
 export interface SyncHost extends StoreHost {
   /** A page was applied: bring the in-memory index in line with it. */
-  indexChanges(changes: readonly Change[]): Promise<void>;
+  indexChanges(changes: readonly Change[], relations: Applied['relations']): Promise<void>;
   /** The backend no longer has our cursor (410): the cache was emptied and fills again from the start. */
   cleared(): void;
 }
@@ -60,8 +61,8 @@ export class ChangeFeed {
           if (host.closed()) return;
           // The next page travels while this one is written: the network and IndexedDB overlap.
           if (page.hasMore) next = this.fetchPage(page.nextCursor);
-          const touched = await applyChanges(host.cache, page.items, page.nextCursor);
-          await host.indexChanges(page.items);
+          const { touched, relations } = await applyChanges(host.cache, page.items, page.nextCursor);
+          await host.indexChanges(page.items, relations);
           cursor = page.nextCursor;
           received += page.items.length;
           host.setStatus({ online: true, progress: page.hasMore || received > 0 ? { received, total: received + page.remaining } : null });
@@ -69,6 +70,8 @@ export class ChangeFeed {
           if (!page.hasMore) break;
         }
         if (host.closed()) return;
+        // What this pull and the local writes before it logged, folded into the blocks while no page is due.
+        await compactRelations(host.cache);
         const lastSyncAt = new Date().toISOString();
         await host.cache.put('meta', true, 'complete');
         this.complete = true;
@@ -100,6 +103,7 @@ export class ChangeFeed {
     await Promise.all([
       ...entityStores.map((name) => tx.objectStore(name).clear()),
       tx.objectStore('meta').delete('cursor'),
+      tx.objectStore('meta').delete('firstScreen'),
       tx.objectStore('meta').delete('complete'),
       tx.done,
     ]);

@@ -1,7 +1,9 @@
 import { searchTerms, type Change, type ChangeEntity, type Relation } from '../../contract/index.js';
 import { NetworkError, type RelationsClient } from '../../sdk/index.js';
+import type { Applied } from '../apply.js';
 import { strip, type Cache } from '../cache.js';
 import type { RelationQuery, RelationQueryResult } from '../query.js';
+import { firstScreenOf, readAllRelations, readFirstScreen, readRelations, relationStores } from '../relation-blocks.js';
 import { RelationIndex } from '../relation-index.js';
 
 /** The relations a query matched, read on demand. */
@@ -27,33 +29,25 @@ export interface RelationSelection {
 /** A first screenful read ahead, while the store was opening: up to `limit` relations. */
 export interface PrimedFirst {
   limit: number;
-  rows: Promise<Relation[]>;
+  /** Undefined when the cache's first screen could not tell (then the index answers). */
+  rows: Promise<Relation[] | undefined>;
+}
+
+/** The first screen read ahead: the first `limit` listed relations by name, if the kept first screen tells. */
+export function primeFirst(cache: Cache, limit: number): PrimedFirst {
+  const rows = readFirstScreen(cache, limit).then((found) => found?.map((row) => strip(row)));
+  // Read whether or not anyone asks: a failure here is the first query's to report, not the opening's.
+  rows.catch(() => undefined);
+  return { limit, rows };
 }
 
 /**
- * The first `limit` listed relations by name (not leads, not archived), read straight off the name index
- * in batches (one request each, where a cursor costs a round trip through the main thread per relation).
+ * The first `limit` listed relations by name (active: not leads, not archived): from the first screen the
+ * cache keeps, or, when that cannot tell, from every relation.
  */
-export async function firstRelations(cache: Cache, limit: number, batchSize = Math.max(limit * 2, 50)): Promise<Relation[]> {
-  const found: Relation[] = [];
-  const byName = cache.transaction('relations').store.index('sortName');
-  let batch = batchSize;
-  let last: { sortName: string; id: string } | undefined;
-  for (;;) {
-    const rows = await byName.getAll(last ? IDBKeyRange.lowerBound(last.sortName) : null, batch);
-    // From the last name on again: skip what the previous batch already held of that name (index order
-    // is name, then id).
-    const fresh = last ? rows.filter((row) => row.sortName !== last!.sortName || row.id > last!.id) : rows;
-    for (const row of fresh) {
-      if (row.status === 'archived' || row.status === 'lead') continue;
-      found.push(strip(row));
-      if (found.length === limit) return found;
-    }
-    if (rows.length < batch) return found;
-    // A batch of one name only, all seen already: read further past it with a larger batch.
-    if (fresh.length === 0) batch *= 2;
-    last = rows.at(-1)!;
-  }
+export async function firstRelations(cache: Cache, limit: number): Promise<Relation[]> {
+  const rows = (await readFirstScreen(cache, limit)) ?? firstScreenOf(await readAllRelations(cache.transaction(relationStores))).rows.slice(0, limit);
+  return rows.map((row) => strip(row));
 }
 
 /** How many relations the backend is asked for while the cache is still filling. */
@@ -86,7 +80,9 @@ export class RelationQueries {
   }
 
   async get(id: string): Promise<Relation | undefined> {
-    return strip(await this.cache.get('relations', id));
+    if (this.loaded && this.index) return (await this.index).get(id);
+    const [relation] = await readRelations(this.cache.transaction(relationStores), [id]);
+    return strip(relation);
   }
 
   /**
@@ -96,7 +92,9 @@ export class RelationQueries {
   async first(limit: number): Promise<Relation[]> {
     const primed = this.primed;
     this.primed = undefined;
-    if (primed && limit <= primed.limit) return (await primed.rows).slice(0, limit);
+    const rows = primed && limit <= primed.limit ? await primed.rows : undefined;
+    if (rows) return rows.slice(0, limit);
+    if (this.loaded && this.index) return (await this.query({ status: ['active'], sort: 'name', limit })).items;
     return firstRelations(this.cache, limit);
   }
 
@@ -165,17 +163,14 @@ export class RelationQueries {
     // After the bulk read of addresses, so that what is read here, newer, is what stays.
     if (entity === 'address') await this.addresses;
     const wanted = [...new Set(ids)].filter((id): id is string => !!id);
-    const read = <N extends 'relations' | 'addresses'>(name: N) => {
-      const tx = this.cache.transaction(name);
-      return Promise.all(wanted.map((id) => tx.store.get(id)));
-    };
     // Each change applied after every read: a query in between sees the index before or after, never half.
     if (entity === 'relation') {
-      const relations = await read('relations');
+      const relations = await readRelations(this.cache.transaction(relationStores), wanted);
       index.change(wanted.map((id, i) => [id, relations[i]] as const));
     } else {
       // Which relations these addresses belong (or belonged) to; then each of those with all its addresses now.
-      const addresses = await read('addresses');
+      const tx = this.cache.transaction('addresses');
+      const addresses = await Promise.all(wanted.map((id) => tx.store.get(id)));
       const owners = new Set<string>();
       wanted.forEach((id, i) => {
         const before = index.ownerOf(id);
@@ -183,17 +178,20 @@ export class RelationQueries {
         if (addresses[i]) owners.add(addresses[i].relationId);
         else index.forgetAddress(id);
       });
-      const tx = this.cache.transaction('addresses');
-      const now = await Promise.all([...owners].map((relationId) => tx.store.index('relationId').getAll(relationId)));
+      const owned = this.cache.transaction('addresses');
+      const now = await Promise.all([...owners].map((relationId) => owned.store.index('relationId').getAll(relationId)));
       [...owners].forEach((relationId, i) => index.setAddresses(relationId, now[i]!));
     }
   }
 
-  /** A page of the change feed is in the cache: its relations and addresses into the in-memory index. */
-  async reindexPage(changes: readonly Change[]): Promise<void> {
-    for (const entity of ['relation', 'address'] as const) {
-      await this.reindex(entity, changes.filter((change) => change.entity === entity).map((change) => change.id));
-    }
+  /**
+   * A page of the change feed is in the cache: its relations as written (not read back: the log a first sync
+   * builds is read only when it is folded) and its addresses into the in-memory index.
+   */
+  async reindexPage(changes: readonly Change[], relations: Applied['relations']): Promise<void> {
+    this.primed = undefined;
+    if (this.index && relations.length) (await this.index).change(relations);
+    await this.reindex('address', changes.filter((change) => change.entity === 'address').map((change) => change.id));
   }
 
   /** The index, with every address in it when the query searches (their cities and postcodes count). */
@@ -206,7 +204,7 @@ export class RelationQueries {
   private relationIndex(): Promise<RelationIndex> {
     if (this.index) return this.index;
     const loading = (async () => {
-      const relations = await this.cache.getAll('relations');
+      const relations = await readAllRelations(this.cache.transaction(relationStores));
       this.loaded = true;
       const index = new RelationIndex(relations);
       this.addresses = this.cache.getAll('addresses').then((addresses) => {

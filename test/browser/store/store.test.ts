@@ -5,6 +5,7 @@ import type { RelationsClient } from '../../../src/sdk/index.js';
 import { deleteCache, openCache } from '../../../src/store/cache.js';
 import { RelationsStore } from '../../../src/store/index.js';
 import { firstRelations } from '../../../src/store/queries/relations.js';
+import { readFirstScreen, readRelations, relationStores } from '../../../src/store/relation-blocks.js';
 import { clientFor, faultyNetwork } from '../backend.js';
 import { freshBrowser, until } from '../fixtures.js';
 
@@ -109,38 +110,47 @@ describe('RelationsStore', () => {
     expect(after.ids().slice(0, firstPage.length)).to.deep.equal(firstPage, 'the cache lists them in the same order');
   });
 
-  it('paints the first screenful off the name index as the backend lists it, in batches of any size', async () => {
+  it('paints the first screenful as the backend lists it, from the first screen the cache keeps and from every relation', async () => {
     const store = await openStore('demo-anna');
     await store.sync();
     // The overview's first view: active relations by name, from the backend as the oracle.
     const expected = (await (await clientFor('demo-anna')).listRelations({ status: ['active'], sort: 'name', limit: 60 })).items.map((r) => r.id);
     expect((await store.firstRelations(60)).map((r) => r.id)).to.deep.equal(expected);
-    // Read in batches far smaller than the screenful, so that every batch boundary is crossed.
     const cache = await openCache(store.name, () => undefined);
     try {
-      for (const batch of [1, 2, 7]) {
-        expect((await firstRelations(cache, 60, batch)).map((r) => r.id), `batches of ${batch}`).to.deep.equal(expected);
-      }
+      expect((await readFirstScreen(cache, 60))?.map((r) => r.id), 'the kept first screen').to.deep.equal(expected);
+      // Without it (a cache a sync never folded), every relation is read instead: the same rows.
+      await cache.delete('meta', 'firstScreen');
+      expect((await firstRelations(cache, 60)).map((r) => r.id), 'from every relation').to.deep.equal(expected);
     } finally {
       cache.close();
     }
   });
 
-  it('re-keys names that the first cache version sorted by lower case only', async () => {
+  it('moves a cache of a record per relation into blocks, re-keying names the first version sorted by lower case only', async () => {
     const name = `relation-elements:test-upgrade:${Date.now()}`;
-    const relation = (await server.listRelations({ kind: 'person', limit: 1 })).items[0]!;
-    const mueller = { ...relation, person: { ...relation.person!, lastName: 'Müller', initials: 'J.' }, sortName: 'müller j.' };
+    const relations = (await server.listRelations({ status: ['active'], sort: 'name', limit: 30 })).items;
+    const [relation] = relations;
+    const mueller = { ...relation!, person: { ...relation!.person!, lastName: 'Müller', initials: 'J.' }, sortName: 'müller j.' };
     const v1 = await openDB(name, 1, {
       upgrade(db) {
         db.createObjectStore('relations', { keyPath: 'id' }).createIndex('sortName', 'sortName');
+        db.createObjectStore('meta');
       },
     });
-    await v1.put('relations', mueller);
+    for (const row of [mueller, ...relations.slice(1)]) await v1.put('relations', { ...row, sortName: row.displayName.toLowerCase() });
     v1.close();
     const cache = await openCache(name, () => undefined);
-    expect((await cache.get('relations', relation.id))?.sortName).to.equal('muller j.', 'as the server sorts "Müller"');
-    cache.close();
-    await deleteCache(name);
+    try {
+      expect((cache.objectStoreNames as DOMStringList).contains('relations'), 'the old store is gone').to.equal(false);
+      const moved = await readRelations(cache.transaction(relationStores), relations.map((r) => r.id));
+      expect(moved.map((r) => r?.id)).to.deep.equal(relations.map((r) => r.id), 'every relation, found by id');
+      expect(moved[0]?.sortName).to.equal('muller j.', 'as the server sorts "Müller"');
+      expect((await readFirstScreen(cache, 30))?.length, 'a first screen made from them').to.equal(30);
+    } finally {
+      cache.close();
+      await deleteCache(name);
+    }
   });
 
   it('keeps each user in their own cache and deletes it on signOut', async () => {

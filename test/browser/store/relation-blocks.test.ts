@@ -1,0 +1,158 @@
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import type { Relation, RelationStatus } from '../../../src/contract/index.js';
+import { applyChanges } from '../../../src/store/apply.js';
+import { deleteCache, openCache, type Cache, type CachedRelation } from '../../../src/store/cache.js';
+import { RelationsStore } from '../../../src/store/index.js';
+import {
+  compactRelations, logRelations, readAllRelations, readFirstScreen, readRelations, relationStores,
+} from '../../../src/store/relation-blocks.js';
+import { clientFor, listedIds } from '../backend.js';
+
+/** The first `limit` active relations in IndexedDB's own order of [name key, id]: the oracle of the first screen. */
+function firstListed(model: ReadonlyMap<string, CachedRelation>, limit: number): string[] {
+  return [...model.values()]
+    .filter((relation) => relation.status === 'active')
+    .sort((a, b) => indexedDB.cmp([a.sortName, a.id], [b.sortName, b.id]))
+    .slice(0, limit)
+    .map((relation) => relation.id);
+}
+
+type Step =
+  | { op: 'put'; picks: number[]; name: string; status: RelationStatus }
+  | { op: 'delete'; picks: number[] }
+  | { op: 'compact' };
+
+const pool = 2600;
+const steps: fc.Arbitrary<Step[]> = fc.array(fc.oneof(
+  fc.record({
+    op: fc.constant('put' as const),
+    picks: fc.array(fc.nat(pool - 1), { minLength: 1, maxLength: 400 }),
+    name: fc.string({ unit: fc.constantFrom('a', 'b', 'B', 'é', 'z', ' '), maxLength: 3 }),
+    status: fc.constantFrom<RelationStatus>('active', 'active', 'lead', 'archived'),
+  }),
+  fc.record({ op: fc.constant('delete' as const), picks: fc.array(fc.nat(pool - 1), { minLength: 1, maxLength: 400 }) }),
+  fc.constant({ op: 'compact' as const }),
+), { minLength: 1, maxLength: 6 });
+
+describe('relations kept in blocks and a log', function () {
+  this.timeout(300_000);
+  let template: Relation;
+  before(async () => {
+    template = (await (await clientFor('demo-bram')).listRelations({ limit: 1 })).items[0]!;
+  });
+
+  it('reads back exactly what was written, by id, in full and as the first screen, through any writes and compactions', async () => {
+    // Ids spread over the whole key space (some below every block key), so blocks split and ranges shift.
+    const ids = Array.from({ length: pool }, (_, i) => `${(i * 7919 % pool).toString(36).padStart(3, '0')}-${i}`);
+    const relation = (i: number, name: string, status: RelationStatus): CachedRelation => ({
+      ...template, id: ids[i]!, displayName: `${name} ${i}`, status, sortName: `${name}${i % 7}`,
+    });
+    let run = 0;
+    await fc.assert(fc.asyncProperty(steps, async (script) => {
+      const name = `relation-elements:test-blocks:${Date.now()}:${run++}`;
+      const cache: Cache = await openCache(name, () => undefined);
+      try {
+        const model = new Map<string, CachedRelation>();
+        // A first sync's worth: 2,300 relations in pages, folded into blocks.
+        for (let at = 0; at < 2300; at += 500) {
+          const page = Array.from({ length: 500 }, (_, i) => relation(at + i, 'm', (at + i) % 5 ? 'active' : 'lead'));
+          await write(cache, page, []);
+          for (const row of page) model.set(row.id, row);
+        }
+        expect(await compactRelations(cache)).to.equal(true);
+        for (const step of script) {
+          if (step.op === 'put') {
+            const rows = step.picks.map((i) => relation(i, step.name, step.status));
+            await write(cache, rows, []);
+            for (const row of rows) model.set(row.id, row);
+          } else if (step.op === 'delete') {
+            const gone = step.picks.map((i) => ids[i]!);
+            await write(cache, [], gone);
+            for (const id of gone) model.delete(id);
+          } else {
+            await compactRelations(cache);
+            const blocks = await blockLayout(cache);
+            expect(blocks.every((block) => block.size <= 2000), 'no block beyond twice the block size').to.equal(true);
+            expect(blocks.every((block) => block.inRange), 'each block holds its own range, sorted').to.equal(true);
+            expect(await readFirstScreen(cache, 40), 'a first screen that tells, after folding').not.to.equal(undefined);
+          }
+          const byId = await readRelations(cache.transaction(relationStores), ids);
+          expect(byId.map((row) => row?.displayName ?? null)).to.deep.equal(ids.map((id) => model.get(id)?.displayName ?? null));
+          const all = await readAllRelations(cache.transaction(relationStores));
+          expect(all.map((row) => row.id).sort()).to.deep.equal([...model.keys()].sort());
+          // Whenever the kept first screen answers, a short screenful or the whole of it, it is exact.
+          for (const limit of [40, 100]) {
+            const first = await readFirstScreen(cache, limit);
+            if (first) expect(first.map((row) => row.id), `first ${limit}`).to.deep.equal(firstListed(model, limit));
+          }
+        }
+      } finally {
+        cache.close();
+        await deleteCache(name);
+      }
+    }), { numRuns: 12 });
+  });
+
+  it('keeps the first screen as the backend lists it through a page of the feed, before and after folding it', async () => {
+    const token = 'acme-olga';
+    const store = await RelationsStore.open(await clientFor(token), { getToken: () => token });
+    const client = await clientFor(token);
+    const cache = await openCache(store.name, () => undefined);
+    const restore: { id: string; patch: Record<string, unknown> }[] = [];
+    try {
+      await store.sync();
+      const first = (await client.listRelations({ status: ['active'], sort: 'name', limit: 40 })).items;
+      // Every relation the backend has, found by id in the blocks with the backend's version.
+      const everyId = await listedIds(client, { status: ['lead', 'active', 'archived'] });
+      const found = await readRelations(cache.transaction(relationStores), everyId);
+      expect(found.filter((row) => !row).length, 'none missing').to.equal(0);
+
+      // On the backend: the first listed relation archived, a later one renamed to sort first, one created.
+      const archived = first[0]!;
+      const renamed = first.at(-1)!;
+      const updated = await client.updateRelation({ id: archived.id, ifMatch: archived.version, body: { status: 'archived' } });
+      restore.push({ id: archived.id, patch: { status: 'active' } });
+      const org = renamed.kind === 'organization';
+      const before = org ? { organization: { name: renamed.organization!.name } } : { person: { lastName: renamed.person!.lastName } };
+      const rename = org ? { organization: { name: 'Aaa first by name' } } : { person: { lastName: 'Aaa' } };
+      await client.updateRelation({ id: renamed.id, ifMatch: renamed.version, body: rename });
+      restore.push({ id: renamed.id, patch: before });
+      const created = await client.createRelation({ body: { kind: 'organization', status: 'active', organization: { name: 'Aaab created' } } });
+      restore.push({ id: created.id, patch: { status: 'archived' } });
+      expect(updated.status).to.equal('archived');
+
+      // The feed's page written as a sync writes it, not folded yet: the first screen is the kept one and the log.
+      const cursor = (await cache.get('meta', 'cursor')) as string;
+      const page = await client.listChanges({ since: cursor });
+      await applyChanges(cache, page.items, page.nextCursor);
+      const expected = (await client.listRelations({ status: ['active'], sort: 'name', limit: 40 })).items.map((r) => r.id);
+      expect((await readFirstScreen(cache, 40))?.map((r) => r.id), 'from the log').to.deep.equal(expected);
+      expect(await compactRelations(cache)).to.equal(true);
+      expect((await readFirstScreen(cache, 40))?.map((r) => r.id), 'after folding').to.deep.equal(expected);
+      const [archivedNow] = await readRelations(cache.transaction(relationStores), [archived.id]);
+      expect(archivedNow?.version).to.equal(updated.version);
+    } finally {
+      cache.close();
+      for (const { id, patch } of restore) {
+        const now = await client.getRelation({ id });
+        await client.updateRelation({ id, ifMatch: now.version, body: patch });
+      }
+      await store.signOut();
+    }
+  });
+});
+
+async function write(cache: Cache, put: CachedRelation[], deleted: string[]): Promise<void> {
+  const tx = cache.transaction(relationStores, 'readwrite');
+  await Promise.all([logRelations(tx, put, deleted), tx.done]);
+}
+
+async function blockLayout(cache: Cache): Promise<{ size: number; inRange: boolean }[]> {
+  const tx = cache.transaction('relationBlocks');
+  const [keys, blocks] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll()]);
+  return blocks.map((block, i) => ({
+    size: block.length,
+    inRange: block.every((row, at) => row.id >= keys[i]! && (i + 1 === keys.length || row.id < keys[i + 1]!) && (at === 0 || block[at - 1]!.id < row.id)),
+  }));
+}
