@@ -19,7 +19,7 @@ import { createRelationsClient, type RelationsClient } from '../../src/sdk/index
 import { applyChanges } from '../../src/store/apply.js';
 import { openCache, toCached, type Cache, type CachedRelation } from '../../src/store/cache.js';
 import { RelationsStore } from '../../src/store/index.js';
-import { compactRelations, readAllRelations, readFirstScreen, relationStores } from '../../src/store/relation-blocks.js';
+import { compactRelations, readAllRelations, readFirstScreen, relationStores, type RelationLogRecord } from '../../src/store/relation-blocks.js';
 import { writeCases, type WriteCaseName, type WriteCaseSpec } from './cases.js';
 
 export interface Target {
@@ -290,11 +290,13 @@ const bench = {
       const opened = await openCache(dbName, () => undefined);
       const cache = spec.durability ? withDurability(opened, spec.durability) : opened;
       const start = now();
+      const logged = new Map<number, RelationLogRecord>();
       for (let at = 0; at < changes.length; at += spec.pageSize) {
-        await applyChanges(cache, changes.slice(at, at + spec.pageSize), String(at));
+        const { logged: record } = await applyChanges(cache, changes.slice(at, at + spec.pageSize), String(at));
+        if (record) logged.set(...record);
       }
       // As sync() ends: the log of pages folded into blocks and the first screen.
-      await compactRelations(cache);
+      await compactRelations(cache, logged);
       const ms = now() - start;
       opened.close();
       return { ms, rows: changes.length, prepare: 0 };

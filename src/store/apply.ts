@@ -1,6 +1,6 @@
 import type { Change, ChangeEntity, Relation } from '../contract/index.js';
 import { entityStore, toCached, type EntityAccess, writeEntities, type Cache, type CachedRelation, type OutboxEntry } from './cache.js';
-import { logRelations } from './relation-blocks.js';
+import { logRelations, type RelationLogRecord } from './relation-blocks.js';
 
 /** JSON merge patch (RFC 7396): objects merge, `null` removes, everything else replaces. */
 export function mergePatch<T>(target: T, patch: unknown): T {
@@ -37,6 +37,8 @@ const writesPerSlice = 250;
 export interface Applied {
   touched: Set<ChangeEntity>;
   relations: [id: string, relation: CachedRelation | undefined][];
+  /** The page's record of the relation log and its key, if it had relations: folding it needs no read back. */
+  logged?: [key: number, record: RelationLogRecord] | undefined;
 }
 
 /**
@@ -73,11 +75,15 @@ export async function applyChanges(cache: Cache, changes: readonly Change[], cur
     // the next requests are made from a request's callback).
     if (writes.length % writesPerSlice === 0) await writes.at(-1);
   }
+  let logged: Applied['logged'];
   if (relations.size) {
-    const kept = [...relations.values()].filter((relation) => relation !== undefined);
-    writes.push(logRelations(tx, kept, [...relations.keys()].filter((id) => !relations.get(id))));
+    const record: RelationLogRecord = {
+      put: [...relations.values()].filter((relation) => relation !== undefined),
+      deleted: [...relations.keys()].filter((id) => !relations.get(id)),
+    };
+    writes.push(logRelations(tx, record).then((key) => (logged = [key, record])));
   }
   writes.push(tx.objectStore('meta').put(cursor, 'cursor'));
   await Promise.all([...writes, tx.done]);
-  return { touched, relations: [...relations] };
+  return { touched, relations: [...relations], logged };
 }

@@ -7,7 +7,7 @@ import {
   type Relation,
 } from '../contract/index.js';
 
-/** A relation as cached: the resource plus the key the name index sorts on (`relationNameKey`). */
+/** A relation as cached: the resource plus the key it sorts on by name (`relationNameKey`). */
 export type CachedRelation = Relation & { sortName: string };
 
 export type PendingState = 'pending' | 'conflict' | 'rejected';
@@ -108,13 +108,13 @@ export interface RelationAccess extends EntityAccess<'relation'> {
 
 export function relationAccess(tx: WriteTransaction): RelationAccess {
   const getMany = async (ids: readonly string[]) => (await readRelations(tx, ids)).map((relation) => strip(relation));
-  const putMany = (relations: readonly Relation[]) => logRelations(tx, relations.map(cachedRelation), []);
+  const putMany = (relations: readonly Relation[]) => logRelations(tx, { put: relations.map(cachedRelation), deleted: [] });
   return {
     getMany,
     putMany,
     get: async (id) => (await getMany([id]))[0],
     put: (relation) => putMany([relation]),
-    delete: (id) => logRelations(tx, [], [id]),
+    delete: (id) => logRelations(tx, { put: [], deleted: [id] }),
   };
 }
 

@@ -72,24 +72,27 @@ export async function readRelations(tx: RelationTx<IDBTransactionMode>, ids: rea
   return ids.map((id) => (logged.has(id) ? logged.get(id) : findIn(read.get(blockOf(keys, id)) ?? [], id)));
 }
 
-/** Records writes of relations in a transaction: one log record, whatever their number. */
-export function logRelations(tx: RelationTx<'readwrite'>, put: readonly CachedRelation[], deleted: readonly string[]): Promise<unknown> {
-  return tx.objectStore('relationLog').add({ put: [...put], deleted: [...deleted] });
+/** Records writes of relations in a transaction: one log record, whatever their number. Resolves its key. */
+export function logRelations(tx: RelationTx<'readwrite'>, record: RelationLogRecord): Promise<number> {
+  return tx.objectStore('relationLog').add(record);
 }
 
 /**
  * Folds the log into the blocks it touches (splitting those grown past twice `blockSize`) and into the first
  * screen, in one transaction. Safe from any tab at any time: another tab's compaction finds an empty log.
- * Resolves whether there was anything to fold.
+ * `known`: log records this tab wrote, by key; when they are the whole log, they are not read back (a first
+ * sync's log is every relation). Resolves whether there was anything to fold.
  */
-export async function compactRelations(cache: Cache): Promise<boolean> {
+export async function compactRelations(cache: Cache, known?: ReadonlyMap<number, RelationLogRecord>): Promise<boolean> {
   const tx = cache.transaction([...relationStores, 'meta'], 'readwrite');
   tx.done.catch(() => undefined);
   const blocks = tx.objectStore('relationBlocks');
+  const log = tx.objectStore('relationLog');
   const meta = tx.objectStore('meta');
-  const [records, keys, screen] = await Promise.all([
-    tx.objectStore('relationLog').getAll(), blocks.getAllKeys(), meta.get('firstScreen') as Promise<FirstScreen | undefined>,
+  const [logKeys, keys, screen] = await Promise.all([
+    log.getAllKeys(), blocks.getAllKeys(), meta.get('firstScreen') as Promise<FirstScreen | undefined>,
   ]);
+  const records = known && logKeys.every((key) => known.has(key)) ? logKeys.map((key) => known.get(key)!) : await log.getAll();
   if (!records.length) {
     await tx.done;
     return false;
@@ -102,7 +105,7 @@ export async function compactRelations(cache: Cache): Promise<boolean> {
     if (ids) ids.push(id);
     else touched.set(key, [id]);
   }
-  const writes: Promise<unknown>[] = [tx.objectStore('relationLog').clear()];
+  const writes: Promise<unknown>[] = [log.clear()];
   const read = await Promise.all([...touched.keys()].map((key) => blocks.get(key)));
   [...touched].forEach(([key, ids], i) => {
     const rows = new Map((read[i] ?? []).map((row) => [row.id, row]));
@@ -219,7 +222,7 @@ function byId(a: CachedRelation, b: CachedRelation): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** The name index's order: the contract's name key, then id (as IndexedDB orders an index's entries). */
+/** The order by name: the contract's name key, then id (in code units, as IndexedDB compares strings). */
 function byName(a: CachedRelation, b: CachedRelation): number {
   return a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : byId(a, b);
 }

@@ -141,8 +141,8 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
   }
 
   /**
-   * The first `limit` relations by name that are not archived, read straight off the name index: what an
-   * overview paints before its full index is loaded.
+   * The first `limit` active relations by name, from the first screen the cache keeps: what an overview paints
+   * before its full index is loaded.
    */
   firstRelations(limit: number): Promise<Relation[]> {
     return this.relations.first(limit);

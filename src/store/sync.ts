@@ -2,7 +2,7 @@ import type { Change } from '../contract/index.js';
 import { ApiError, NetworkError } from '../sdk/index.js';
 import { applyChanges, type Applied } from './apply.js';
 import { entityStores } from './cache.js';
-import { compactRelations } from './relation-blocks.js';
+import { compactRelations, type RelationLogRecord } from './relation-blocks.js';
 import type { StoreHost } from './host.js';
 
 /** Changes per request and per IndexedDB transaction in a sync (benchmarks read the feed the same way). */
@@ -44,6 +44,8 @@ export class ChangeFeed {
       try {
         let cursor = ((await host.cache.get('meta', 'cursor')) as string | undefined) ?? '0';
         let received = 0;
+        // What this pull logged of relations, kept to fold it in without reading it back.
+        const logged = new Map<number, RelationLogRecord>();
         let next = this.fetchPage(cursor);
         for (;;) {
           let page;
@@ -61,7 +63,8 @@ export class ChangeFeed {
           if (host.closed()) return;
           // The next page travels while this one is written: the network and IndexedDB overlap.
           if (page.hasMore) next = this.fetchPage(page.nextCursor);
-          const { touched, relations } = await applyChanges(host.cache, page.items, page.nextCursor);
+          const { touched, relations, logged: record } = await applyChanges(host.cache, page.items, page.nextCursor);
+          if (record) logged.set(...record);
           await host.indexChanges(page.items, relations);
           cursor = page.nextCursor;
           received += page.items.length;
@@ -71,7 +74,7 @@ export class ChangeFeed {
         }
         if (host.closed()) return;
         // What this pull and the local writes before it logged, folded into the blocks while no page is due.
-        await compactRelations(host.cache);
+        await compactRelations(host.cache, logged);
         const lastSyncAt = new Date().toISOString();
         await host.cache.put('meta', true, 'complete');
         this.complete = true;

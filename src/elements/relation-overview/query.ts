@@ -26,7 +26,7 @@ export function overviewQuery(filters: OverviewFilters): RelationQuery {
   };
 }
 
-/** The list as it first opens, active relations by name with nothing filtered: what the store's name index can paint at once. */
+/** The list as it first opens, active relations by name with nothing filtered: what the store's kept first screen can paint at once. */
 export function isFirstView(filters: OverviewFilters): boolean {
   return filters.view === 'relations' && !filters.showArchived && !filters.q && !filters.roleFilter && !filters.kind && !filters.labelIds.length && filters.sort === 'name';
 }

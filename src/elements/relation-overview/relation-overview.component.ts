@@ -96,7 +96,7 @@ export class RelationOverview extends LitElement {
   @query('.head') private head?: HTMLElement;
   @query('.grid') private grid?: HTMLElement;
 
-  /** The first screenful, read off the name index while the full index loads. */
+  /** The first screenful, from the store's kept first screen while the full index loads. */
   @state() private preview: Relation[] = [];
   @state() private columns: ColumnKey[] = [...defaultColumns];
   /** Which dialog is open; a closed dialog is not rendered at all (fewer elements at rest). */
@@ -155,8 +155,8 @@ export class RelationOverview extends LitElement {
 
   private async load(store: RelationsStore, query: RelationQuery): Promise<RelationSelection> {
     if (!store.indexReady && isFirstView(this) && (await store.isComplete())) {
-      // Loading the whole index takes a while at 100,000 relations: paint the first screenful off the
-      // name index first (tens of milliseconds), before the full read competes with it.
+      // Loading the whole index takes a while at 100,000 relations: paint the first screenful from the
+      // kept first screen (one record), before the full read competes with it.
       this.preview = await store.firstRelations(this.rows.window(Number.POSITIVE_INFINITY).last);
     }
     const selection = await store.selectRelations(query);
