@@ -16,6 +16,8 @@
  *   --gap-ms N         pause before each keystroke and label change, as a user types (default 100)
  *   --data-dir DIR     a seeded PGlite data dir to copy (seeded there first when empty); default: seed anew
  *   --doc / --no-doc   write our section of docs/performance.md (default: only when 100000 relations)
+ *   --profile          instead of the rounds: our page only, a CPU profile of the label changes and the
+ *                      keystrokes, printed as the functions with the most time of their own
  */
 import { cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -169,6 +171,28 @@ const synced = await ours('synced', 30 * 60_000);
 console.log(`  synced ${synced.relations.toLocaleString('en-US')} relations in ${(synced.ms / 1000).toFixed(1)} s`);
 const chromeVersion = context.browser()?.version() ?? /Chrome\/([\d.]+)/.exec(info.userAgent)?.[1] ?? 'unknown';
 
+if (flags.has('profile')) {
+  await open('/ours');
+  await ours('startup');
+  await ours('settle');
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  for (const [what, step] of [
+    ['label changes', () => ours('labelsChosen', labels, gapMs)],
+    ['keystrokes', () => ours('searchTyped', terms, gapMs)],
+  ] as const) {
+    await cdp.send('Profiler.start');
+    const steps = await step();
+    const { profile } = await cdp.send('Profiler.stop');
+    console.log(`\n${what}: ${steps.length} steps, to DOM median ${[...steps.map((s) => s.committed)].sort((a, b) => a - b)[steps.length >> 1]?.toFixed(1)} ms`);
+    console.log(profileSummary(profile));
+  }
+  await context.close();
+  await backend.close();
+  process.exit(0);
+}
+
 const rounds: Round[] = [];
 const sameFirstIds: boolean[] = [];
 for (let round = 0; round < runs; round++) {
@@ -266,4 +290,22 @@ if (writeDoc) {
   const file = new URL('../../docs/performance.md', import.meta.url).pathname;
   replaceSection(file, heading, markdown, '# Performance');
   console.log(`\nwrote "${heading}" in docs/performance.md`);
+}
+
+/** The functions with the most time of their own in a CPU profile (idle left out), by name and place. */
+function profileSummary(profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples?: number[]; timeDeltas?: number[] }): string {
+  const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  let busy = 0;
+  samples.forEach((id, i) => {
+    const frame = byNode.get(id)!.callFrame;
+    if (frame.functionName === '(idle)') return;
+    const ms = (deltas[i + 1] ?? 0) / 1000;
+    busy += ms;
+    const where = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').slice(-2).join('/')}:${frame.lineNumber + 1}`;
+    self.set(where, (self.get(where) ?? 0) + ms);
+  });
+  return [`busy ${busy.toFixed(0)} ms`, ...[...self].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([where, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${where}`)].join('\n');
 }

@@ -65,6 +65,8 @@ export class ChangeFeed {
           if (page.hasMore) next = this.fetchPage(page.nextCursor);
           const { touched, relations, logged: record } = await applyChanges(host.cache, page.items, page.nextCursor);
           if (record) logged.set(...record);
+          // Closed while the page was written (a sign-out): nothing is left to index or to tell.
+          if (host.closed()) return;
           await host.indexChanges(page.items, relations);
           cursor = page.nextCursor;
           received += page.items.length;

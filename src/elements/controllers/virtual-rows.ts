@@ -24,6 +24,7 @@ export class VirtualRowsController implements ReactiveController {
   private frame = 0;
   private observer: ResizeObserver | undefined;
   private observed: HTMLElement | undefined;
+  private sampled: HTMLElement | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -42,13 +43,15 @@ export class VirtualRowsController implements ReactiveController {
   hostDisconnected(): void {
     this.observer?.disconnect();
     this.observed = undefined;
+    this.sampled = undefined;
     cancelAnimationFrame(this.frame);
     this.frame = 0;
   }
 
   hostUpdated(): void {
+    // Sizes are read when the observer reports them, after the browser's own layout: reading them here would
+    // lay out the whole element again after every update (a label filter's update spent most of its time so).
     this.observe();
-    this.measure();
   }
 
   /** The rows to render: from `first` up to, not including, `last`. */
@@ -104,11 +107,18 @@ export class VirtualRowsController implements ReactiveController {
     this.offset = 0;
   }
 
+  /** Watches the body (the viewport) and the sample row (the row height); each reports once when first watched. */
   private observe(): void {
     const body = this.options.body();
     if (body && body !== this.observed) {
       this.observed = body;
       this.observer?.observe(body);
+    }
+    const sample = this.options.sample();
+    if (sample && sample !== this.sampled) {
+      if (this.sampled) this.observer?.unobserve(this.sampled);
+      this.sampled = sample;
+      this.observer?.observe(sample);
     }
   }
 
