@@ -106,6 +106,20 @@ describe('<relation-overview>', () => {
     expect(ui.names().every((name) => leads.includes(name))).to.equal(true);
   });
 
+  it('shows a filtered list from its first row, also after scrolling down, and the rows a scroll reaches', async () => {
+    const body = ui.grid().querySelector<HTMLElement>('.body')!;
+    const active = await fromServer({ status: ['active'], sort: 'name' });
+    body.scrollTop = 40 * 36;
+    await until(() => ui.names()[0] !== active[0]!.displayName && ui.rows().length > 0, 'rows further down the list');
+    expect(active.slice(30, 60).map((r) => r.displayName)).to.include(ui.names()[0]);
+    ui.combobox('Soort').value = 'person';
+    ui.combobox('Soort').dispatchEvent(new Event('change'));
+    const persons = await fromServer({ status: ['active'], kind: 'person', sort: 'name' });
+    await until(() => ui.count() === nlCount(persons.length), 'the persons');
+    await until(() => ui.names()[0] === persons[0]!.displayName, 'the first person at the top');
+    expect(body.scrollTop).to.equal(0);
+  });
+
   it('filters by role and kind and sorts by a column header', async () => {
     ui.combobox('Rol').value = 'creditor';
     ui.combobox('Rol').dispatchEvent(new Event('change'));

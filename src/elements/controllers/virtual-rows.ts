@@ -102,6 +102,9 @@ export class VirtualRowsController implements ReactiveController {
 
   /** Back to the first row, e.g. when the filters change. */
   toStart(): void {
+    // Only when scrolled (or a scroll is still to be read): setting scrollTop lays the element out at once,
+    // even to the value it has.
+    if (this.offset === 0 && !this.frame) return;
     const body = this.options.body();
     if (body) body.scrollTop = 0;
     this.offset = 0;
