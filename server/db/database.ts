@@ -4,6 +4,11 @@
  */
 export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+  /**
+   * Loads rows given as CSV (`COPY … FROM … (FORMAT csv)`) where the storage can take them so: far faster
+   * than INSERT for a bulk load. Absent where it cannot (then the caller inserts).
+   */
+  copyCsv?(table: string, columns: readonly string[], csv: string): Promise<void>;
 }
 
 export interface Database extends Queryable {
