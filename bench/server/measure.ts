@@ -201,6 +201,14 @@ export async function timeInserts(db: Database, relations: number): Promise<[str
       times.set(table, (times.get(table) ?? 0) + performance.now() - start);
       return rows;
     },
+    // As the first start loads on PGlite: by COPY, timed per table as the inserts are.
+    ...(tx.copyCsv ? {
+      async copyCsv(table: string, columns: readonly string[], csv: string): Promise<void> {
+        const start = performance.now();
+        await tx.copyCsv!(table, columns, csv);
+        times.set(`copy ${table}`, (times.get(`copy ${table}`) ?? 0) + performance.now() - start);
+      },
+    } : {}),
   });
   const exec = async (sql: string) => {
     const start = performance.now();
