@@ -32,6 +32,8 @@ export interface FirstScreen {
 
 /** Relations per block: reading or rewriting one costs a few milliseconds. Split beyond twice this. */
 const blockSize = 1000;
+/** Blocks written before the page may handle input and paint again (a few milliseconds each). */
+const blocksPerSlice = 8;
 /** Blocks per read when everything is read: each request's answer is turned into objects in its own task. */
 const blocksPerRead = 8;
 /** Rows the first screen keeps: more than a screenful. */
@@ -107,17 +109,27 @@ export async function compactRelations(cache: Cache, known?: ReadonlyMap<number,
   }
   const writes: Promise<unknown>[] = [log.clear()];
   const read = await Promise.all([...touched.keys()].map((key) => blocks.get(key)));
-  [...touched].forEach(([key, ids], i) => {
+  // Every block rewritten (a first sync's fold): these rows are every relation, and the first screen comes
+  // from them rather than from reading all back.
+  const everyBlock = keys.every((key) => touched.has(key));
+  const all: CachedRelation[] = [];
+  for (const [i, [key, ids]] of [...touched].entries()) {
     const rows = new Map((read[i] ?? []).map((row) => [row.id, row]));
     for (const id of ids) {
       const relation = changes.get(id);
       if (relation) rows.set(id, relation);
       else rows.delete(id);
     }
-    writes.push(...writeBlock(tx, key, [...rows.values()].sort(byId)));
-  });
+    const sorted = [...rows.values()].sort(byId);
+    if (everyBlock) for (const row of sorted) all.push(row);
+    for (const write of writeBlock(tx, key, sorted)) {
+      writes.push(write);
+      // Each put copies its block on the main thread: a slice's last one awaited lets the page paint between.
+      if (writes.length % blocksPerSlice === 0) await write;
+    }
+  }
   let next = screen && patchFirstScreen(screen, changes);
-  if (!next || (!next.complete && next.rows.length < refillBelow)) next = firstScreenOf(await readAllRelations(tx));
+  if (!next || (!next.complete && next.rows.length < refillBelow)) next = firstScreenOf(everyBlock ? all : await readAllRelations(tx));
   writes.push(meta.put(next, 'firstScreen'));
   await Promise.all([...writes, tx.done]);
   return true;
