@@ -188,7 +188,7 @@ function startupTable(rounds: readonly Round[]): { header: string[]; rows: strin
       ['first paint of anything (first-contentful-paint)', o((s) => s.firstContentfulPaint), ''],
       ['first rows in the DOM', o((s) => s.firstRowsInDom), p((s) => s.firstRowsInDom)],
       ['**first rows painted**', o((s) => s.firstRowsPainted), p((s) => s.firstRowsPainted)],
-      ['overview asked for its first screenful off the name index (firstRelations)', o((s) => s.previewStart), ''],
+      ['overview asked for its first screenful from the kept first screen (firstRelations)', o((s) => s.previewStart), ''],
       ['that read answered', o((s) => s.previewEnd), ''],
       ['overview\'s first query of the full index started', o((s) => s.firstQueryStart), ''],
       ['index ready (every relation read, index built, first query answered)', o((s) => s.indexReady), ''],
@@ -204,12 +204,12 @@ function partsTable(rounds: readonly Round[]): { header: string[]; rows: string[
     header: ['step of the warm start, redone alone', 'median'],
     right: [false, true],
     rows: [
-      [`getAll('relations') of ${count(rounds[0]?.ours.parts.relations ?? Number.NaN)} cached relations`, m((p) => p.getAll)],
+      [`readAllRelations: every one of ${count(rounds[0]?.ours.parts.relations ?? Number.NaN)} cached relations`, m((p) => p.getAll)],
       ['new RelationIndex(rows): search texts, id map', m((p) => p.buildIndex)],
       ['first query on it (sorts by name once, then scans)', m((p) => p.firstQuery)],
       ['a later query (order cached)', m((p) => p.secondQuery)],
-      ['firstRelations(40) off the name index (the preview)', m((p) => p.firstRelations40)],
-      ['the same, started together with a getAll of every relation (as on a warm start)', m((p) => p.firstRelations40DuringGetAll)],
+      ['firstRelations(40) from the kept first screen (the preview)', m((p) => p.firstRelations40)],
+      ['the same, started together with a read of every relation (as on a warm start)', m((p) => p.firstRelations40DuringGetAll)],
       ['readFirstScreen(cache, 100): the kept first screen and the log since', m((p) => p.sortNameGetAll100)],
     ],
   };
@@ -342,14 +342,14 @@ function whereTimeGoes(input: ReportInput, f: Figures, v: Verdicts): string[] {
         `(navigation, HTML, bundle); the store is ready at ${ms(o((s) => s.storeReady))} (getMe over HTTP, IndexedDB opened, counts read: ` +
         `${ms(o((s) => s.storeReady) - o((s) => s.scriptStart))}). ` +
         (previewed.length
-          ? `The overview asks for its first screenful off the name index at ${ms(preview((s) => s.previewStart))} ` +
+          ? `The overview asks for its first screenful from the kept first screen at ${ms(preview((s) => s.previewStart))} ` +
             `(${ms(preview((s) => s.previewStart) - preview((s) => s.storeReady))} after the store is ready) and gets it at ${ms(preview((s) => s.previewEnd))} ` +
             `(${ms(preview((s) => s.previewEnd) - preview((s) => s.previewStart))}; firstRelations(40) alone on a quiet page: ${ms(parts((p) => p.firstRelations40))}); `
-          : `The overview read no screenful off the name index first; `) +
-        `rows reach the DOM at ${ms(o((s) => s.firstRowsInDom))} and are painted at ${ms(o((s) => s.firstRowsPainted))}. The first rows came from the name ` +
-        `index in ${from.filter((x) => x === 'preview').length} of ${from.length} rounds, otherwise from the full index (a cursor on the name index started ` +
-        `together with a getAll of every relation answers only after ${ms(parts((p) => p.firstRelations40DuringGetAll))}). The full index is ready at ` +
-        `${ms(o((s) => s.indexReady))}: getAll ${ms(parts((p) => p.getAll))}, building it ${ms(parts((p) => p.buildIndex))}, the first query with its sort ` +
+          : `The overview read no first screenful before the full index; `) +
+        `rows reach the DOM at ${ms(o((s) => s.firstRowsInDom))} and are painted at ${ms(o((s) => s.firstRowsPainted))}. The first rows came from the kept first ` +
+        `screen in ${from.filter((x) => x === 'preview').length} of ${from.length} rounds, otherwise from the full index (the first screen read ` +
+        `together with a read of every relation answers only after ${ms(parts((p) => p.firstRelations40DuringGetAll))}). The full index is ready at ` +
+        `${ms(o((s) => s.indexReady))}: every relation read ${ms(parts((p) => p.getAll))}, building it ${ms(parts((p) => p.buildIndex))}, the first query with its sort ` +
         `${ms(parts((p) => p.firstQuery))} (each alone).`,
     );
   }
