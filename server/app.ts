@@ -10,7 +10,7 @@ import { fieldErrors } from './field-errors.js';
 import type { Actor, Handlers, RequestContext } from './context.js';
 import type { Queryable } from './db/database.js';
 import { anyVersion, problem, ProblemError, problemType } from './problem.js';
-import { announcedTopic, announcementChannel } from './notification-hub.js';
+import { announcedTopic, announcementChannel, isOwnTopic } from './notification-hub.js';
 import { handlers } from './resources/index.js';
 import { deferChanges, flushChanges, lockKey } from './resources/shared.js';
 import { holdAfterCommit, takeAfterCommit } from './after-commit.js';
@@ -103,7 +103,7 @@ async function run(c: Context, operationId: OperationId, spec: OperationSpec, ac
       }
     }
     const result = await execute(tx);
-    await announce(tx, actor.tenantId, operationId);
+    await announce(tx, actor, operationId);
     if (key) {
       await tx.query(
         'insert into idempotency_keys (tenant_id, user_id, key, request_hash, status, etag, body) values ($1, $2, $3, $4, $5, $6, $7)',
@@ -137,12 +137,14 @@ async function retried<T>(transaction: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Tells every open stream of the tenant, on every instance of the backend, that it has something new to
- * pull: delivered by PostgreSQL when the transaction commits, and never when it rolls back.
+ * Tells every open stream of the tenant (or of the acting user, for their own notifications), on every
+ * instance of the backend, that it has something new to read: delivered by PostgreSQL when the transaction
+ * commits, and never when it rolls back.
  */
-async function announce(tx: Queryable, tenantId: string, operationId: OperationId): Promise<void> {
+async function announce(tx: Queryable, actor: Actor, operationId: OperationId): Promise<void> {
   const topic = announcedTopic(operationId);
-  if (topic) await tx.query('select pg_notify($1, $2)', [announcementChannel, JSON.stringify({ tenantId, topic })]);
+  const announcement = { tenantId: actor.tenantId, topic, ...(isOwnTopic(topic) ? { userId: actor.id } : {}) };
+  await tx.query('select pg_notify($1, $2)', [announcementChannel, JSON.stringify(announcement)]);
 }
 
 /**

@@ -6,21 +6,26 @@ import { notificationChannel } from './resources/callback-requests.js';
 export const announcementChannel = 'relation_announcements';
 
 /**
- * What a committed write announces to the tenant's open streams: `changes` (pull `/changes`), `callbacks`
- * (callback lists read again), or nothing (marking one's own notifications read concerns one user only, whose
- * other tabs hear it from their own browser).
+ * What a committed write announces to open streams: `changes` (pull `/changes`) and `callbacks` (callback
+ * lists read again) to every user of the tenant; `notifications` (the inbox read again: notifications were
+ * marked read) only to the user who marked them, on their other devices.
  */
-export type Topic = 'changes' | 'callbacks';
+export type Topic = 'changes' | 'callbacks' | 'notifications';
 
-const unannounced = new Set<string>(['readNotification', 'readAllNotifications']);
+const ownTopic: Partial<Record<OperationId, Topic>> = { readNotification: 'notifications', readAllNotifications: 'notifications' };
 
-export function announcedTopic(operationId: OperationId): Topic | undefined {
-  if (unannounced.has(operationId)) return undefined;
-  return operationId.endsWith('CallbackRequest') ? 'callbacks' : 'changes';
+export function announcedTopic(operationId: OperationId): Topic {
+  return ownTopic[operationId] ?? (operationId.endsWith('CallbackRequest') ? 'callbacks' : 'changes');
+}
+
+/** Whether a topic concerns only the user whose write announced it. */
+export function isOwnTopic(topic: Topic): boolean {
+  return topic === 'notifications';
 }
 
 type Listener = (notification: Notification) => void;
-type TopicListener = (topic: Topic) => void;
+/** `userId`: the one user an announcement is for, when it is not for the whole tenant. */
+type TopicListener = (topic: Topic, userId?: string) => void;
 
 /**
  * Fans notifications and announcements out to the streams open on this instance. It hears them through the
@@ -71,8 +76,8 @@ export class NotificationHub {
         this.listeners.get(userId)?.forEach((listener) => listener(notification));
       }),
       this.db.listen(announcementChannel, (payload) => {
-        const { tenantId, topic } = JSON.parse(payload) as { tenantId: string; topic: Topic };
-        this.tenants.get(tenantId)?.forEach((listener) => listener(topic));
+        const { tenantId, topic, userId } = JSON.parse(payload) as { tenantId: string; topic: Topic; userId?: string };
+        this.tenants.get(tenantId)?.forEach((listener) => listener(topic, userId));
       }),
     ]);
     return this.listening;

@@ -12,7 +12,8 @@ const keepAliveMs = 25_000;
  * `GET /notifications/stream`: the user's new notifications as server-sent events (`event: notification`,
  * `id` the notification's id; a client that reconnects with `Last-Event-ID` first gets what it missed), and
  * what the tenant's writes announce: `event: changes` (the change feed moved: pull `/changes`) and
- * `event: callbacks` (callback requests changed). An announcement carries no data beyond its name, so a
+ * `event: callbacks` (callback requests changed), and to this user alone `event: notifications` (their
+ * notifications were marked read, on this device or another: read the inbox again). An announcement carries no data beyond its name, so a
  * burst of writes becomes one event, and a client that was away pulls on `ready` instead of replaying them.
  */
 export function streamNotifications(c: Context, actor: Actor, services: Services): Response {
@@ -25,7 +26,9 @@ export function streamNotifications(c: Context, actor: Actor, services: Services
         queue.push(notification);
         wake?.();
       }),
-      services.hub.subscribeTenant(actor.tenantId, (topic) => {
+      services.hub.subscribeTenant(actor.tenantId, (topic, userId) => {
+        // Another user's own announcement (they read their notifications) is not this stream's.
+        if (userId && userId !== actor.id) return;
         topics.add(topic);
         wake?.();
       }),

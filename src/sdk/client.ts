@@ -38,14 +38,17 @@ export interface StreamOptions {
   signal: AbortSignal;
   /** The stream is open (again): anything announced while it was down is not replayed, so pull now. */
   onReady?: (() => void) | undefined;
-  /** The tenant's change feed moved (`changes`), or its callback requests changed (`callbacks`). */
+  /**
+   * The tenant's change feed moved (`changes`), its callback requests changed (`callbacks`), or this user's
+   * notifications were marked read, here or on another device (`notifications`).
+   */
   onAnnouncement?: ((topic: StreamTopic) => void) | undefined;
   /** The connection dropped; it is tried again after a pause. */
   onDrop?: (() => void) | undefined;
 }
 
-export type StreamTopic = 'changes' | 'callbacks';
-const topics: readonly string[] = ['changes', 'callbacks'] satisfies StreamTopic[];
+export type StreamTopic = 'changes' | 'callbacks' | 'notifications';
+const topics: readonly string[] = ['changes', 'callbacks', 'notifications'] satisfies StreamTopic[];
 
 const retryableStatuses = [408, 425, 429, 500, 502, 503, 504];
 

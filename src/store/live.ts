@@ -61,7 +61,12 @@ export class LiveConnection {
           host.notified(null);
           host.callbacksChanged();
         },
-        onAnnouncement: (topic: StreamTopic) => (topic === 'changes' ? this.pull() : host.callbacksChanged()),
+        onAnnouncement: (topic: StreamTopic) => {
+          if (topic === 'changes') this.pull();
+          else if (topic === 'callbacks') host.callbacksChanged();
+          // Marked read on another device: the inbox is read again, as after a new notification.
+          else host.notified(null);
+        },
         onDrop: () => this.startPolling(),
       });
     } catch (error) {

@@ -134,6 +134,18 @@ describe('<notification-inbox>', () => {
     expect(focused()).to.equal(ui.bell());
   });
 
+  it('follows notifications marked read on another device, without a reload', async () => {
+    await requestForBram(`Elders gelezen ${Date.now()}`);
+    const { store, ui } = await bramsInbox('en');
+    await until(() => store.status.live === 'stream', 'the live stream');
+    const unread = (await unreadOnServer()).length;
+    expect(unread).to.be.greaterThan(0);
+    await until(() => ui.bellName() === englishBell(unread), 'the count');
+    // Bram's phone: the API itself, not this store or another tab of this browser.
+    expect((await bram.readAllNotifications()).read).to.equal(unread);
+    await until(() => ui.bellName() === englishBell(0), 'the count after the other device marked all read');
+  });
+
   it('opening a notification marks it read and fires notification-open, then relation-open; a cancelled one stops relation-open', async () => {
     const created = await requestForBram(`Openen ${Date.now()}`);
     const { inbox, ui } = await bramsInbox('en');

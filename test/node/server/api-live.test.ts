@@ -57,6 +57,23 @@ for (const storage of storages) {
       await Promise.all([anna.close(), olga.close()]);
     });
 
+    test("marking notifications read is announced to that user's other streams only, as `notifications`", async () => {
+      const relationId = (await server.request<{ items: { id: string }[] }>('GET', '/relations?limit=1')).body.items[0]!.id;
+      await server.request('POST', '/callback-requests', { token: 'demo-bram', body: { relationId, message: 'Terugbellen', assigneeId: 'user-anna' } });
+      // Two devices of anna's, and a colleague.
+      const laptop = await openStream(server, 'demo-anna');
+      const phone = await openStream(server, 'demo-anna');
+      const bram = await openStream(server, 'demo-bram');
+      const read = await server.request<{ read: number }>('POST', '/notifications/read', { token: 'demo-anna' });
+      assert.ok(read.body.read > 0, 'anna had unread notifications');
+      await Promise.all([laptop.next(named('notifications')), phone.next(named('notifications'))]);
+      // Bram's next event is his own write's announcement: anna's read state is none of his stream's business.
+      await server.request('POST', '/relations', { token: 'demo-bram', body: { kind: 'organization', organization: { name: 'Na het lezen' } } });
+      await bram.next(named('changes'));
+      assert.ok(!bram.seen.some(named('notifications')), "a colleague's stream does not hear it");
+      await Promise.all([laptop.close(), phone.close(), bram.close()]);
+    });
+
     test('a write that fails announces nothing; a callback request announces `callbacks`', async () => {
       const bram = await openStream(server, 'demo-bram');
       const rejected = await server.request('POST', '/relations', { body: { kind: 'organization', organization: { name: '' } } });
