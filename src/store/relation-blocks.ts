@@ -43,15 +43,18 @@ const refillBelow = 50;
 
 type RelationTx<M extends IDBTransactionMode | 'versionchange'> = IDBPTransaction<CacheSchema, ArrayLike<StoreNames<CacheSchema>>, M>;
 
-/** Every relation: the blocks in key order, then what the log changed since. */
-export async function readAllRelations(tx: RelationTx<IDBTransactionMode>): Promise<CachedRelation[]> {
+/**
+ * Every relation: the blocks in key order, then what the log changed since. `known`: log records this tab
+ * wrote, by key, used instead of reading them (see `logRecords`).
+ */
+export async function readAllRelations(tx: RelationTx<IDBTransactionMode>, known?: KnownLog): Promise<CachedRelation[]> {
   const blocks = tx.objectStore('relationBlocks');
   const keys = await blocks.getAllKeys();
   const reads: Promise<CachedRelation[][]>[] = [];
   for (let i = 0; i < keys.length; i += blocksPerRead) {
     reads.push(blocks.getAll(IDBKeyRange.bound(keys[i]!, keys[Math.min(keys.length, i + blocksPerRead) - 1]!)));
   }
-  const [read, records] = await Promise.all([Promise.all(reads), tx.objectStore('relationLog').getAll()]);
+  const [read, records] = await Promise.all([Promise.all(reads), logRecords(tx, known)]);
   const rows = read.flat(2);
   if (!records.length) return rows;
   const logged = fold(records);
@@ -60,10 +63,12 @@ export async function readAllRelations(tx: RelationTx<IDBTransactionMode>): Prom
   return kept;
 }
 
-/** These relations as the cache holds them now (undefined: not there), in the order asked. */
-export async function readRelations(tx: RelationTx<IDBTransactionMode>, ids: readonly string[]): Promise<(CachedRelation | undefined)[]> {
+/** These relations as the cache holds them now (undefined: not there), in the order asked. `known`: as above. */
+export async function readRelations(
+  tx: RelationTx<IDBTransactionMode>, ids: readonly string[], known?: KnownLog,
+): Promise<(CachedRelation | undefined)[]> {
   const blocks = tx.objectStore('relationBlocks');
-  const [keys, records] = await Promise.all([blocks.getAllKeys(), tx.objectStore('relationLog').getAll()]);
+  const [keys, records] = await Promise.all([blocks.getAllKeys(), logRecords(tx, known)]);
   const logged = fold(records, new Set(ids));
   const reads = new Map<string, Promise<CachedRelation[] | undefined>>();
   for (const id of ids) {
@@ -82,19 +87,18 @@ export function logRelations(tx: RelationTx<'readwrite'>, record: RelationLogRec
 /**
  * Folds the log into the blocks it touches (splitting those grown past twice `blockSize`) and into the first
  * screen, in one transaction. Safe from any tab at any time: another tab's compaction finds an empty log.
- * `known`: log records this tab wrote, by key; when they are the whole log, they are not read back (a first
- * sync's log is every relation). Resolves whether there was anything to fold.
+ * `known`: log records this tab wrote, by key, which are not read back (a first sync's log is every relation).
+ * Resolves whether there was anything to fold.
  */
-export async function compactRelations(cache: Cache, known?: ReadonlyMap<number, RelationLogRecord>): Promise<boolean> {
+export async function compactRelations(cache: Cache, known?: KnownLog): Promise<boolean> {
   const tx = cache.transaction([...relationStores, 'meta'], 'readwrite');
   tx.done.catch(() => undefined);
   const blocks = tx.objectStore('relationBlocks');
   const log = tx.objectStore('relationLog');
   const meta = tx.objectStore('meta');
-  const [logKeys, keys, screen] = await Promise.all([
-    log.getAllKeys(), blocks.getAllKeys(), meta.get('firstScreen') as Promise<FirstScreen | undefined>,
+  const [records, keys, screen] = await Promise.all([
+    logRecords(tx, known), blocks.getAllKeys(), meta.get('firstScreen') as Promise<FirstScreen | undefined>,
   ]);
-  const records = known && logKeys.every((key) => known.has(key)) ? logKeys.map((key) => known.get(key)!) : await log.getAll();
   if (!records.length) {
     await tx.done;
     return false;
@@ -186,6 +190,26 @@ function writeBlock(tx: RelationTx<'readwrite' | 'versionchange'>, key: string, 
   const writes: Promise<unknown>[] = [];
   for (let at = 0; at < rows.length; at += size) writes.push(blocks.put(rows.slice(at, at + size), at === 0 ? key : rows[at]!.id));
   return writes;
+}
+
+/** Log records a tab wrote and still holds, by key: the log's records never change once written. */
+export type KnownLog = ReadonlyMap<number, RelationLogRecord>;
+
+/** Unknown records read one by one up to this many; beyond it, the whole log in one request. */
+const readOneByOne = 16;
+
+/**
+ * The log's records in order: those in `known` from memory (a first sync's log is every relation synced so
+ * far, and reading it back would turn all of them into objects again), the others read.
+ */
+async function logRecords(tx: RelationTx<IDBTransactionMode>, known: KnownLog | undefined): Promise<RelationLogRecord[]> {
+  const log = tx.objectStore('relationLog');
+  if (!known?.size) return log.getAll();
+  const keys = await log.getAllKeys();
+  const unknown = keys.filter((key) => !known.has(key));
+  if (unknown.length > readOneByOne) return log.getAll();
+  const read = new Map(await Promise.all(unknown.map(async (key) => [key, (await log.get(key))!] as const)));
+  return keys.map((key) => known.get(key) ?? read.get(key)!);
 }
 
 /** Each logged relation's latest state (undefined: deleted), in log order; only `only`'s ids when given. */

@@ -85,7 +85,7 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
     this.feed = new ChangeFeed(host);
     this.queue = new Outbox(host);
     this.live = new LiveConnection(host);
-    this.relations = new RelationQueries(cache, client, () => this.feed.isComplete(), first);
+    this.relations = new RelationQueries(cache, client, () => this.feed.isComplete(), () => this.feed.logged, first);
     globalThis.addEventListener?.('online', this.onOnline);
   }
 

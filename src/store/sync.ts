@@ -2,7 +2,7 @@ import type { Change } from '../contract/index.js';
 import { ApiError, NetworkError } from '../sdk/index.js';
 import { applyChanges, type Applied } from './apply.js';
 import { entityStores } from './cache.js';
-import { compactRelations, type RelationLogRecord } from './relation-blocks.js';
+import { compactRelations, type KnownLog, type RelationLogRecord } from './relation-blocks.js';
 import type { StoreHost } from './host.js';
 
 /** Changes per request and per IndexedDB transaction in a sync (benchmarks read the feed the same way). */
@@ -19,8 +19,17 @@ export interface SyncHost extends StoreHost {
 /** Pulls the change feed into the cache and knows whether a first pull has completed. */
 export class ChangeFeed {
   private complete = false;
+  private logging: KnownLog = new Map();
 
   constructor(private readonly host: SyncHost) {}
+
+  /**
+   * The relation log records this tab's pulls wrote, by key: reads use them instead of reading them back
+   * (until the fold, a first sync's log is every relation synced so far).
+   */
+  get logged(): KnownLog {
+    return this.logging;
+  }
 
   /** Whether a first sync has completed: before it, lists may be incomplete. */
   async isComplete(): Promise<boolean> {
@@ -44,8 +53,10 @@ export class ChangeFeed {
       try {
         let cursor = ((await host.cache.get('meta', 'cursor')) as string | undefined) ?? '0';
         let received = 0;
-        // What this pull logged of relations, kept to fold it in without reading it back.
-        const logged = new Map<number, RelationLogRecord>();
+        // What this pull logs of relations (and an earlier pull that stopped before its fold), kept to read
+        // and fold it without reading it back. Records never change once written, and keys are never reused.
+        const logged = new Map<number, RelationLogRecord>(this.logging);
+        this.logging = logged;
         let next = this.fetchPage(cursor);
         for (;;) {
           let page;
@@ -77,6 +88,7 @@ export class ChangeFeed {
         if (host.closed()) return;
         // What this pull and the local writes before it logged, folded into the blocks while no page is due.
         await compactRelations(host.cache, logged);
+        this.logging = new Map();
         const lastSyncAt = new Date().toISOString();
         await host.cache.put('meta', true, 'complete');
         this.complete = true;

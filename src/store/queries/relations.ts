@@ -3,7 +3,7 @@ import { NetworkError, type RelationsClient } from '../../sdk/index.js';
 import type { Applied } from '../apply.js';
 import { strip, type Cache } from '../cache.js';
 import type { RelationQuery, RelationQueryResult } from '../query.js';
-import { firstScreenOf, readAllRelations, readFirstScreen, readRelations, relationStores } from '../relation-blocks.js';
+import { firstScreenOf, readAllRelations, readFirstScreen, readRelations, relationStores, type KnownLog } from '../relation-blocks.js';
 import { RelationIndex } from '../relation-index.js';
 
 /** The relations a query matched, read on demand. */
@@ -71,6 +71,8 @@ export class RelationQueries {
     private readonly cache: Cache,
     private readonly client: RelationsClient,
     private readonly isComplete: () => Promise<boolean>,
+    /** The relation log records this tab wrote and holds (a sync's), so reads need not read them back. */
+    private readonly knownLog: () => KnownLog,
     private primed?: PrimedFirst,
   ) {}
 
@@ -81,7 +83,7 @@ export class RelationQueries {
 
   async get(id: string): Promise<Relation | undefined> {
     if (this.loaded && this.index) return (await this.index).get(id);
-    const [relation] = await readRelations(this.cache.transaction(relationStores), [id]);
+    const [relation] = await readRelations(this.cache.transaction(relationStores), [id], this.knownLog());
     return strip(relation);
   }
 
@@ -165,7 +167,7 @@ export class RelationQueries {
     const wanted = [...new Set(ids)].filter((id): id is string => !!id);
     // Each change applied after every read: a query in between sees the index before or after, never half.
     if (entity === 'relation') {
-      const relations = await readRelations(this.cache.transaction(relationStores), wanted);
+      const relations = await readRelations(this.cache.transaction(relationStores), wanted, this.knownLog());
       index.change(wanted.map((id, i) => [id, relations[i]] as const));
     } else {
       // Which relations these addresses belong (or belonged) to; then each of those with all its addresses now.
@@ -204,7 +206,7 @@ export class RelationQueries {
   private relationIndex(): Promise<RelationIndex> {
     if (this.index) return this.index;
     const loading = (async () => {
-      const relations = await readAllRelations(this.cache.transaction(relationStores));
+      const relations = await readAllRelations(this.cache.transaction(relationStores), this.knownLog());
       this.loaded = true;
       const index = new RelationIndex(relations);
       this.addresses = this.cache.getAll('addresses').then((addresses) => {

@@ -45,8 +45,9 @@ describe('relations kept in blocks and a log', function () {
   it('reads back exactly what was written, by id, in full and as the first screen, through any writes and compactions', async () => {
     // Ids spread over the whole key space (some below every block key), so blocks split and ranges shift.
     const ids = Array.from({ length: pool }, (_, i) => `${(i * 7919 % pool).toString(36).padStart(3, '0')}-${i}`);
-    const relation = (i: number, name: string, status: RelationStatus): CachedRelation => ({
-      ...template, id: ids[i]!, displayName: `${name} ${i}`, status, sortName: `${name}${i % 7}`,
+    // Each write of a relation distinct from every other (its step in the name), so that reading an older one shows.
+    const relation = (i: number, name: string, status: RelationStatus, step = 0): CachedRelation => ({
+      ...template, id: ids[i]!, displayName: `${name} ${i} #${step}`, status, sortName: `${name}${i % 7}`,
     });
     let run = 0;
     await fc.assert(fc.asyncProperty(steps, async (script) => {
@@ -70,9 +71,9 @@ describe('relations kept in blocks and a log', function () {
         }
         expect(await compactRelations(cache, logged)).to.equal(true);
         logged.clear();
-        for (const step of script) {
+        for (const [n, step] of script.entries()) {
           if (step.op === 'put') {
-            const rows = step.picks.map((i) => relation(i, step.name, step.status));
+            const rows = step.picks.map((i) => relation(i, step.name, step.status, n + 1));
             await write(rows, []);
             for (const row of rows) model.set(row.id, row);
           } else if (step.op === 'delete') {
@@ -87,10 +88,15 @@ describe('relations kept in blocks and a log', function () {
             expect(blocks.every((block) => block.inRange), 'each block holds its own range, sorted').to.equal(true);
             expect(await readFirstScreen(cache, 40), 'a first screen that tells, after folding').not.to.equal(undefined);
           }
-          const byId = await readRelations(cache.transaction(relationStores), ids);
-          expect(byId.map((row) => row?.displayName ?? null)).to.deep.equal(ids.map((id) => model.get(id)?.displayName ?? null));
-          const all = await readAllRelations(cache.transaction(relationStores));
-          expect(all.map((row) => row.id).sort()).to.deep.equal([...model.keys()].sort());
+          // Read back from IndexedDB, and with the records this "tab" wrote taken from memory, or only some of them
+          // (another tab's writes are read): all three the same.
+          const some = new Map([...logged].filter(([key]) => key % 2 === 0));
+          for (const [how, known] of [['read back', undefined], ['known', logged], ['partly known', some]] as const) {
+            const byId = await readRelations(cache.transaction(relationStores), ids, known);
+            expect(byId.map((row) => row?.displayName ?? null), how).to.deep.equal(ids.map((id) => model.get(id)?.displayName ?? null));
+            const all = await readAllRelations(cache.transaction(relationStores), known);
+            expect(all.map((row) => row.id).sort(), how).to.deep.equal([...model.keys()].sort());
+          }
           // Whenever the kept first screen answers, a short screenful or the whole of it, it is exact.
           for (const limit of [40, 100]) {
             const first = await readFirstScreen(cache, limit);
@@ -102,6 +108,34 @@ describe('relations kept in blocks and a log', function () {
         await deleteCache(name);
       }
     }), { numRuns: 12 });
+  });
+
+  it('reads the log in its order, whichever of its records a tab holds in memory', async () => {
+    const name = `relation-elements:test-blocks-known:${Date.now()}`;
+    const cache = await openCache(name, () => undefined);
+    try {
+      const id = 'only-one';
+      const records: [number, RelationLogRecord][] = [];
+      const write = async (record: RelationLogRecord) => {
+        const tx = cache.transaction(relationStores, 'readwrite');
+        const [key] = await Promise.all([logRelations(tx, record), tx.done]);
+        records.push([key, record]);
+      };
+      for (const version of [1, 2, 3]) await write({ put: [{ ...template, id, version, sortName: 'x' }], deleted: [] });
+      const subsets = [0, 1, 2, 3, 4, 5, 6, 7].map((bits) => new Map(records.filter((_, i) => bits & (1 << i))));
+      for (const known of subsets) {
+        const [found] = await readRelations(cache.transaction(relationStores), [id], known);
+        expect(found?.version, `with records ${[...known.keys()].join()} in memory`).to.equal(3);
+      }
+      await write({ put: [], deleted: [id] });
+      for (const known of subsets) {
+        const [found] = await readRelations(cache.transaction(relationStores), [id], known);
+        expect(found, `deleted, with records ${[...known.keys()].join()} in memory`).to.equal(undefined);
+      }
+    } finally {
+      cache.close();
+      await deleteCache(name);
+    }
   });
 
   it('keeps the first screen as the backend lists it through a page of the feed, before and after folding it', async () => {
