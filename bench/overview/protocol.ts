@@ -37,7 +37,7 @@ export interface OursStartup {
   firstRowsInDom: number;
   /** The frame after: a task queued from `requestAnimationFrame` runs once that frame is painted. */
   firstRowsPainted: number;
-  /** Whether the first rows came from the name index's cursor (`firstRelations(40)`) or the full index. */
+  /** Whether the first rows came from the kept first screen (`firstRelations(40)`) or the full index. */
   firstRowsFrom: 'preview' | 'index';
   /** The overview asked the store for its first screenful off the name index (`firstRelations`), if it did. */
   previewStart: number | null;

@@ -2,6 +2,7 @@ import type { Me } from '../contract/index.js';
 import type { RelationsClient, TokenSource } from '../sdk/index.js';
 import { openCache, partitionName, type Cache } from './cache.js';
 import { primeFirst, type PrimedFirst } from './queries/relations.js';
+import { firstScreenRows } from './relation-blocks.js';
 import { recallSignIn, whoSignsIn } from './sign-in.js';
 
 export interface OpenOptions {
@@ -12,8 +13,6 @@ export interface OpenOptions {
   getToken?: TokenSource | undefined;
 }
 
-/** What a list shows before its index is loaded, read ahead as a store opens: more than a screenful. */
-const primedRows = 100;
 
 /** A user's cache, opened with what a store reads first: when it last synced, and the first screenful. */
 export interface Partition {
@@ -25,7 +24,8 @@ export interface Partition {
 
 export async function openPartition(name: string, onBlocking: () => void): Promise<Partition> {
   const cache = await openCache(name, onBlocking);
-  const first = primeFirst(cache, primedRows);
+  // All the kept first screen holds: more than a screenful, whatever the list's height.
+  const first = primeFirst(cache, firstScreenRows);
   const lastSyncAt = ((await cache.get('meta', 'lastSyncAt')) as string | undefined) ?? null;
   return { name, cache, lastSyncAt, first };
 }

@@ -3,7 +3,7 @@ import { NetworkError, type RelationsClient } from '../../sdk/index.js';
 import type { Applied } from '../apply.js';
 import { strip, type Cache } from '../cache.js';
 import type { RelationQuery, RelationQueryResult } from '../query.js';
-import { firstScreenOf, readAllRelations, readFirstScreen, readRelations, relationStores, type KnownLog } from '../relation-blocks.js';
+import { readAllRelations, readFirstScreen, readRelations, relationStores, type KnownLog } from '../relation-blocks.js';
 import { RelationIndex } from '../relation-index.js';
 
 /** The relations a query matched, read on demand. */
@@ -39,15 +39,6 @@ export function primeFirst(cache: Cache, limit: number): PrimedFirst {
   // Read whether or not anyone asks: a failure here is the first query's to report, not the opening's.
   rows.catch(() => undefined);
   return { limit, rows };
-}
-
-/**
- * The first `limit` listed relations by name (active: not leads, not archived): from the first screen the
- * cache keeps, or, when that cannot tell, from every relation.
- */
-export async function firstRelations(cache: Cache, limit: number): Promise<Relation[]> {
-  const rows = (await readFirstScreen(cache, limit)) ?? firstScreenOf(await readAllRelations(cache.transaction(relationStores))).rows.slice(0, limit);
-  return rows.map((row) => strip(row));
 }
 
 /** How many relations the backend is asked for while the cache is still filling. */
@@ -88,16 +79,15 @@ export class RelationQueries {
   }
 
   /**
-   * The first `limit` listed relations by name (not leads, not archived), off the name index; the screenful
-   * read while the store was opening when it is large enough and nothing has changed since.
+   * The first `limit` listed relations by name (active: not leads, not archived): from the first screen the
+   * cache keeps (read as the store opened, when that is large enough and nothing changed since), or, when it
+   * cannot tell, from the index, which the list needs next anyway.
    */
   async first(limit: number): Promise<Relation[]> {
     const primed = this.primed;
     this.primed = undefined;
-    const rows = primed && limit <= primed.limit ? await primed.rows : undefined;
-    if (rows) return rows.slice(0, limit);
-    if (this.loaded && this.index) return (await this.query({ status: ['active'], sort: 'name', limit })).items;
-    return firstRelations(this.cache, limit);
+    const kept = primed && limit <= primed.limit ? await primed.rows : this.loaded ? undefined : await primeFirst(this.cache, limit).rows;
+    return kept?.slice(0, limit) ?? (await this.query({ status: ['active'], sort: 'name', limit })).items;
   }
 
   async query(query: RelationQuery): Promise<RelationQueryResult> {
