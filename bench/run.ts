@@ -20,6 +20,8 @@
  *            on PostgreSQL with two instances: requests per second and latency per kind
  *   wire     bench/wire/run.ts: a first sync's bytes on the wire and its time over a throttled link,
  *            compressed against uncompressed
+ *   visit    bench/visit/run.ts: a first visit to the demo as Lighthouse's mobile profile measures it (score,
+ *            total blocking time, long tasks) beside the host page alone; `--profile` names each long task's work
  *   all      each in turn, with the same options
  * `--help` prints this and the options of the suite named (of every suite when none is).
  */
@@ -29,7 +31,7 @@ import { fileURLToPath } from 'node:url';
 
 const suites = {
   server: 'bench/server/run.ts', store: 'bench/store/run.ts', overview: 'bench/overview/run.ts', card: 'bench/card/run.ts', live: 'bench/live/run.ts',
-  moments: 'bench/moments/run.ts', load: 'bench/load/run.ts', wire: 'bench/wire/run.ts',
+  moments: 'bench/moments/run.ts', load: 'bench/load/run.ts', wire: 'bench/wire/run.ts', visit: 'bench/visit/run.ts',
 } as const;
 const root = new URL('../', import.meta.url);
 const path = (script: string) => fileURLToPath(new URL(script, root));

@@ -35,6 +35,7 @@ import type { PeerBench } from './page-peer.js';
 import { bundlePage } from '../bundle.js';
 import { sourceVersion } from '../machine.js';
 import { parseArgs, positive } from '../args.js';
+import { profileSummary } from '../profile.js';
 import type { PageConfig } from './protocol.js';
 import { heading, render, type Machine, type ReportInput, type Round } from './report.js';
 import { changePageSize } from '../../src/store/sync.js';
@@ -290,22 +291,4 @@ if (writeDoc) {
   const file = new URL('../../docs/performance.md', import.meta.url).pathname;
   replaceSection(file, heading, markdown, '# Performance');
   console.log(`\nwrote "${heading}" in docs/performance.md`);
-}
-
-/** The functions with the most time of their own in a CPU profile (idle left out), by name and place. */
-function profileSummary(profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples?: number[]; timeDeltas?: number[] }): string {
-  const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
-  const self = new Map<string, number>();
-  const samples = profile.samples ?? [];
-  const deltas = profile.timeDeltas ?? [];
-  let busy = 0;
-  samples.forEach((id, i) => {
-    const frame = byNode.get(id)!.callFrame;
-    if (frame.functionName === '(idle)') return;
-    const ms = (deltas[i + 1] ?? 0) / 1000;
-    busy += ms;
-    const where = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').slice(-2).join('/')}:${frame.lineNumber + 1}`;
-    self.set(where, (self.get(where) ?? 0) + ms);
-  });
-  return [`busy ${busy.toFixed(0)} ms`, ...[...self].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([where, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${where}`)].join('\n');
 }

@@ -292,8 +292,8 @@ const bench = {
       const start = now();
       const logged = new Map<number, RelationLogRecord>();
       for (let at = 0; at < changes.length; at += spec.pageSize) {
-        const { logged: record } = await applyChanges(cache, changes.slice(at, at + spec.pageSize), String(at));
-        if (record) logged.set(...record);
+        const { logged: records } = await applyChanges(cache, changes.slice(at, at + spec.pageSize), String(at));
+        for (const [key, record] of records) logged.set(key, record);
       }
       // As sync() ends: the log of pages folded into blocks and the first screen.
       await compactRelations(cache, logged);

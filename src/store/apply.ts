@@ -1,6 +1,7 @@
 import type { Change, ChangeEntity, Relation } from '../contract/index.js';
 import { entityStore, toCached, type EntityAccess, writeEntities, type Cache, type CachedRelation, type OutboxEntry } from './cache.js';
 import { logRelations, type RelationLogRecord } from './relation-blocks.js';
+import { WriteSlices } from './slices.js';
 
 /** JSON merge patch (RFC 7396): objects merge, `null` removes, everything else replaces. */
 export function mergePatch<T>(target: T, patch: unknown): T {
@@ -30,15 +31,18 @@ export function withPending<T>(server: T, pending: readonly OutboxEntry[]): T | 
   return value;
 }
 
-/** Entities written before the page may handle input and paint again. */
-const writesPerSlice = 250;
+/**
+ * Relations per log record: a page's relations are written as a few records, since one `put` of 2,000 copies
+ * them in one task of ~50 ms (four times that on a phone).
+ */
+const relationsPerRecord = 250;
 
 /** What a page of the change feed changed: which entities, and each relation as written (undefined: gone). */
 export interface Applied {
   touched: Set<ChangeEntity>;
   relations: [id: string, relation: CachedRelation | undefined][];
-  /** The page's record of the relation log and its key, if it had relations: folding it needs no read back. */
-  logged?: [key: number, record: RelationLogRecord] | undefined;
+  /** The page's records of the relation log, by key: folding them needs no read back. */
+  logged: [key: number, record: RelationLogRecord][];
 }
 
 /**
@@ -56,6 +60,7 @@ export async function applyChanges(cache: Cache, changes: readonly Change[], cur
   }
   const relations = new Map<string, CachedRelation | undefined>();
   const writes: Promise<unknown>[] = [];
+  const slices = new WriteSlices();
   for (let i = 0; i < changes.length; i++) {
     const change = changes[i]!;
     touched.add(change.entity);
@@ -70,18 +75,20 @@ export async function applyChanges(cache: Cache, changes: readonly Change[], cur
     // Awaited below, in a slice or all together: a failure is reported there, not as unhandled meanwhile.
     write.catch(() => undefined);
     writes.push(write);
-    // Each put copies its entity on the main thread: waiting for a slice's last write between slices lets
-    // the page handle input and paint while a page of 2,000 is written (the transaction stays open, since
-    // the next requests are made from a request's callback).
-    if (writes.length % writesPerSlice === 0) await writes.at(-1);
+    await slices.after(write);
   }
-  let logged: Applied['logged'];
-  if (relations.size) {
+  const logged: Applied['logged'] = [];
+  const states = [...relations];
+  for (let at = 0; at < states.length; at += relationsPerRecord) {
+    const part = states.slice(at, at + relationsPerRecord);
     const record: RelationLogRecord = {
-      put: [...relations.values()].filter((relation) => relation !== undefined),
-      deleted: [...relations.keys()].filter((id) => !relations.get(id)),
+      put: part.flatMap(([, relation]) => (relation ? [relation] : [])),
+      deleted: part.flatMap(([id, relation]) => (relation ? [] : [id])),
     };
-    writes.push(logRelations(tx, record).then((key) => (logged = [key, record])));
+    const write = logRelations(tx, record).then((key) => void logged.push([key, record]));
+    write.catch(() => undefined);
+    writes.push(write);
+    await slices.after(write);
   }
   writes.push(tx.objectStore('meta').put(cursor, 'cursor'));
   await Promise.all([...writes, tx.done]);

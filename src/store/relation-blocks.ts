@@ -1,5 +1,6 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { Cache, CachedRelation, CacheSchema } from './cache.js';
+import { WriteSlices } from './slices.js';
 
 /**
  * How the cache keeps relations: the way the in-memory index reads them, not one record each.
@@ -32,8 +33,6 @@ export interface FirstScreen {
 
 /** Relations per block: reading or rewriting one costs a few milliseconds. Split beyond twice this. */
 const blockSize = 1000;
-/** Blocks written before the page may handle input and paint again (a few milliseconds each). */
-const blocksPerSlice = 8;
 /** Blocks per read when everything is read: each request's answer is turned into objects in its own task. */
 const blocksPerRead = 8;
 /** Rows the first screen keeps: more than a screenful. */
@@ -112,6 +111,7 @@ export async function compactRelations(cache: Cache, known?: KnownLog): Promise<
     else touched.set(key, [id]);
   }
   const writes: Promise<unknown>[] = [log.clear()];
+  const slices = new WriteSlices();
   const read = await Promise.all([...touched.keys()].map((key) => blocks.get(key)));
   // Every block rewritten (a first sync's fold): these rows are every relation, and the first screen comes
   // from them rather than from reading all back.
@@ -128,8 +128,7 @@ export async function compactRelations(cache: Cache, known?: KnownLog): Promise<
     if (everyBlock) for (const row of sorted) all.push(row);
     for (const write of writeBlock(tx, key, sorted)) {
       writes.push(write);
-      // Each put copies its block on the main thread: a slice's last one awaited lets the page paint between.
-      if (writes.length % blocksPerSlice === 0) await write;
+      await slices.after(write);
     }
   }
   let next = screen && patchFirstScreen(screen, changes);

@@ -74,8 +74,8 @@ export class ChangeFeed {
           if (host.closed()) return;
           // The next page travels while this one is written: the network and IndexedDB overlap.
           if (page.hasMore) next = this.fetchPage(page.nextCursor);
-          const { touched, relations, logged: record } = await applyChanges(host.cache, page.items, page.nextCursor);
-          if (record) logged.set(...record);
+          const { touched, relations, logged: records } = await applyChanges(host.cache, page.items, page.nextCursor);
+          for (const [key, record] of records) logged.set(key, record);
           // Closed while the page was written (a sign-out): nothing is left to index or to tell.
           if (host.closed()) return;
           await host.indexChanges(page.items, relations);

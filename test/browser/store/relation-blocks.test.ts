@@ -1,11 +1,11 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import type { Relation, RelationStatus } from '../../../src/contract/index.js';
+import type { Address, Change, Relation, RelationStatus } from '../../../src/contract/index.js';
 import { applyChanges } from '../../../src/store/apply.js';
 import { deleteCache, openCache, type Cache, type CachedRelation } from '../../../src/store/cache.js';
 import { RelationsStore } from '../../../src/store/index.js';
 import {
-  compactRelations, logRelations, readAllRelations, readFirstScreen, readRelations, relationStores, type RelationLogRecord,
+  compactRelations, logRelations, readAllRelations, readFirstScreen, readRelations, relationStores, type KnownLog, type RelationLogRecord,
 } from '../../../src/store/relation-blocks.js';
 import { clientFor, listedIds } from '../backend.js';
 
@@ -132,6 +132,59 @@ describe('relations kept in blocks and a log', function () {
         const [found] = await readRelations(cache.transaction(relationStores), [id], known);
         expect(found, `deleted, with records ${[...known.keys()].join()} in memory`).to.equal(undefined);
       }
+    } finally {
+      cache.close();
+      await deleteCache(name);
+    }
+  });
+
+  it('writes a large page of the feed as several log records, read and folded whole, known or read back', async () => {
+    const name = `relation-elements:test-blocks-page:${Date.now()}`;
+    const cache = await openCache(name, () => undefined);
+    const relation = (i: number, version: number): Relation => ({ ...template, id: `page-${String(i).padStart(4, '0')}`, version, displayName: `R ${i} v${version}` });
+    const upsert = (data: Relation): Change => ({ entity: 'relation', op: 'upsert', id: data.id, data });
+    // What the cache must hold: computed here from the pages, not by the store.
+    const model = new Map<string, number>();
+    const expectModel = async (known: KnownLog | undefined, when: string) => {
+      const all = await readAllRelations(cache.transaction(relationStores), known);
+      const sorted = (pairs: Iterable<[string, number]>) => [...pairs].map(([id, version]) => `${id} v${version}`).sort();
+      expect(sorted(all.map((row) => [row.id, row.version])), when).to.deep.equal(sorted(model));
+    };
+    try {
+      // A first page of 700 relations, an address among them.
+      const first = Array.from({ length: 700 }, (_, i) => relation(i, 1));
+      const address = { id: 'page-address', relationId: first[0]!.id, street: 'Markt 1', postalCode: '1234 AB', city: 'Delft' } as unknown as Address;
+      const firstPage: Change[] = [...first.slice(0, 350).map(upsert), { entity: 'address', op: 'upsert', id: address.id, data: address }, ...first.slice(350).map(upsert)];
+      for (const row of first) model.set(row.id, 1);
+      const one = await applyChanges(cache, firstPage, '1');
+      expect(one.logged.length, 'the page spans several log records').to.be.greaterThan(1);
+      expect(one.relations.length).to.equal(700);
+      await expectModel(new Map(one.logged), 'first page, its records in memory');
+      await expectModel(undefined, 'first page, its records read back');
+      expect(await compactRelations(cache, new Map(one.logged))).to.equal(true);
+      await expectModel(undefined, 'first page folded');
+      expect((await cache.get('addresses', address.id))?.relationId).to.equal(first[0]!.id);
+
+      // A second: 300 updated, 100 deleted, 200 new, in a mixed order.
+      const secondPage: Change[] = [];
+      for (let i = 0; i < 600; i++) {
+        if (i < 300) secondPage.push(upsert(relation(i * 2, 2)));
+        else if (i < 400) secondPage.push({ entity: 'relation', op: 'delete', id: relation((i - 300) * 2 + 1, 1).id, data: null });
+        else secondPage.push(upsert(relation(700 + i, 1)));
+      }
+      secondPage.reverse();
+      for (const change of secondPage) {
+        if (change.op === 'delete') model.delete(change.id);
+        else model.set(change.id, (change.data as Relation).version);
+      }
+      const two = await applyChanges(cache, secondPage, '2');
+      expect(two.logged.length, 'the page spans several log records').to.be.greaterThan(1);
+      await expectModel(new Map(two.logged), 'second page, its records in memory');
+      await expectModel(new Map(two.logged.slice(1)), 'second page, some of its records in memory');
+      await expectModel(undefined, 'second page, its records read back');
+      expect(await compactRelations(cache, new Map(two.logged))).to.equal(true);
+      await expectModel(undefined, 'second page folded');
+      expect(await cache.get('meta', 'cursor')).to.equal('2');
     } finally {
       cache.close();
       await deleteCache(name);
