@@ -1,6 +1,6 @@
 import type { Change, ChangeEntity, Relation } from '../contract/index.js';
 import { entityStore, toCached, type EntityAccess, writeEntities, type Cache, type CachedRelation, type OutboxEntry } from './cache.js';
-import { logRelations, type RelationLogRecord } from './relation-blocks.js';
+import { blockSize, logRelations, type RelationLogRecord } from './relation-blocks.js';
 import { WriteSlices } from './slices.js';
 
 /** JSON merge patch (RFC 7396): objects merge, `null` removes, everything else replaces. */
@@ -31,12 +31,6 @@ export function withPending<T>(server: T, pending: readonly OutboxEntry[]): T | 
   return value;
 }
 
-/**
- * Relations per log record: a page's relations are written as a few records, since one `put` of 2,000 copies
- * them in one task of ~50 ms (four times that on a phone).
- */
-const relationsPerRecord = 250;
-
 /** What a page of the change feed changed: which entities, and each relation as written (undefined: gone). */
 export interface Applied {
   touched: Set<ChangeEntity>;
@@ -47,7 +41,8 @@ export interface Applied {
 
 /**
  * Applies one page of the change feed in one transaction, together with the cursor it advances to. Its
- * relations are one record of the relation log; the other entities a record each.
+ * relations are records of the relation log, a block's worth each; the other entities a record each. The
+ * writes are cut in slices, so the page stays responsive while a page of 2,000 is written.
  */
 export async function applyChanges(cache: Cache, changes: readonly Change[], cursor: string): Promise<Applied> {
   const touched = new Set<ChangeEntity>();
@@ -79,8 +74,8 @@ export async function applyChanges(cache: Cache, changes: readonly Change[], cur
   }
   const logged: Applied['logged'] = [];
   const states = [...relations];
-  for (let at = 0; at < states.length; at += relationsPerRecord) {
-    const part = states.slice(at, at + relationsPerRecord);
+  for (let at = 0; at < states.length; at += blockSize) {
+    const part = states.slice(at, at + blockSize);
     const record: RelationLogRecord = {
       put: part.flatMap(([, relation]) => (relation ? [relation] : [])),
       deleted: part.flatMap(([id, relation]) => (relation ? [] : [id])),

@@ -5,7 +5,7 @@ import { applyChanges } from '../../../src/store/apply.js';
 import { deleteCache, openCache, type Cache, type CachedRelation } from '../../../src/store/cache.js';
 import { RelationsStore } from '../../../src/store/index.js';
 import {
-  compactRelations, logRelations, readAllRelations, readFirstScreen, readRelations, relationStores, type KnownLog, type RelationLogRecord,
+  blockSize, compactRelations, logRelations, readAllRelations, readFirstScreen, readRelations, relationStores, type KnownLog, type RelationLogRecord,
 } from '../../../src/store/relation-blocks.js';
 import { clientFor, listedIds } from '../backend.js';
 
@@ -84,7 +84,7 @@ describe('relations kept in blocks and a log', function () {
             await compactRelations(cache, step.known ? logged : undefined);
             logged.clear();
             const blocks = await blockLayout(cache);
-            expect(blocks.every((block) => block.size <= 2000), 'no block beyond twice the block size').to.equal(true);
+            expect(blocks.every((block) => block.size <= 2 * blockSize), 'no block beyond twice the block size').to.equal(true);
             expect(blocks.every((block) => block.inRange), 'each block holds its own range, sorted').to.equal(true);
             expect(await readFirstScreen(cache, 40), 'a first screen that tells, after folding').not.to.equal(undefined);
           }
