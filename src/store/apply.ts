@@ -53,7 +53,8 @@ export async function applyChanges(cache: Cache, changes: readonly Change[], cur
     if (!entry.entityId) continue;
     pendingByEntity.set(entry.entityId, [...(pendingByEntity.get(entry.entityId) ?? []), entry]);
   }
-  const relations = new Map<string, CachedRelation | undefined>();
+  // Each relation's state as the page leaves it; made cached (with its name key) record by record below.
+  const states = new Map<string, Relation | undefined>();
   const writes: Promise<unknown>[] = [];
   const slices = new WriteSlices();
   for (let i = 0; i < changes.length; i++) {
@@ -62,7 +63,7 @@ export async function applyChanges(cache: Cache, changes: readonly Change[], cur
     const pending = pendingByEntity.get(change.id);
     const value = change.op === 'delete' ? undefined : pending ? withPending(change.data, pending) : change.data;
     if (change.entity === 'relation') {
-      relations.set(change.id, value ? toCached('relation', value as Relation) : undefined);
+      states.set(change.id, value as Relation | undefined);
       continue;
     }
     const store: EntityAccess<ChangeEntity> = entityStore(tx, change.entity);
@@ -73,9 +74,13 @@ export async function applyChanges(cache: Cache, changes: readonly Change[], cur
     await slices.after(write);
   }
   const logged: Applied['logged'] = [];
-  const states = [...relations];
-  for (let at = 0; at < states.length; at += blockSize) {
-    const part = states.slice(at, at + blockSize);
+  const relations: Applied['relations'] = [...states.keys()].map((id) => [id, undefined]);
+  for (let at = 0; at < relations.length; at += blockSize) {
+    const part = relations.slice(at, at + blockSize);
+    for (const entry of part) {
+      const relation = states.get(entry[0]);
+      entry[1] = relation && toCached('relation', relation);
+    }
     const record: RelationLogRecord = {
       put: part.flatMap(([, relation]) => (relation ? [relation] : [])),
       deleted: part.flatMap(([id, relation]) => (relation ? [] : [id])),
@@ -87,5 +92,5 @@ export async function applyChanges(cache: Cache, changes: readonly Change[], cur
   }
   writes.push(tx.objectStore('meta').put(cursor, 'cursor'));
   await Promise.all([...writes, tx.done]);
-  return { touched, relations: [...relations], logged };
+  return { touched, relations, logged };
 }

@@ -179,20 +179,25 @@ export function patchFirstScreen(screen: FirstScreen, changes: ReadonlyMap<strin
 
 /** Lays out relations (sorted by id) as blocks in an empty transaction: what a migration or a test starts from. */
 export function writeBlocks(tx: RelationTx<'readwrite' | 'versionchange'>, sorted: readonly CachedRelation[]): Promise<unknown>[] {
-  return writeBlock(tx, '', sorted);
+  return [...writeBlock(tx, '', sorted)];
 }
 
-/** The block at `key` holding these rows (sorted by id): split in about equal blocks beyond twice `blockSize`. */
-function writeBlock(tx: RelationTx<'readwrite' | 'versionchange'>, key: string, rows: readonly CachedRelation[]): Promise<unknown>[] {
+/**
+ * The block at `key` holding these rows (sorted by id): split in about equal blocks beyond twice `blockSize`.
+ * Each block is put as the caller takes it, so a caller that waits between them (a fold of a first sync
+ * splits one block into hundreds) keeps each task to one put.
+ */
+function* writeBlock(tx: RelationTx<'readwrite' | 'versionchange'>, key: string, rows: readonly CachedRelation[]): Generator<Promise<unknown>> {
   const blocks = tx.objectStore('relationBlocks');
   // The first block stays, empty or not, so that every id has a block; another one emptied is dropped and
   // the block before it covers its range.
-  if (!rows.length) return [key === '' ? blocks.put([], key) : blocks.delete(key)];
+  if (!rows.length) {
+    yield key === '' ? blocks.put([], key) : blocks.delete(key);
+    return;
+  }
   const parts = rows.length > 2 * blockSize ? Math.ceil(rows.length / blockSize) : 1;
   const size = Math.ceil(rows.length / parts);
-  const writes: Promise<unknown>[] = [];
-  for (let at = 0; at < rows.length; at += size) writes.push(blocks.put(rows.slice(at, at + size), at === 0 ? key : rows[at]!.id));
-  return writes;
+  for (let at = 0; at < rows.length; at += size) yield blocks.put(rows.slice(at, at + size), at === 0 ? key : rows[at]!.id);
 }
 
 /** Log records a tab wrote and still holds, by key: the log's records never change once written. */
