@@ -310,8 +310,8 @@ export async function report(results: Results, writeDoc: boolean | 'auto', docPa
     [
       'Each case fetched the feed from the replay first (untimed) and then timed only the writes, into a new database.',
       "The peers write a record per relation with the indexes an overview needs (sortName, number, multiEntry labelIds,",
-      "status) unless the label says otherwise; ours writes as the store does, a record of the relation log per page, and",
-      'folds them into blocks of about 1,000 by id with the first screen at the end (`compactRelations`, timed).',
+      "status) unless the label says otherwise; ours writes as the store does, records of 250 in the relation log, and",
+      'folds them into blocks of about 250 by id with the first screen at the end (`compactRelations`, timed).',
       `Dexie and raw IndexedDB get rows with \`sortName\` precomputed (untimed, ${duration(prepare)}); ours runs \`toCached\` inside`,
       "`applyChanges`, as `sync()` does. The 'relaxed' and 5000 variants call the unchanged `applyChanges` on a database",
       "handle whose `transaction()` adds `{ durability: 'relaxed' }`.",
