@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { ChangePage, Problem, operations, type Locale, type Notification, type OperationId, type OperationSpec } from '../contract/index.js';
 import { shapeCheck, type ShapeCheck } from '../contract/shape.js';
 import { ApiError, ContractError, NetworkError } from './errors.js';
+import { nextTask } from './next-task.js';
 import { readServerSentEvents } from './sse.js';
 import type { CallOptions, JsonOperationId, ListOperationId, OperationMethods, RequestOf, ResponseOf } from './types.js';
 
@@ -134,14 +135,20 @@ export function createRelationsClient(options: RelationsClientOptions): Relation
       throw error;
     }
     if (spec.status === 204 || response.status === 204) return undefined as ResponseOf<K>;
-    const body: unknown = await response.json();
-    if (!spec.response) return body as ResponseOf<K>;
     if (operationId === 'listChanges') {
+      // A page of the feed is megabytes: reading its text, parsing it and checking it are a task each, so
+      // none of them holds the page's main thread long.
+      const text = await response.text();
+      await nextTask();
+      const body: unknown = JSON.parse(text);
+      await nextTask();
       feedShape ??= shapeCheck(ChangePage);
       const issue = feedShape(body);
       if (issue) throw new ContractError(operationId, [issue]);
       return body as ResponseOf<K>;
     }
+    const body: unknown = await response.json();
+    if (!spec.response) return body as ResponseOf<K>;
     const result = z.safeParse(spec.response as z.ZodMiniType, body);
     if (!result.success) throw new ContractError(operationId, result.error.issues);
     return result.data as ResponseOf<K>;

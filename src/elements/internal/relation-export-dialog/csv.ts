@@ -2,6 +2,7 @@ import type { Address, Label, Relation } from '../../../contract/index.js';
 import { addressFields, mailingAddress } from '../../../format/address.js';
 import { messagesFor } from '../../../i18n/catalogue.js';
 import type { Locale } from '../../../i18n/messages.js';
+import { nextTask } from '../../../sdk/next-task.js';
 import { cellText, columnLabel, type ColumnKey } from '../../relation-overview/columns.js';
 
 /**
@@ -80,16 +81,4 @@ export async function relationsToCsv(relations: readonly Relation[], options: Cs
     await nextTask();
   }
   return new Blob(parts, { type: 'text/csv;charset=utf-8' });
-}
-
-/** A pause that lets the page paint and handle input, without the 4 ms that nested timers are held back. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }
