@@ -19,10 +19,30 @@ export interface CpuProfile {
   timeDeltas?: number[];
 }
 
-/** A task of the renderer's main thread from a trace (`RunTask`), in the trace's microseconds. */
+/**
+ * A task of the renderer's main thread from a trace (`RunTask`), in the trace's microseconds, with the time
+ * of the trace events within it by name (layout, style, parsing, garbage collection: what a CPU profile
+ * calls "(program)").
+ */
 export interface TraceTask {
   ts: number;
   dur: number;
+  events: Map<string, number>;
+}
+
+/** Trace events (complete ones, `ph: 'X'`) of the main thread's tasks over `overMs`, each with its events. */
+export function longTasks(events: readonly { name: string; ph: string; ts: number; dur?: number; tid: number }[], overMs = 50): TraceTask[] {
+  const isTask = (name: string) => name === 'RunTask' || name === 'ThreadControllerImpl::RunTask';
+  const complete = events.filter((event) => event.ph === 'X' && event.dur !== undefined);
+  const tasks = complete.filter((event) => isTask(event.name) && event.dur! > overMs * 1000);
+  return tasks.map((task) => {
+    const within = new Map<string, number>();
+    for (const event of complete) {
+      if (event.tid !== task.tid || isTask(event.name) || event.ts < task.ts || event.ts + event.dur! > task.ts + task.dur!) continue;
+      within.set(event.name, (within.get(event.name) ?? 0) + event.dur! / 1000);
+    }
+    return { ts: task.ts, dur: task.dur!, events: within };
+  });
 }
 
 /** Names call frames "function file:line", through the source maps given by bundle URL suffix. */
@@ -86,7 +106,12 @@ export function taskReport(profile: CpuProfile, tasks: readonly TraceTask[], nam
       }
     });
     const list = (times: Map<string, number>, n: number) => ranked(times, n).map(([where, ms]) => `${where} ${ms.toFixed(0)}`).join('; ');
-    return `${(task.dur / 1000).toFixed(0).padStart(5)} ms at ${((task.ts - profile.startTime) / 1000).toFixed(0).padStart(6)} ms | own time: ${list(self, 4)} | ours, with callees: ${list(inclusive, 5) || '-'}`;
+    return [
+      `${(task.dur / 1000).toFixed(0).padStart(5)} ms at ${((task.ts - profile.startTime) / 1000).toFixed(0).padStart(6)} ms | own time: ${list(self, 4)}`,
+      `      ours, with callees: ${list(inclusive, 5) || '-'}`,
+      // Nested events overlap (a layout inside a lifecycle update): each is its own total.
+      `      trace events: ${list(task.events, 6) || '-'}`,
+    ].join('\n');
   });
 }
 

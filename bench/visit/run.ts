@@ -32,7 +32,7 @@ import { startDemo } from '../../server/main.js';
 import { parseArgs, positive } from '../args.js';
 import { replaceSection } from '../doc.js';
 import { loadSentence, sourceVersion } from '../machine.js';
-import { frameNamer, taskReport, type CpuProfile, type TraceTask } from '../profile.js';
+import { frameNamer, longTasks, taskReport, type CpuProfile } from '../profile.js';
 import { percentile } from '../stats.js';
 
 const { chromeArgs, findChrome } = findChromeModule as { chromeArgs: string[]; findChrome: () => string };
@@ -160,13 +160,11 @@ async function profileFirstVisit(url: string): Promise<void> {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  const tasks: TraceTask[] = [];
+  const events: Parameters<typeof longTasks>[0][number][] = [];
   cdp.on('Tracing.dataCollected', ({ value }) => {
-    for (const event of value as unknown as { name: string; ph: string; ts: number; dur?: number }[]) {
-      if ((event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask') && event.ph === 'X' && (event.dur ?? 0) > 50_000) tasks.push({ ts: event.ts, dur: event.dur! });
-    }
+    for (const event of value as unknown as typeof events) if (event.ph === 'X' && (event.dur ?? 0) >= 1000) events.push(event);
   });
-  await cdp.send('Tracing.start', { categories: 'toplevel', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline,v8,blink', transferMode: 'ReportEvents' });
   await cdp.send('Profiler.start');
   await page.goto(url);
   await page.waitForFunction(() => {
@@ -179,6 +177,7 @@ async function profileFirstVisit(url: string): Promise<void> {
   await cdp.send('Tracing.end');
   await traced;
   await browser.close();
+  const tasks = longTasks(events);
   const name = frameNamer({ '/dist/relation-elements.js': join(root, 'dist/relation-elements.js.map') });
   const ours = (where: string) => /(^| )(store|sdk|contract|elements|controllers|core|i18n)\//.test(where) && !where.includes('node_modules');
   const blocking = tasks.reduce((sum, task) => sum + Math.max(0, task.dur / 1000 - 50), 0);
