@@ -7,13 +7,13 @@ import { WriteSlices } from './slices.js';
  *
  * - `relationBlocks`: blocks of about `blockSize` relations sorted by id, each one record keyed by the
  *   lowest id it may hold (the first block by ''); a block holds every id from its key up to the next key.
- * - `relationLog`: what was written since, in order, a record per write: a page of the change feed is one
- *   record, a single edit a record of one, written in the same transaction as its outbox entry.
+ * - `relationLog`: what was written since, in order, in records of up to `blockSize`: a page of the change
+ *   feed is a few records, a single edit a record of one, written in the same transaction as its outbox entry.
  * - `meta.firstScreen`: the first listed relations by name, as the blocks hold them, for the first paint.
  *
  * Compaction folds the log into the blocks it touches, in one transaction, after a sync or a local write.
- * Reading one relation reads its block and the log; reading all reads a few records instead of 100,000, and
- * writing a page of 2,000 writes one record instead of 2,000 with four index entries each.
+ * Reading one relation reads its block and the log; reading all reads a few hundred records instead of
+ * 100,000, and writing a page of 2,000 writes eight records instead of 2,000 with four index entries each.
  */
 export const relationStores = ['relationBlocks', 'relationLog'] as const;
 
