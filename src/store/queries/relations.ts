@@ -73,7 +73,10 @@ export class RelationQueries {
   }
 
   async get(id: string): Promise<Relation | undefined> {
-    if (this.loaded && this.index) return (await this.index).get(id);
+    // The index follows the cache a moment later (a create the backend just accepted is stored under its new
+    // id before the index is told): what it lacks is read from the cache.
+    const indexed = this.loaded && this.index ? (await this.index).get(id) : undefined;
+    if (indexed) return indexed;
     const [relation] = await readRelations(this.cache.transaction(relationStores), [id], this.knownLog());
     return strip(relation);
   }

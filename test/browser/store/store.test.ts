@@ -4,7 +4,7 @@ import type { Relation } from '../../../src/contract/index.js';
 import type { RelationsClient } from '../../../src/sdk/index.js';
 import { deleteCache, openCache } from '../../../src/store/cache.js';
 import { RelationsStore } from '../../../src/store/index.js';
-import { readFirstScreen, readRelations, relationStores } from '../../../src/store/relation-blocks.js';
+import { logRelations, readFirstScreen, readRelations, relationStores } from '../../../src/store/relation-blocks.js';
 import { clientFor, faultyNetwork } from '../backend.js';
 import { freshBrowser, until } from '../fixtures.js';
 
@@ -125,6 +125,23 @@ describe('RelationsStore', () => {
     }
     const reopened = await openStore('demo-anna');
     expect((await reopened.firstRelations(60)).map((r) => r.id), 'from every relation').to.deep.equal(expected);
+  });
+
+  it('finds a relation the cache holds before its index has heard of it', async () => {
+    const store = await openStore('demo-anna');
+    await store.sync();
+    const [template] = (await store.queryRelations({ limit: 1 })).items;
+    // Written to the cache as another tab, or the outbox accepting a create, writes it: the index of this
+    // store is told only afterwards.
+    const written = { ...template!, id: `zz-written-elsewhere-${Date.now()}`, displayName: 'Elders geschreven' };
+    const cache = await openCache(store.name, () => undefined);
+    try {
+      const tx = cache.transaction(relationStores, 'readwrite');
+      await Promise.all([logRelations(tx, { put: [{ ...written, sortName: 'elders geschreven' }], deleted: [] }), tx.done]);
+    } finally {
+      cache.close();
+    }
+    expect(await store.getRelation(written.id)).to.deep.equal(written);
   });
 
   it('moves a cache of a record per relation into blocks, re-keying names the first version sorted by lower case only', async () => {
