@@ -20,7 +20,7 @@ export function announcedTopic(operationId: OperationId): Topic {
 
 /** Whether a topic concerns only the user whose write announced it. */
 export function isOwnTopic(topic: Topic): boolean {
-  return topic === 'notifications';
+  return Object.values(ownTopic).includes(topic);
 }
 
 type Listener = (notification: Notification) => void;

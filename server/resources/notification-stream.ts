@@ -13,8 +13,9 @@ const keepAliveMs = 25_000;
  * `id` the notification's id; a client that reconnects with `Last-Event-ID` first gets what it missed), and
  * what the tenant's writes announce: `event: changes` (the change feed moved: pull `/changes`) and
  * `event: callbacks` (callback requests changed), and to this user alone `event: notifications` (their
- * notifications were marked read, on this device or another: read the inbox again). An announcement carries no data beyond its name, so a
- * burst of writes becomes one event, and a client that was away pulls on `ready` instead of replaying them.
+ * notifications were marked read, on this device or another: read the inbox again). An announcement carries
+ * no data beyond its name, so a burst of writes becomes one event, and a client that was away pulls on
+ * `ready` instead of replaying them.
  */
 export function streamNotifications(c: Context, actor: Actor, services: Services): Response {
   return streamSSE(c, async (stream) => {

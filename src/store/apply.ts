@@ -74,13 +74,14 @@ export async function applyChanges(cache: Cache, changes: readonly Change[], cur
     await slices.after(write);
   }
   const logged: Applied['logged'] = [];
-  const relations: Applied['relations'] = [...states.keys()].map((id) => [id, undefined]);
-  for (let at = 0; at < relations.length; at += blockSize) {
-    const part = relations.slice(at, at + blockSize);
-    for (const entry of part) {
-      const relation = states.get(entry[0]);
-      entry[1] = relation && toCached('relation', relation);
-    }
+  const relations: Applied['relations'] = [];
+  const ids = [...states.keys()];
+  for (let at = 0; at < ids.length; at += blockSize) {
+    const part = ids.slice(at, at + blockSize).map((id): Applied['relations'][number] => {
+      const relation = states.get(id);
+      return [id, relation && toCached('relation', relation)];
+    });
+    relations.push(...part);
     const record: RelationLogRecord = {
       put: part.flatMap(([, relation]) => (relation ? [relation] : [])),
       deleted: part.flatMap(([id, relation]) => (relation ? [] : [id])),

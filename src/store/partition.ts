@@ -13,7 +13,6 @@ export interface OpenOptions {
   getToken?: TokenSource | undefined;
 }
 
-
 /** A user's cache, opened with what a store reads first: when it last synced, and the first screenful. */
 export interface Partition {
   name: string;

@@ -395,8 +395,8 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
       'write that the change feed carries (pull `GET /changes` from your cursor), and `callbacks` when a callback ' +
       'request of the tenant was created or changed (read your callback lists again), and, to the current user ' +
       'only, `notifications` when they marked notifications read, on any device (read your notifications again). ' +
-      'A burst of writes may become ' +
-      'one announcement, and announcements are not replayed after a reconnect: a client pulls once on every ' +
+      'A burst of writes may become one announcement, and announcements are not replayed after a reconnect: ' +
+      'a client pulls once on every ' +
       '`ready`. A backend with several instances announces on every instance (the reference backend uses ' +
       'PostgreSQL `NOTIFY`). Clients show colleagues\' changes within seconds this way; a backend without ' +
       'announcements still works, clients then see changes on their next revalidation.',
