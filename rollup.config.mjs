@@ -16,6 +16,8 @@ const entries = [
   'src/contract/index.ts',
   'src/sdk/index.ts',
   'src/store/index.ts',
+  // The sync worker, which the store starts from beside itself (`new URL('./sync-worker.js', import.meta.url)`).
+  'src/store/sync-worker.ts',
   'src/elements/relation-provider/relation-provider.ts',
   'src/elements/relation-overview/relation-overview.ts',
   'src/elements/label-filter/label-filter.ts',
@@ -96,6 +98,12 @@ export default [
       sizes({ budgets: { 'relation-elements.js': bundleBudget }, targets: { 'relation-elements.js': bundleTarget }, lazy: true }),
     ],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'lazy/[name]-[hash].js', sourcemap: true },
+  },
+  // The sync worker for the one script tag: one self-contained module beside it (`dist/sync-worker.js`).
+  {
+    input: { 'sync-worker': 'src/store/sync-worker.ts' },
+    plugins: [nodeResolve({ browser: true, exportConditions: ['production'] }), ts(), terser({ format: { comments: false } }), sizes()],
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', sourcemap: true },
   },
   // Not shipped: measures what the SDK alone costs a page that bundles it (contract and ky included).
   {

@@ -27,6 +27,11 @@ export default {
   testsFinishTimeout: 600_000,
   testFramework: { config: { timeout: 10000 } },
   middleware: [
+    // A worker the source starts beside itself (`new URL('./sync-worker.js', import.meta.url)`) is its .ts file.
+    (context, next) => {
+      if (context.path.startsWith('/src/') && context.path.endsWith('-worker.js')) context.path = context.path.replace(/\.js$/, '.ts');
+      return next();
+    },
     (context, next) => {
       if (context.path !== '/__backend') return next();
       context.body = { baseUrl: backendUrl };

@@ -31,7 +31,7 @@ export interface TraceTask {
 }
 
 /** Trace events (complete ones, `ph: 'X'`) of the main thread's tasks over `overMs`, each with its events. */
-export function longTasks(events: readonly { name: string; ph: string; ts: number; dur?: number; tid: number }[], overMs = 50): TraceTask[] {
+export function longTasks(events: readonly { name: string; ph: string; ts: number; dur?: number; pid?: number; tid: number }[], overMs = 50): TraceTask[] {
   const isTask = (name: string) => name === 'RunTask' || name === 'ThreadControllerImpl::RunTask';
   const complete = events.filter((event) => event.ph === 'X' && event.dur !== undefined);
   const tasks = complete.filter((event) => isTask(event.name) && event.dur! > overMs * 1000);

@@ -3,6 +3,7 @@
  */
 export * from './display-name.js';
 export * from './duplicates.js';
+export * from './label-order.js';
 export * from './locale.js';
 export * from './messages.js';
 export * from './operations.js';

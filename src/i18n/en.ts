@@ -1,6 +1,7 @@
+import { formatNumber } from './formats.js';
 import type { Messages } from './messages.js';
 
-const number = new Intl.NumberFormat('en-GB');
+const grouped = (n: number) => formatNumber('en', n);
 
 export const en: Messages = {
   common: {
@@ -14,7 +15,7 @@ export const en: Messages = {
     tooLong: (n) => `At most ${n} characters.`,
   },
   relations: {
-    count: (n) => (n === 1 ? '1 relation' : `${number.format(n)} relations`),
+    count: (n) => (n === 1 ? '1 relation' : `${grouped(n)} relations`),
   },
   overview: {
     label: 'Relations overview',
@@ -41,13 +42,13 @@ export const en: Messages = {
     kindValue: { organization: 'Organization', person: 'Person' },
     select: (name) => `Select ${name}`,
     selectAll: 'Select all matching relations',
-    selected: (n) => `${number.format(n)} selected`,
+    selected: (n) => `${grouped(n)} selected`,
     clearSelection: 'Clear selection',
     open: (name) => `Open ${name}`,
     noRelations: 'There are no relations yet.',
     noResults: 'No relations match these filters.',
     clearFilters: 'Clear filters',
-    syncing: (received, total) => `Fetching relations: ${number.format(received)} of ${number.format(total)}`,
+    syncing: (received, total) => `Fetching relations: ${grouped(received)} of ${grouped(total)}`,
     actions: 'Actions for the selection',
     addLabel: 'Add label',
     removeLabel: 'Remove label',
@@ -67,8 +68,8 @@ export const en: Messages = {
     recolour: (name) => `Colour of ${name}`,
     delete: (name) => `Delete ${name}`,
     confirmDelete: (name, count) =>
-      `Delete label ${name}? It is removed from ${count === 1 ? '1 relation' : `${number.format(count)} relations`}.`,
-    count: (n) => (n === 1 ? '1 relation' : `${number.format(n)} relations`),
+      `Delete label ${name}? It is removed from ${count === 1 ? '1 relation' : `${grouped(count)} relations`}.`,
+    count: (n) => (n === 1 ? '1 relation' : `${grouped(n)} relations`),
     none: 'No labels yet.',
   },
   exporting: {
@@ -81,7 +82,7 @@ export const en: Messages = {
     withAddress: 'With postal address',
     addressHeaders: ['Address', 'Postcode', 'City (address)', 'Country'],
     start: 'Export',
-    progress: (done, total) => `${number.format(done)} of ${number.format(total)} relations`,
+    progress: (done, total) => `${grouped(done)} of ${grouped(total)} relations`,
     fileName: (date) => `relations-${date}.csv`,
   },
   addressLabels: {
@@ -91,11 +92,11 @@ export const en: Messages = {
     postal: 'Postal address',
     invoice: 'Invoice address',
     print: 'Print',
-    labelCount: (n) => (n === 1 ? '1 label' : `${number.format(n)} labels`),
-    missing: (n) => (n === 1 ? '1 relation has no address and gets no label.' : `${number.format(n)} relations have no address and get no label.`),
+    labelCount: (n) => (n === 1 ? '1 label' : `${grouped(n)} labels`),
+    missing: (n) => (n === 1 ? '1 relation has no address and gets no label.' : `${grouped(n)} relations have no address and get no label.`),
     printed: (printed, leftOut) =>
-      `${printed === 1 ? '1 label' : `${number.format(printed)} labels`} printed.` +
-      (leftOut === 0 ? '' : ` ${leftOut === 1 ? '1 relation' : `${number.format(leftOut)} relations`} without an address left out.`),
+      `${printed === 1 ? '1 label' : `${grouped(printed)} labels`} printed.` +
+      (leftOut === 0 ? '' : ` ${leftOut === 1 ? '1 relation' : `${grouped(leftOut)} relations`} without an address left out.`),
   },
   address: {
     poBox: (number) => `PO Box ${number}`,

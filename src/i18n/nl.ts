@@ -1,6 +1,7 @@
+import { formatNumber } from './formats.js';
 import type { Messages } from './messages.js';
 
-const number = new Intl.NumberFormat('nl-NL');
+const grouped = (n: number) => formatNumber('nl', n);
 
 export const nl: Messages = {
   common: {
@@ -14,7 +15,7 @@ export const nl: Messages = {
     tooLong: (n) => `Hoogstens ${n} tekens.`,
   },
   relations: {
-    count: (n) => (n === 1 ? '1 relatie' : `${number.format(n)} relaties`),
+    count: (n) => (n === 1 ? '1 relatie' : `${grouped(n)} relaties`),
   },
   overview: {
     label: 'Relatieoverzicht',
@@ -41,13 +42,13 @@ export const nl: Messages = {
     kindValue: { organization: 'Organisatie', person: 'Persoon' },
     select: (name) => `${name} selecteren`,
     selectAll: 'Alle gevonden relaties selecteren',
-    selected: (n) => (n === 1 ? '1 geselecteerd' : `${number.format(n)} geselecteerd`),
+    selected: (n) => (n === 1 ? '1 geselecteerd' : `${grouped(n)} geselecteerd`),
     clearSelection: 'Selectie opheffen',
     open: (name) => `${name} openen`,
     noRelations: 'Er zijn nog geen relaties.',
     noResults: 'Geen relaties gevonden met deze filters.',
     clearFilters: 'Filters wissen',
-    syncing: (received, total) => `Relaties ophalen: ${number.format(received)} van ${number.format(total)}`,
+    syncing: (received, total) => `Relaties ophalen: ${grouped(received)} van ${grouped(total)}`,
     actions: 'Acties voor de selectie',
     addLabel: 'Label toevoegen',
     removeLabel: 'Label verwijderen',
@@ -67,8 +68,8 @@ export const nl: Messages = {
     recolour: (name) => `Kleur van ${name}`,
     delete: (name) => `${name} verwijderen`,
     confirmDelete: (name, count) =>
-      `Label ${name} verwijderen? Het verdwijnt van ${count === 1 ? '1 relatie' : `${number.format(count)} relaties`}.`,
-    count: (n) => (n === 1 ? '1 relatie' : `${number.format(n)} relaties`),
+      `Label ${name} verwijderen? Het verdwijnt van ${count === 1 ? '1 relatie' : `${grouped(count)} relaties`}.`,
+    count: (n) => (n === 1 ? '1 relatie' : `${grouped(n)} relaties`),
     none: 'Nog geen labels.',
   },
   exporting: {
@@ -81,7 +82,7 @@ export const nl: Messages = {
     withAddress: 'Met postadres',
     addressHeaders: ['Adres', 'Postcode', 'Plaats (adres)', 'Land'],
     start: 'Exporteren',
-    progress: (done, total) => `${number.format(done)} van ${number.format(total)} relaties`,
+    progress: (done, total) => `${grouped(done)} van ${grouped(total)} relaties`,
     fileName: (date) => `relaties-${date}.csv`,
   },
   addressLabels: {
@@ -91,12 +92,12 @@ export const nl: Messages = {
     postal: 'Postadres',
     invoice: 'Factuuradres',
     print: 'Afdrukken',
-    labelCount: (n) => (n === 1 ? '1 etiket' : `${number.format(n)} etiketten`),
+    labelCount: (n) => (n === 1 ? '1 etiket' : `${grouped(n)} etiketten`),
     missing: (n) =>
-      n === 1 ? '1 relatie heeft geen adres en krijgt geen etiket.' : `${number.format(n)} relaties hebben geen adres en krijgen geen etiket.`,
+      n === 1 ? '1 relatie heeft geen adres en krijgt geen etiket.' : `${grouped(n)} relaties hebben geen adres en krijgen geen etiket.`,
     printed: (printed, leftOut) =>
-      `${printed === 1 ? '1 etiket' : `${number.format(printed)} etiketten`} afgedrukt.` +
-      (leftOut === 0 ? '' : ` ${leftOut === 1 ? '1 relatie' : `${number.format(leftOut)} relaties`} zonder adres overgeslagen.`),
+      `${printed === 1 ? '1 etiket' : `${grouped(printed)} etiketten`} afgedrukt.` +
+      (leftOut === 0 ? '' : ` ${leftOut === 1 ? '1 relatie' : `${grouped(leftOut)} relaties`} zonder adres overgeslagen.`),
   },
   address: {
     poBox: (number) => `Postbus ${number}`,

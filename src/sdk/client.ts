@@ -32,6 +32,26 @@ export interface RelationsClient extends OperationMethods {
    * connection until `signal` aborts; rejects only when the backend refuses the stream (a 4xx).
    */
   streamNotifications(onNotification: (notification: Notification) => void, options: StreamOptions): Promise<void>;
+  /**
+   * A page of the change feed as the backend sent it, unread: its JSON as bytes, to be read off the main
+   * thread (the store's sync worker does, with `readChangePage`). Requests, retries and errors are those of
+   * `listChanges`.
+   */
+  listChangesBody(request: RequestOf<'listChanges'>, options?: CallOptions): Promise<ArrayBuffer>;
+  /**
+   * What a worker needs to make this client's requests itself, as of now (`getToken` is asked): with it,
+   * `createRelationsClient` there sends the same headers. Undefined when requests go through the host's own
+   * `fetch`, which cannot leave this thread.
+   */
+  settingsForWorker(): Promise<WorkerClientSettings | undefined>;
+}
+
+/** A client's settings as they cross to a worker: plain data, the token as it is now. */
+export interface WorkerClientSettings {
+  baseUrl: string;
+  token: string | null;
+  locale: Locale;
+  retry: { limit?: number; maxDelayMs?: number } | undefined;
 }
 
 /** What a stream tells besides notifications. */
@@ -61,6 +81,15 @@ const retryableStatuses = [408, 425, 429, 500, 502, 503, 504];
  * answer is parsed in full. Built on first use.
  */
 let feedShape: ShapeCheck | undefined;
+
+/** A page of the change feed from its JSON, checked by shape; a broken one fails as a ContractError. */
+export function readChangePage(json: string): ResponseOf<'listChanges'> {
+  const body: unknown = JSON.parse(json);
+  feedShape ??= shapeCheck(ChangePage);
+  const issue = feedShape(body);
+  if (issue) throw new ContractError('listChanges', [issue]);
+  return body as ResponseOf<'listChanges'>;
+}
 
 function joinUrl(baseUrl: string, path: string): string {
   return `${baseUrl.replace(/\/+$/, '')}${path}`;
@@ -102,7 +131,8 @@ export function createRelationsClient(options: RelationsClientOptions): Relation
     return headers;
   }
 
-  async function call<K extends JsonOperationId>(operationId: K, request: Record<string, unknown>, callOptions: CallOptions = {}) {
+  /** The operation's request sent, with retries; the response, when it succeeded, unread. */
+  async function send(operationId: JsonOperationId, request: Record<string, unknown>, callOptions: CallOptions): Promise<Response> {
     const spec: OperationSpec = operations[operationId];
     const idempotencyKey = request['idempotencyKey'] as string | undefined;
     const ifMatch = request['ifMatch'] as number | undefined;
@@ -134,18 +164,18 @@ export function createRelationsClient(options: RelationsClientOptions): Relation
       if (error instanceof TimeoutError || error instanceof TypeError) throw new NetworkError(operationId, error);
       throw error;
     }
+    return response;
+  }
+
+  async function call<K extends JsonOperationId>(operationId: K, request: Record<string, unknown>, callOptions: CallOptions = {}) {
+    const spec: OperationSpec = operations[operationId];
+    const response = await send(operationId, request, callOptions);
     if (spec.status === 204 || response.status === 204) return undefined as ResponseOf<K>;
     if (operationId === 'listChanges') {
-      // A page of the feed is megabytes: reading its text, parsing it and checking it are a task each, so
-      // none of them holds the page's main thread long.
+      // A page of the feed is megabytes: reading its text, then parsing and checking it, are a task each.
       const text = await response.text();
       await nextTask();
-      const body: unknown = JSON.parse(text);
-      await nextTask();
-      feedShape ??= shapeCheck(ChangePage);
-      const issue = feedShape(body);
-      if (issue) throw new ContractError(operationId, [issue]);
-      return body as ResponseOf<K>;
+      return readChangePage(text) as unknown as ResponseOf<K>;
     }
     const body: unknown = await response.json();
     if (!spec.response) return body as ResponseOf<K>;
@@ -203,7 +233,22 @@ export function createRelationsClient(options: RelationsClientOptions): Relation
     }
   }
 
-  return { ...methods, baseUrl: options.baseUrl, pages, streamNotifications };
+  async function listChangesBody(request: RequestOf<'listChanges'>, callOptions: CallOptions = {}): Promise<ArrayBuffer> {
+    const response = await send('listChanges', request as Record<string, unknown>, callOptions);
+    try {
+      return await response.arrayBuffer();
+    } catch (error) {
+      // The connection broke while the body was on its way.
+      throw new NetworkError('listChanges', error);
+    }
+  }
+
+  async function settingsForWorker(): Promise<WorkerClientSettings | undefined> {
+    if (options.fetch) return undefined;
+    return { baseUrl: options.baseUrl, token: (await options.getToken?.()) ?? null, locale: locale(), retry: options.retry };
+  }
+
+  return { ...methods, baseUrl: options.baseUrl, pages, streamNotifications, listChangesBody, settingsForWorker };
 }
 
 async function toApiError(operationId: OperationId, response: Response): Promise<ApiError> {

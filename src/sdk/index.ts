@@ -3,7 +3,7 @@
  * and in Node.
  */
 export {
-  createRelationsClient, type RelationsClient, type RelationsClientOptions, type StreamOptions, type StreamTopic, type TokenSource,
+  createRelationsClient, readChangePage, type RelationsClient, type RelationsClientOptions, type StreamOptions, type StreamTopic, type TokenSource, type WorkerClientSettings,
 } from './client.js';
 export { ApiError, ContractError, NetworkError } from './errors.js';
 export { readServerSentEvents, type ServerSentEvent } from './sse.js';

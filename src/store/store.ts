@@ -66,7 +66,7 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
       closed: () => this.closed,
       setStatus: (change) => this.setStatus(change),
       reindex: (entity, ids) => this.relations.reindex(entity, ids),
-      indexChanges: (changes, relations) => this.relations.reindexPage(changes, relations),
+      indexChanges: (addressIds, relations) => this.relations.reindexPage(addressIds, relations),
       changed: (entities) => this.changed(entities, true),
       cleared: () => this.relations.forget(),
       pull: () => this.feed.pull(),
@@ -350,6 +350,7 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
     if (this.closed) return;
     this.closed = true;
     this.queue.close();
+    this.feed.close();
     this.live.stop();
     globalThis.removeEventListener?.('online', this.onOnline);
     this.tabs.close();

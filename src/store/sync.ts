@@ -1,27 +1,42 @@
-import type { Change } from '../contract/index.js';
+import type { ChangePage } from '../contract/index.js';
 import { ApiError, NetworkError } from '../sdk/index.js';
-import { applyChanges, type Applied } from './apply.js';
+import { applyChanges } from './apply.js';
 import { entityStores } from './cache.js';
 import { compactRelations, type KnownLog, type RelationLogRecord } from './relation-blocks.js';
 import type { StoreHost } from './host.js';
+import { SyncWorkerLink, WorkerUnavailable, type AppliedPage, type PageInfo } from './sync-worker-link.js';
 
 /** Changes per request and per IndexedDB transaction in a sync (benchmarks read the feed the same way). */
 export const changePageSize = 2000;
 
 /** What the change feed needs from the store around it. */
 export interface SyncHost extends StoreHost {
-  /** A page was applied: bring the in-memory index in line with it. */
-  indexChanges(changes: readonly Change[], relations: Applied['relations']): Promise<void>;
+  /** A page was applied: bring the in-memory index in line with its relations and addresses. */
+  indexChanges(addressIds: readonly string[], relations: AppliedPage['relations']): Promise<void>;
   /** The backend no longer has our cursor (410): the cache was emptied and fills again from the start. */
   cleared(): void;
+}
+
+/** How a pull fetches a page, writes it, and folds the log at the end: here, or in the sync worker. */
+interface PageSteps<Fetched> {
+  fetch(since: string): Promise<Fetched>;
+  /** Writes the page into the cache; `parsed` hears its summary before it is written. */
+  apply(page: Fetched, parsed: (info: PageInfo) => void): Promise<AppliedPage>;
+  compact(logged: KnownLog): Promise<unknown>;
 }
 
 /** Pulls the change feed into the cache and knows whether a first pull has completed. */
 export class ChangeFeed {
   private complete = false;
   private logging: KnownLog = new Map();
+  private readonly worker = new SyncWorkerLink();
 
   constructor(private readonly host: SyncHost) {}
+
+  /** Stops the sync worker, if one started. */
+  close(): void {
+    this.worker.close();
+  }
 
   /**
    * The relation log records this tab's pulls wrote, by key: reads use them instead of reading them back
@@ -51,49 +66,15 @@ export class ChangeFeed {
       if (host.closed()) return;
       host.setStatus({ syncing: true });
       try {
-        let cursor = ((await host.cache.get('meta', 'cursor')) as string | undefined) ?? '0';
-        let received = 0;
-        // What this pull logs of relations (and an earlier pull that stopped before its fold), kept to read
-        // and fold it without reading it back. Records never change once written, and keys are never reused.
-        const logged = new Map<number, RelationLogRecord>(this.logging);
-        this.logging = logged;
-        let next = this.fetchPage(cursor);
-        for (;;) {
-          let page;
-          try {
-            page = await next;
-          } catch (error) {
-            if (error instanceof ApiError && error.status === 410) {
-              await this.clear();
-              cursor = '0';
-              next = this.fetchPage(cursor);
-              continue;
-            }
-            throw error;
-          }
-          if (host.closed()) return;
-          // The next page travels while this one is written: the network and IndexedDB overlap.
-          if (page.hasMore) next = this.fetchPage(page.nextCursor);
-          const { touched, relations, logged: records } = await applyChanges(host.cache, page.items, page.nextCursor);
-          for (const [key, record] of records) logged.set(key, record);
-          // Closed while the page was written (a sign-out): nothing is left to index or to tell.
-          if (host.closed()) return;
-          await host.indexChanges(page.items, relations);
-          cursor = page.nextCursor;
-          received += page.items.length;
-          host.setStatus({ online: true, progress: page.hasMore || received > 0 ? { received, total: received + page.remaining } : null });
-          if (touched.size) host.changed([...touched]);
-          if (!page.hasMore) break;
+        try {
+          // Where workers run, pages are read and written off the main thread; elsewhere, or when the worker
+          // cannot start, here. Either way a page and its cursor are one transaction, so the other way picks
+          // up from the stored cursor.
+          if (this.worker.usable) return await this.pullPages(this.inWorker());
+        } catch (error) {
+          if (!(error instanceof WorkerUnavailable)) throw error;
         }
-        if (host.closed()) return;
-        // What this pull and the local writes before it logged, folded into the blocks while no page is due.
-        await compactRelations(host.cache, logged);
-        this.logging = new Map();
-        const lastSyncAt = new Date().toISOString();
-        await host.cache.put('meta', true, 'complete');
-        this.complete = true;
-        await host.cache.put('meta', lastSyncAt, 'lastSyncAt');
-        host.setStatus({ lastSyncAt, progress: null });
+        await this.pullPages(this.inThread());
       } catch (error) {
         if (error instanceof NetworkError) host.setStatus({ online: false });
         else throw error;
@@ -103,12 +84,94 @@ export class ChangeFeed {
     }, wait);
   }
 
+  /** Pulls the feed from the stored cursor to the end, a page per transaction, and folds the log. */
+  private async pullPages<Fetched>(steps: PageSteps<Fetched>): Promise<void> {
+    const { host } = this;
+    if (host.closed()) return;
+    let cursor = ((await host.cache.get('meta', 'cursor')) as string | undefined) ?? '0';
+    let received = 0;
+    // What this pull logs of relations (and an earlier pull that stopped before its fold), kept to read
+    // and fold it without reading it back. Records never change once written, and keys are never reused.
+    const logged = new Map<number, RelationLogRecord>(this.logging);
+    this.logging = logged;
+    let next = this.fetchPage(steps, cursor);
+    for (;;) {
+      let page: Fetched;
+      try {
+        page = await next;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 410) {
+          await this.clear();
+          cursor = '0';
+          next = this.fetchPage(steps, cursor);
+          continue;
+        }
+        throw error;
+      }
+      if (host.closed()) return;
+      // The next page travels while this one is written: the network and IndexedDB overlap.
+      const { info, touched, relations, logged: records, addressIds } = await steps.apply(page, (info) => {
+        if (info.hasMore) next = this.fetchPage(steps, info.nextCursor);
+      });
+      for (const [key, record] of records) logged.set(key, record);
+      // Closed while the page was written (a sign-out): nothing is left to index or to tell.
+      if (host.closed()) return;
+      await host.indexChanges(addressIds, relations);
+      cursor = info.nextCursor;
+      received += info.count;
+      host.setStatus({ online: true, progress: info.hasMore || received > 0 ? { received, total: received + info.remaining } : null });
+      if (touched.size) host.changed([...touched]);
+      if (!info.hasMore) break;
+    }
+    if (host.closed()) return;
+    // What this pull and the local writes before it logged, folded into the blocks while no page is due.
+    await steps.compact(logged);
+    this.logging = new Map();
+    const lastSyncAt = new Date().toISOString();
+    await host.cache.put('meta', true, 'complete');
+    this.complete = true;
+    await host.cache.put('meta', lastSyncAt, 'lastSyncAt');
+    host.setStatus({ lastSyncAt, progress: null });
+  }
+
+  /** Pages read, checked and written on this thread. */
+  private inThread(): PageSteps<ChangePage> {
+    const { cache, client } = this.host;
+    return {
+      fetch: (since) => client.listChanges({ since, limit: changePageSize }),
+      async apply(page, parsed) {
+        const info = { hasMore: page.hasMore, nextCursor: page.nextCursor, remaining: page.remaining, count: page.items.length };
+        parsed(info);
+        const applied = await applyChanges(cache, page.items, page.nextCursor);
+        return { ...applied, info, addressIds: page.items.flatMap((change) => (change.entity === 'address' ? [change.id] : [])) };
+      },
+      compact: (logged) => compactRelations(cache, logged),
+    };
+  }
+
+  /**
+   * Pages fetched, read, checked and written in the sync worker, with the token the client gives now; when
+   * the host's own fetch carries the requests, fetched here and handed over as bytes.
+   */
+  private inWorker(): PageSteps<ArrayBuffer | number> {
+    const { cache, client } = this.host;
+    return {
+      fetch: async (since) => {
+        const settings = await client.settingsForWorker();
+        if (!settings) return client.listChangesBody({ since, limit: changePageSize });
+        return this.worker.fetch(settings, since, changePageSize);
+      },
+      apply: (body, parsed) => this.worker.apply(cache.name, body, parsed),
+      compact: () => this.worker.compact(cache.name),
+    };
+  }
+
   /**
    * A page of the feed, asked for now and awaited later. A failure is kept for whoever awaits it (it is
    * marked handled, so a pull that stops first, e.g. on sign-out, leaves no unhandled rejection).
    */
-  private fetchPage(since: string) {
-    const page = this.host.client.listChanges({ since, limit: changePageSize });
+  private fetchPage<Fetched>(steps: PageSteps<Fetched>, since: string): Promise<Fetched> {
+    const page = steps.fetch(since);
     page.catch(() => undefined);
     return page;
   }

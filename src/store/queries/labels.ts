@@ -1,7 +1,7 @@
-import type { Label } from '../../contract/index.js';
+import { compareLabels, type Label } from '../../contract/index.js';
 import type { Cache } from '../cache.js';
 
 /** Every label, by name. */
 export async function labels(cache: Cache): Promise<Label[]> {
-  return (await cache.getAll('labels')).sort((a, b) => a.name.localeCompare(b.name));
+  return (await cache.getAll('labels')).sort(compareLabels);
 }

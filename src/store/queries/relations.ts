@@ -1,4 +1,4 @@
-import { searchTerms, type Change, type ChangeEntity, type Relation } from '../../contract/index.js';
+import { searchTerms, type ChangeEntity, type Relation } from '../../contract/index.js';
 import { NetworkError, type RelationsClient } from '../../sdk/index.js';
 import type { Applied } from '../apply.js';
 import { strip, type Cache } from '../cache.js';
@@ -183,10 +183,10 @@ export class RelationQueries {
    * A page of the change feed is in the cache: its relations as written (not read back: the log a first sync
    * builds is read only when it is folded) and its addresses into the in-memory index.
    */
-  async reindexPage(changes: readonly Change[], relations: Applied['relations']): Promise<void> {
+  async reindexPage(addressIds: readonly string[], relations: Applied['relations']): Promise<void> {
     this.primed = undefined;
     if (this.index && relations.length) (await this.index).change(relations);
-    await this.reindex('address', changes.filter((change) => change.entity === 'address').map((change) => change.id));
+    await this.reindex('address', addressIds);
   }
 
   /** The index, with every address in it when the query searches (their cities and postcodes count). */

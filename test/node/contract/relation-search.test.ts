@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
+  compareLabels,
   foldText, relationNameKey, relationSearchText, relationSortKeys, searchTerms, type Relation,
 } from '../../../src/contract/index.js';
 import { migrate } from '../../../server/db/migrations.js';
@@ -99,5 +100,15 @@ describe('relation search: one definition for the backend and the cache', () => 
     } finally {
       await db.close();
     }
+  });
+});
+
+describe('compareLabels', () => {
+  test('orders labels by name as a Dutch office reads a list: case and accents aside, then as written, then by id', () => {
+    const names = ['Zebra', 'été', 'apple', 'Ärger', 'Apple', 'Özel', 'b2b', 'B2B'];
+    const labels = names.map((name, i) => ({ id: `l${names.length - i}`, name }));
+    assert.deepEqual(labels.sort(compareLabels).map((label) => label.name), ['Apple', 'apple', 'Ärger', 'B2B', 'b2b', 'été', 'Özel', 'Zebra']);
+    const twins = [{ id: 'b', name: 'VIP' }, { id: 'a', name: 'VIP' }];
+    assert.deepEqual(twins.sort(compareLabels).map((label) => label.id), ['a', 'b']);
   });
 });

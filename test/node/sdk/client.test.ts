@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ApiError, ContractError, createRelationsClient, NetworkError, type RelationsClient } from '../../../src/sdk/index.js';
+import { ApiError, ContractError, createRelationsClient, NetworkError, readChangePage, type RelationsClient } from '../../../src/sdk/index.js';
 import { startServer, type TestServer } from '../server/harness.js';
 
 /** A fetch that lets a test break the network the way real networks break. */
@@ -118,6 +118,29 @@ describe('the SDK against the reference backend', () => {
     const oddEmail = createRelationsClient({ baseUrl: server.baseUrl, getToken: () => 'demo-anna', fetch: tamper((item) => (item.data!['email'] = 'not an e-mail')) });
     const page = await oddEmail.listChanges({ limit: 50 });
     assert.ok(page.items.some((item) => item.entity === 'relation' && item.data?.email === 'not an e-mail'));
+  });
+
+  test('gives a page of the feed as bytes for a worker to read: the same page, its errors those of listChanges', async () => {
+    const page = await client.listChanges({ since: '0', limit: 30 });
+    const body = await client.listChangesBody({ since: '0', limit: 30 });
+    assert.deepEqual(readChangePage(new TextDecoder().decode(body)), page);
+    const stranger = createRelationsClient({ baseUrl: server.baseUrl, getToken: () => 'no-such-token' });
+    const refused = await stranger.listChangesBody({ since: '0', limit: 30 }).catch((e: unknown) => e);
+    assert.ok(refused instanceof ApiError);
+    assert.equal(refused.status, 401);
+  });
+
+  test("hands a worker its settings as they are now, and none when the host's own fetch carries the requests", async () => {
+    let token = 'demo-anna';
+    const own = createRelationsClient({ baseUrl: server.baseUrl, getToken: () => token, locale: () => 'nl', retry: { limit: 1 } });
+    assert.deepEqual(await own.settingsForWorker(), { baseUrl: server.baseUrl, token: 'demo-anna', locale: 'nl', retry: { limit: 1 } });
+    token = 'demo-bram';
+    assert.equal((await own.settingsForWorker())?.token, 'demo-bram');
+    // What a worker makes of them asks as the page would.
+    const inWorker = createRelationsClient({ ...(await own.settingsForWorker())!, getToken: () => token });
+    assert.equal((await inWorker.getMe()).id, (await own.getMe()).id);
+    const hosted = createRelationsClient({ baseUrl: server.baseUrl, getToken: () => token, fetch: (input, init) => fetch(input, init) });
+    assert.equal(await hosted.settingsForWorker(), undefined);
   });
 
   test('iterates every page of a list', async () => {
