@@ -90,6 +90,8 @@ export interface Results {
   serverParts: { count: number; validate: number; stringify: number; pages: number };
   syncs: SyncRun[];
   replaySyncs: SyncRun[];
+  /** The first sync as it ships where workers run (pages fetched, read and written in the sync worker), replayed. */
+  workerSyncs: SyncRun[];
   /** The sync loop with fetching overlapped with writing (bench emulation), against the backend. */
   pipelinedSyncs: PipelinedResult[];
   feeds: { result: FeedResult; serverMs: number }[];
@@ -210,6 +212,13 @@ export async function measure(options: MeasureOptions): Promise<Results> {
     logLevel: 'warning',
   });
   const script = bundle.outputFiles[0]!.text;
+  // The store starts its sync worker from beside the page's script: `/sync-worker.js`.
+  const workerBundle = await build({
+    entryPoints: [new URL('../../src/store/sync-worker.ts', import.meta.url).pathname],
+    bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true, write: false,
+    tsconfig: new URL('../../tsconfig.json', import.meta.url).pathname, logLevel: 'warning',
+  });
+  const workerScript = workerBundle.outputFiles[0]!.text;
   const html = '<!doctype html><meta charset="utf-8"><title>store bench</title><script type="module" src="/page.js"></script>';
 
   let meter: Meter | null = null;
@@ -253,6 +262,7 @@ export async function measure(options: MeasureOptions): Promise<Results> {
           const url = new URL(req.url);
           if (url.pathname === '/') return new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } });
           if (url.pathname === '/page.js') return new Response(script, { headers: { 'content-type': 'text/javascript; charset=utf-8' } });
+          if (url.pathname === '/sync-worker.js') return new Response(workerScript, { headers: { 'content-type': 'text/javascript; charset=utf-8' } });
           if (!url.pathname.startsWith('/api/') && !url.pathname.startsWith(replayPrefix)) return new Response(null, { status: 404 });
           const current = meter;
           const start = performance.now();
@@ -366,18 +376,19 @@ export async function measure(options: MeasureOptions): Promise<Results> {
 
   const syncs: SyncRun[] = [];
   const replaySyncs: SyncRun[] = [];
+  const workerSyncs: SyncRun[] = [];
   const pipelinedSyncs: PipelinedResult[] = [];
   const feeds: { result: FeedResult; serverMs: number }[] = [];
   const replayFeeds: FeedResult[] = [];
   const writes = new Map<WriteCase, WriteResult[]>();
   const readBacks: Results['readBacks'] = {};
   const synced: Slot[] = [];
-  const order: ('ours-sync' | 'ours-sync-replay' | 'ours-sync-pipelined' | 'feed' | WriteCase)[] = onlyWrites ? cases : [
-    'ours-sync', 'ours-sync-replay', 'ours-sync-pipelined', 'feed', ...cases,
+  const order: ('ours-sync' | 'ours-sync-replay' | 'ours-sync-worker' | 'ours-sync-pipelined' | 'feed' | WriteCase)[] = onlyWrites ? cases : [
+    'ours-sync', 'ours-sync-replay', 'ours-sync-worker', 'ours-sync-pipelined', 'feed', ...cases,
   ];
 
-  async function firstSync(where: Slot, target: Target): Promise<SyncRun> {
-    const { result, meter: seen } = await metered(false, () => inPage(where, (page) => call(page, 'firstSync', target)));
+  async function firstSync(where: Slot, target: Target, inWorker = false): Promise<SyncRun> {
+    const { result, meter: seen } = await metered(false, () => inPage(where, (page) => call(page, 'firstSync', target, inWorker)));
     const changes = seen.requests.filter((r) => r.path.includes('/api/v1/changes') && !r.replayed);
     return { result, serverMs: changes.reduce((sum, r) => sum + r.ms, 0), requests: seen.requests.length };
   }
@@ -388,6 +399,13 @@ export async function measure(options: MeasureOptions): Promise<Results> {
     for (const name of rotated) {
       const label = `r${round}-${name}`;
       const where = await slot(label);
+      if (name === 'ours-sync-worker') {
+        const run = await firstSync(where, replayTarget(where), true);
+        workerSyncs.push(run);
+        await where.dispose();
+        console.log(`  ${label}: ${duration(run.result.total)} in the sync worker, ${count(run.result.rows)} rows`);
+        continue;
+      }
       if (name === 'ours-sync' || name === 'ours-sync-replay') {
         const run = await firstSync(where, name === 'ours-sync' ? backendTarget(where) : replayTarget(where));
         (name === 'ours-sync' ? syncs : replaySyncs).push(run);
@@ -543,6 +561,7 @@ export async function measure(options: MeasureOptions): Promise<Results> {
     serverParts,
     syncs,
     replaySyncs,
+    workerSyncs,
     pipelinedSyncs,
     feeds,
     replayFeeds,

@@ -73,7 +73,7 @@ async function indexesRead(): Promise<string[]> {
 export async function report(results: Results, writeDoc: boolean | 'auto', docPath?: string, extra?: Results): Promise<void> {
   const {
     options: { relations: relationsWanted, runs, warmRuns, storage, cases, template },
-    date, machine, chromeVersion, loadBefore, loadAfter, seededMs, pageSize, asShipped, syncs, replaySyncs, feeds,
+    date, machine, chromeVersion, loadBefore, loadAfter, seededMs, pageSize, asShipped, syncs, replaySyncs, workerSyncs = [], feeds,
     replayFeeds, writes, warm, cold, revalidations, crossSync, crossPreflights, crossGets, crossRevalidations, crossRepeat, pageErrors,
   } = results;
   const pipelined = results.pipelinedSyncs;
@@ -86,6 +86,7 @@ export async function report(results: Results, writeDoc: boolean | 'auto', docPa
   const ours = median(writeMs('ours-apply'));
   const syncTotal = med(syncs, (s) => s.result.total);
   const replayTotal = med(replaySyncs, (s) => s.result.total);
+  const workerTotal = med(workerSyncs, (s) => s.result.total);
   const feedTotal = med(feeds, (f) => f.result.fetch + f.result.parse + f.result.validate);
   const replayFeedTotal = med(replayFeeds, (f) => f.fetch + f.parse + f.validate);
   const serverMs = sum(asShipped.ms);
@@ -208,6 +209,7 @@ export async function report(results: Results, writeDoc: boolean | 'auto', docPa
   console.log('');
   for (const table of tables) console.log(`${text(table)}\n`);
   console.log(serverLine);
+  if (workerSyncs.length) console.log(`first sync in the sync worker (replay): ${duration(workerTotal)}, ${ratio(workerTotal, replayTotal)} of the main thread's ${duration(replayTotal)}`);
   console.log(`feed: ${count(feed0?.pages ?? Number.NaN)} pages of ${pageSize}, ${count(feed0?.changes ?? Number.NaN)} changes (${count(feed0?.relations ?? Number.NaN)} relations), ${bytes(feed0?.bytes ?? Number.NaN)} of JSON`);
   console.log(`cross-origin first sync (replay, 1 run): ${duration(crossSync?.total ?? Number.NaN)}, ${crossPreflights} preflights for ${crossGets} GETs`);
   console.log(`default durability reported by Chromium: ${first?.durabilityDefault ?? '-'}`);
@@ -290,6 +292,9 @@ export async function report(results: Results, writeDoc: boolean | 'auto', docPa
       `judged on \`applyChanges\` in pages of 2000 as \`sync()\` runs it, the code that ships${chunkRatio ? ` (a record per page of relations, b2: ${chunkRatio} of Dexie, ${prototype})` : ''}.`,
       `\n- What the user waits for on first use: ${duration(syncTotal)} against the backend, ${duration(replayTotal)} with an instant`,
       `server (${ratio(replayTotal, dexie)} of Dexie's write time).`,
+      workerSyncs.length
+        ? `In the sync worker, as it ships where workers run: ${duration(workerTotal)} with the instant server, **${ratio(workerTotal, replayTotal)}** of the same sync on the main thread (median of ${workerSyncs.length}, ${compare(of(workerSyncs, (x) => x.result.total), of(replaySyncs, (x) => x.result.total), 'worker vs main thread')}).`
+        : '',
       `\n- Warm start, first 50 by name from the cache: ${duration(warmQuery)} through \`queryRelations\` (network: ${duration(warmNetwork)};`,
       `kept first screen: ${duration(warmCursor)}). Painting the first rows within ~110 ms (half of AG Grid's 219 ms) leaves`,
       `${warmQuery < 110 ? 'room' : 'no room'} for rendering on the \`queryRelations\` path${Number.isFinite(warmStore) ? `; \`firstRelations(50)\` takes ${duration(warmStore)}` : ''}.`,
@@ -300,6 +305,9 @@ export async function report(results: Results, writeDoc: boolean | 'auto', docPa
     markdown(syncTable),
     markdown(replaySyncTable),
     [
+      'These two tables time the sync on the main thread, as it runs where no worker can start (the page took `Worker` away),',
+      'so that the time on the network can be told apart; where workers run, the pages are fetched, read and written in the',
+      'sync worker (timed as a whole above).',
       '"Waiting on listChanges" is the time `sync()` spent inside `client.listChanges` (the client wrapped, the store',
       'unchanged); "applying" is the rest of `sync()`, which fetches and applies strictly one after the other. The',
       'emulated overlap calls the same `listChanges` and `applyChanges`, requesting page n+1 before writing page n.',

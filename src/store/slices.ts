@@ -13,7 +13,8 @@ export const sliceBudgetMs = 10;
 export class WriteSlices {
   private started = performance.now();
 
-  constructor(private readonly budgetMs = sliceBudgetMs) {}
+  /** Without a document (the sync worker, Node) nothing on this thread paints or takes input: one slice. */
+  constructor(private readonly budgetMs = typeof document === 'undefined' ? Number.POSITIVE_INFINITY : sliceBudgetMs) {}
 
   /** Call after each write: resolves at once within the budget, else once `write` is answered. */
   async after(write: Promise<unknown>): Promise<void> {
