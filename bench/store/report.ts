@@ -309,7 +309,7 @@ export async function report(results: Results, writeDoc: boolean | 'auto', docPa
       'so that the time on the network can be told apart; where workers run, the pages are fetched, read and written in the',
       'sync worker (timed as a whole above).',
       '"Waiting on listChanges" is the time `sync()` spent inside `client.listChanges` (the client wrapped, the store',
-      'unchanged); "applying" is the rest of `sync()`, which fetches and applies strictly one after the other. The',
+      'unchanged); "applying" is the rest of `sync()`, in which page n+2 travels while page n+1 is written and page n is indexed. The',
       'emulated overlap calls the same `listChanges` and `applyChanges`, requesting page n+1 before writing page n.',
       'The same pages fetched without applying them:',
     ].join(' '),

@@ -88,36 +88,43 @@ export class ChangeFeed {
   private async pullPages<Fetched>(steps: PageSteps<Fetched>): Promise<void> {
     const { host } = this;
     if (host.closed()) return;
-    let cursor = ((await host.cache.get('meta', 'cursor')) as string | undefined) ?? '0';
+    const cursor = ((await host.cache.get('meta', 'cursor')) as string | undefined) ?? '0';
     let received = 0;
     // What this pull logs of relations (and an earlier pull that stopped before its fold), kept to read
     // and fold it without reading it back. Records never change once written, and keys are never reused.
     const logged = new Map<number, RelationLogRecord>(this.logging);
     this.logging = logged;
+    // Three pages in flight: page n+2 travels while page n+1 is written (in the worker: read and written)
+    // and page n is indexed here. Each is written only once the one before it is, and indexed in order.
     let next = this.fetchPage(steps, cursor);
+    const parsed = (info: PageInfo) => {
+      if (info.hasMore) next = this.fetchPage(steps, info.nextCursor);
+    };
+    const applyNext = () => {
+      const applying = next.then((page) => (host.closed() ? undefined : steps.apply(page, parsed)));
+      applying.catch(() => undefined);
+      return applying;
+    };
+    let applying = applyNext();
     for (;;) {
-      let page: Fetched;
+      let applied: AppliedPage | undefined;
       try {
-        page = await next;
+        applied = await applying;
       } catch (error) {
         if (error instanceof ApiError && error.status === 410) {
           await this.clear();
-          cursor = '0';
-          next = this.fetchPage(steps, cursor);
+          next = this.fetchPage(steps, '0');
+          applying = applyNext();
           continue;
         }
         throw error;
       }
-      if (host.closed()) return;
-      // The next page travels while this one is written: the network and IndexedDB overlap.
-      const { info, touched, relations, logged: records, addressIds } = await steps.apply(page, (info) => {
-        if (info.hasMore) next = this.fetchPage(steps, info.nextCursor);
-      });
-      for (const [key, record] of records) logged.set(key, record);
       // Closed while the page was written (a sign-out): nothing is left to index or to tell.
-      if (host.closed()) return;
+      if (!applied || host.closed()) return;
+      const { info, touched, relations, logged: records, addressIds } = applied;
+      if (info.hasMore) applying = applyNext();
+      for (const [key, record] of records) logged.set(key, record);
       await host.indexChanges(addressIds, relations);
-      cursor = info.nextCursor;
       received += info.count;
       host.setStatus({ online: true, progress: info.hasMore || received > 0 ? { received, total: received + info.remaining } : null });
       if (touched.size) host.changed([...touched]);

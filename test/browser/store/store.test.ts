@@ -78,10 +78,18 @@ describe('RelationsStore', () => {
     // The backend's remaining is exact: every page's total is the whole feed.
     const total = progress.at(-1)!.received;
     expect(progress.map((p) => p.total)).to.deep.equal(progress.map(() => total));
-    // The second page was asked for before the first was applied, and so on.
+    // The second page was asked for before the first was applied, and so on; never more than three pages in
+    // flight (one indexed, one written, one travelling), so a slow sync does not pile up pages in memory.
     expect(log.indexOf('request since 0')).to.equal(0);
     expect(log[1]).to.match(/^request since [1-9]/, log.join('\n'));
-    expect(log[2]).to.equal('applied 100', log.join('\n'));
+    let requested = 0;
+    let applied = 0;
+    for (const line of log) {
+      if (line.startsWith('request')) requested++;
+      else applied++;
+      expect(requested - applied, log.join('\n')).to.be.at.most(3);
+    }
+    expect(log.indexOf('applied 100')).to.be.greaterThan(1);
     const fromServer = await server.listRelations({ limit: 500 });
     expect((await store.queryRelations({ limit: 500 })).total).to.equal(fromServer.items.length);
   });
