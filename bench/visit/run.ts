@@ -8,7 +8,7 @@
  * Prints the table and writes the section "## First visit: Lighthouse, mobile profile (issue 11)" of
  * docs/performance.md.
  *
- * With `--profile`, instead: one first visit in Chromium with the CPU slowed four times, a trace of the main
+ * With `--profile`, instead: one first visit in Chromium with the CPU slowed four times (`--slowdown`), a trace of the main
  * thread's tasks and a CPU profile, and for every task over 50 ms what ran in it (named through the bundle's
  * source map). This is where a long task's cause is found.
  *
@@ -16,6 +16,7 @@
  *   --relations N       demo relations to seed (default 3000, the demo's own)
  *   --runs N            Lighthouse runs of each page (default 5)
  *   --profile           the long-task profile instead of the runs
+ *   --slowdown N        the profile's CPU slowdown (default 4, Lighthouse's mobile profile; 1: this machine's speed)
  *   --doc / --no-doc    write docs/performance.md (default: only at full length, 3,000 relations and 5 runs)
  */
 import { spawnSync } from 'node:child_process';
@@ -39,6 +40,7 @@ const { chromeArgs, findChrome } = findChromeModule as { chromeArgs: string[]; f
 const { flags } = parseArgs(process.argv.slice(2));
 const relations = positive(flags, 'relations', 3000);
 const runs = positive(flags, 'runs', 5);
+const slowdown = positive(flags, 'slowdown', 4);
 const fullLength = relations === 3000 && runs >= 5;
 const writeDoc = flags.has('doc') ? true : flags.has('no-doc') ? false : fullLength && !flags.has('profile');
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -151,14 +153,14 @@ function lighthouseVersion(): string {
 }
 
 /**
- * A first visit with the CPU four times slower, traced: every main-thread task over 50 ms, with what its
+ * A first visit with the CPU `slowdown` times slower, traced: every main-thread task over 50 ms, with what its
  * CPU samples ran, until the first sync has finished and the page has been still for 3 s.
  */
 async function profileFirstVisit(url: string): Promise<void> {
   const browser = await chromium.launch({ executablePath: findChrome(), args: chromeArgs });
   const page = await (await browser.newContext()).newPage();
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   const events: Parameters<typeof longTasks>[0][number][] = [];
@@ -188,6 +190,6 @@ async function profileFirstVisit(url: string): Promise<void> {
   const name = frameNamer({ '/dist/relation-elements.js': join(root, 'dist/relation-elements.js.map') });
   const ours = (where: string) => /(^| )(store|sdk|contract|elements|controllers|core|i18n)\//.test(where) && !where.includes('node_modules');
   const blocking = tasks.reduce((sum, task) => sum + Math.max(0, task.dur / 1000 - 50), 0);
-  console.log(`${tasks.length} tasks over 50 ms (CPU 4x slower), ${blocking.toFixed(0)} ms over 50 ms in all:`);
+  console.log(`${tasks.length} tasks over 50 ms (CPU ${slowdown}x slower), ${blocking.toFixed(0)} ms over 50 ms in all:`);
   for (const line of taskReport(profile as CpuProfile, tasks, name, ours)) console.log(line);
 }

@@ -16,6 +16,7 @@ type WorkerTask = FetchTask | { type: 'apply'; cache: string; body: ArrayBuffer 
 /** A failure inside the worker, as it crosses to the page. */
 export type WorkerFailure =
   | { kind: 'api'; status: number; problem: Problem }
+  /** `message`: the cause's, as the page's own NetworkError would hold it. */
   | { kind: 'network'; message: string }
   | { kind: 'contract'; issues: { path: string[]; message: string }[] }
   | { kind: 'error'; name: string; message: string };

@@ -4,7 +4,8 @@
  * and the page stays free to type and scroll (issue 11). The page gives the token for each request; a host
  * whose own `fetch` carries its requests fetches on the page and hands over the bytes. What comes back is
  * what the in-memory index needs: each relation log record, and the page's summary. Pages are applied one at
- * a time, in order, while the next one is fetched. See `sync-worker-link.ts` for the other side. */
+ * a time, in order, while the next one is fetched. See `sync-worker-link.ts` for the other side.
+ */
 import { createRelationsClient, readChangePage } from '../sdk/client.js';
 import { ApiError, ContractError, NetworkError } from '../sdk/errors.js';
 import { applyChanges } from './apply.js';
@@ -69,7 +70,7 @@ async function handle(request: Exclude<WorkerRequest, FetchRequest>): Promise<vo
 
 function failure(error: unknown): WorkerFailure {
   if (error instanceof ApiError) return { kind: 'api', status: error.status, problem: error.problem };
-  if (error instanceof NetworkError) return { kind: 'network', message: error.message };
+  if (error instanceof NetworkError) return { kind: 'network', message: error.cause instanceof Error ? error.cause.message : String(error.cause) };
   if (error instanceof ContractError) return { kind: 'contract', issues: error.issues.map(({ path, message }) => ({ path: path.map(String), message })) };
   return { kind: 'error', name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) };
 }
