@@ -134,11 +134,17 @@ export class ChangeFeed {
     // What this pull and the local writes before it logged, folded into the blocks while no page is due.
     await steps.compact(logged);
     this.logging = new Map();
+    // Closed while the log was folded (a sign-out): the cache is no longer ours to write.
+    if (host.closed()) return;
     const lastSyncAt = new Date().toISOString();
+    const completes = !(await this.isComplete());
     await host.cache.put('meta', true, 'complete');
     this.complete = true;
     await host.cache.put('meta', lastSyncAt, 'lastSyncAt');
     host.setStatus({ lastSyncAt, progress: null });
+    // Lists answered by the backend while the cache was incomplete (the last page's change comes before
+    // this point, and the fold in the worker takes a while) are the cache's to answer now, counted exactly.
+    if (completes) host.changed(['relation']);
   }
 
   /** Pages read, checked and written on this thread. */
