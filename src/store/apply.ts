@@ -1,4 +1,4 @@
-import type { Change, ChangeEntity, Relation } from '../contract/index.js';
+import type { Change, ChangeEntity, ChangePage, Relation } from '../contract/index.js';
 import { entityStore, toCached, type EntityAccess, writeEntities, type Cache, type CachedRelation, type OutboxEntry } from './cache.js';
 import { blockSize, logRelations, type RelationLogRecord } from './relation-blocks.js';
 import { WriteSlices } from './slices.js';
@@ -29,6 +29,16 @@ export function withPending<T>(server: T, pending: readonly OutboxEntry[]): T | 
     if (entry.operationId.startsWith('update') && value) value = mergePatch(value, body);
   }
   return value;
+}
+
+/** A page of the feed as the pull loop follows it: whether more follow, from where, and how many. */
+export function pageInfo(page: ChangePage): { hasMore: boolean; nextCursor: string; remaining: number; count: number } {
+  return { hasMore: page.hasMore, nextCursor: page.nextCursor, remaining: page.remaining, count: page.items.length };
+}
+
+/** The addresses a page changed, whose relations' search text the in-memory index makes again. */
+export function addressIdsOf(changes: readonly Change[]): string[] {
+  return changes.flatMap((change) => (change.entity === 'address' ? [change.id] : []));
 }
 
 /** What a page of the change feed changed: which entities, and each relation as written (undefined: gone). */

@@ -1,7 +1,7 @@
 import type { ChangeEntity, Problem } from '../contract/index.js';
 import { ApiError, ContractError, NetworkError } from '../sdk/errors.js';
 import type { WorkerClientSettings } from '../sdk/index.js';
-import type { Applied } from './apply.js';
+import type { Applied, pageInfo } from './apply.js';
 import type { RelationLogRecord } from './relation-blocks.js';
 
 /**
@@ -31,13 +31,8 @@ export type WorkerReply = { id: number } & (
   | { failed: WorkerFailure }
 );
 
-/** A page of the feed as the pull loop follows it. */
-export interface PageInfo {
-  hasMore: boolean;
-  nextCursor: string;
-  remaining: number;
-  count: number;
-}
+/** A page of the feed as the pull loop follows it (`pageInfo`). */
+export type PageInfo = ReturnType<typeof pageInfo>;
 
 /** A page written into the cache: what it held and what the in-memory index needs of it. */
 export interface AppliedPage extends Applied {

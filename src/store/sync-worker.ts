@@ -8,7 +8,7 @@
  */
 import { createRelationsClient, readChangePage } from '../sdk/client.js';
 import { ApiError, ContractError, NetworkError } from '../sdk/errors.js';
-import { applyChanges } from './apply.js';
+import { addressIdsOf, applyChanges, pageInfo } from './apply.js';
 import { openCache, type Cache } from './cache.js';
 import { compactRelations } from './relation-blocks.js';
 import type { FetchRequest, WorkerFailure, WorkerReply, WorkerRequest } from './sync-worker-link.js';
@@ -59,13 +59,11 @@ async function handle(request: Exclude<WorkerRequest, FetchRequest>): Promise<vo
   if (typeof request.body === 'number') fetched.delete(request.body);
   if (!body) throw new Error(`no page was fetched as ${request.body}`);
   const page = readChangePage(new TextDecoder().decode(body));
-  const info = { hasMore: page.hasMore, nextCursor: page.nextCursor, remaining: page.remaining, count: page.items.length };
-  scope.postMessage({ id, parsed: info });
+  scope.postMessage({ id, parsed: pageInfo(page) });
   const applied = await applyChanges(cache, page.items, page.nextCursor);
   // A record per message: the page deserialises each on its own, never a page's worth in one task.
   for (const [key, record] of applied.logged) scope.postMessage({ id, record: [key, record] });
-  const addressIds = page.items.flatMap((change) => (change.entity === 'address' ? [change.id] : []));
-  scope.postMessage({ id, applied: { touched: [...applied.touched], addressIds } });
+  scope.postMessage({ id, applied: { touched: [...applied.touched], addressIds: addressIdsOf(page.items) } });
 }
 
 function failure(error: unknown): WorkerFailure {

@@ -1,6 +1,6 @@
 import type { ChangePage } from '../contract/index.js';
 import { ApiError, NetworkError } from '../sdk/index.js';
-import { applyChanges } from './apply.js';
+import { addressIdsOf, applyChanges, pageInfo } from './apply.js';
 import { entityStores } from './cache.js';
 import { compactRelations, type KnownLog, type RelationLogRecord } from './relation-blocks.js';
 import type { StoreHost } from './host.js';
@@ -153,10 +153,10 @@ export class ChangeFeed {
     return {
       fetch: (since) => client.listChanges({ since, limit: changePageSize }),
       async apply(page, parsed) {
-        const info = { hasMore: page.hasMore, nextCursor: page.nextCursor, remaining: page.remaining, count: page.items.length };
+        const info = pageInfo(page);
         parsed(info);
         const applied = await applyChanges(cache, page.items, page.nextCursor);
-        return { ...applied, info, addressIds: page.items.flatMap((change) => (change.entity === 'address' ? [change.id] : [])) };
+        return { ...applied, info, addressIds: addressIdsOf(page.items) };
       },
       compact: (logged) => compactRelations(cache, logged),
     };
