@@ -19,6 +19,7 @@ import { createRelationsClient, type RelationsClient } from '../../src/sdk/index
 import { applyChanges } from '../../src/store/apply.js';
 import { openCache, toCached, type Cache, type CachedRelation } from '../../src/store/cache.js';
 import { RelationsStore } from '../../src/store/index.js';
+import { addressStores, readAllAddresses } from '../../src/store/address-blocks.js';
 import { compactRelations, readAllRelations, readFirstScreen, relationStores, type RelationLogRecord } from '../../src/store/relation-blocks.js';
 import { writeCases, type WriteCaseName, type WriteCaseSpec } from './cases.js';
 
@@ -216,7 +217,8 @@ const bench = {
     if (usedWorker !== inWorker) throw new Error(inWorker ? 'the sync worker did not run' : 'the sync worker ran');
     const cache = await openCache(await cacheName(), () => undefined);
     const relations = (await readAllRelations(cache.transaction(relationStores))).length;
-    const rows = relations + (await Promise.all((['addresses', 'affiliations', 'contactMoments', 'labels'] as const).map((s) => cache.count(s))))
+    const addresses = (await readAllAddresses(cache.transaction(addressStores))).length;
+    const rows = relations + addresses + (await Promise.all((['affiliations', 'contactMoments', 'labels'] as const).map((s) => cache.count(s))))
       .reduce((a, b) => a + b, 0);
     const probe = cache.transaction('meta', 'readonly');
     const durabilityDefault = (probe as unknown as { durability?: string }).durability ?? 'n/a';

@@ -1,5 +1,9 @@
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import {
+  addressStores, logAddresses, readAddresses, writeAddressBlocks, type AddressBlock, type AddressLogRecord,
+} from './address-blocks.js';
+import { byId } from './entity-blocks.js';
+import {
   logRelations, readRelations, relationStores, writeBlocks, firstScreenOf, type RelationLogRecord,
 } from './relation-blocks.js';
 import {
@@ -37,7 +41,9 @@ export interface CacheSchema extends DBSchema {
   /** Relations in blocks sorted by id, and the log of writes since (`relation-blocks.ts`). */
   relationBlocks: { key: string; value: CachedRelation[] };
   relationLog: { key: number; value: RelationLogRecord };
-  addresses: { key: string; value: Address; indexes: { relationId: string } };
+  /** Addresses in blocks sorted by id, each listing its owners, and the log of writes since (`address-blocks.ts`). */
+  addressBlocks: { key: string; value: AddressBlock; indexes: { owners: string } };
+  addressLog: { key: number; value: AddressLogRecord };
   affiliations: { key: string; value: Affiliation; indexes: { personId: string; organizationId: string } };
   contactMoments: { key: string; value: ContactMoment; indexes: { relationId: string; personId: string } };
   labels: { key: string; value: Label };
@@ -62,7 +68,7 @@ export type EntityValue = Entities[ChangeEntity];
 /** Which object stores hold each entity of the change feed. */
 const storesOf = {
   relation: relationStores,
-  address: ['addresses'],
+  address: addressStores,
   affiliation: ['affiliations'],
   contactMoment: ['contactMoments'],
   label: ['labels'],
@@ -118,9 +124,18 @@ export function relationAccess(tx: WriteTransaction): RelationAccess {
   };
 }
 
+/** Addresses in a transaction: read from their block and the log, each write a log record. */
+function addressAccess(tx: WriteTransaction): EntityAccess<'address'> {
+  return {
+    get: async (id) => (await readAddresses(tx, [id]))[0],
+    put: (address) => logAddresses(tx, { put: [address], deleted: [] }),
+    delete: (id) => logAddresses(tx, { put: [], deleted: [id] }),
+  };
+}
+
 const access: { [E in ChangeEntity]: (tx: WriteTransaction) => EntityAccess<E> } = {
   relation: relationAccess,
-  address: (tx) => tx.objectStore('addresses'),
+  address: addressAccess,
   affiliation: (tx) => tx.objectStore('affiliations'),
   contactMoment: (tx) => tx.objectStore('contactMoments'),
   label: (tx) => tx.objectStore('labels'),
@@ -151,11 +166,10 @@ export function absoluteUrl(baseUrl: string): string {
 
 /** `onBlocking` runs when another tab deletes this database (a sign-out there): this tab must let go. */
 export async function openCache(name: string, onBlocking: () => void): Promise<Cache> {
-  return openDB<CacheSchema>(name, 3, {
+  return openDB<CacheSchema>(name, 4, {
     blocking: onBlocking,
     async upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
-        db.createObjectStore('addresses', { keyPath: 'id' }).createIndex('relationId', 'relationId');
         const affiliations = db.createObjectStore('affiliations', { keyPath: 'id' });
         affiliations.createIndex('personId', 'personId');
         affiliations.createIndex('organizationId', 'organizationId');
@@ -177,6 +191,17 @@ export async function openCache(name: string, onBlocking: () => void): Promise<C
         const relations = (await legacy.getAll()).map((row) => cachedRelation(strip(row)));
         db.deleteObjectStore('relations' as StoreNames<CacheSchema>);
         await Promise.all([...writeBlocks(tx, relations), tx.objectStore('meta').put(firstScreenOf(relations), 'firstScreen')]);
+      }
+      if (oldVersion < 4) {
+        db.createObjectStore('addressBlocks').createIndex('owners', 'owners', { multiEntry: true });
+        db.createObjectStore('addressLog', { autoIncrement: true });
+      }
+      if (oldVersion >= 1 && oldVersion < 4 && db.objectStoreNames.contains('addresses' as StoreNames<CacheSchema>)) {
+        // Versions 1 to 3 kept a record per address (reading 140,000 of them took ~5 s): laid out in blocks.
+        const legacy = tx.objectStore('addresses' as StoreNames<CacheSchema>) as unknown as { getAll(): Promise<Address[]> };
+        const addresses = (await legacy.getAll()).sort(byId);
+        db.deleteObjectStore('addresses' as StoreNames<CacheSchema>);
+        await Promise.all(writeAddressBlocks(tx, addresses));
       }
     },
   });

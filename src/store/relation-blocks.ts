@@ -1,26 +1,24 @@
-import type { IDBPTransaction, StoreNames } from 'idb';
-import type { Cache, CachedRelation, CacheSchema } from './cache.js';
-import { WriteSlices } from './slices.js';
+import type { Cache, CachedRelation } from './cache.js';
+import {
+  appendLog, byId, fold, foldLog, readAll, readMany, writeBlocks as writeEntityBlocks, type BlockLayout, type BlockTx,
+  type KnownLog as KnownLogOf, type LogRecord,
+} from './entity-blocks.js';
+
+export { blockSize } from './entity-blocks.js';
 
 /**
- * How the cache keeps relations: the way the in-memory index reads them, not one record each.
- *
- * - `relationBlocks`: blocks of about `blockSize` relations sorted by id, each one record keyed by the
- *   lowest id it may hold (the first block by ''); a block holds every id from its key up to the next key.
- * - `relationLog`: what was written since, in order, in records of up to `blockSize`: a page of the change
- *   feed is a few records, a single edit a record of one, written in the same transaction as its outbox entry.
- * - `meta.firstScreen`: the first listed relations by name, as the blocks hold them, for the first paint.
- *
- * Compaction folds the log into the blocks it touches, in one transaction, after a sync or a local write.
- * Reading one relation reads its block and the log; reading all reads a few hundred records instead of
- * 100,000, and writing a page of 2,000 writes eight records instead of 2,000 with four index entries each.
+ * How the cache keeps relations: in blocks and a log (`entity-blocks.ts`), the way the in-memory index reads
+ * them, and `meta.firstScreen`: the first listed relations by name, as the blocks hold them, for the first
+ * paint. Compaction also brings the first screen up to date.
  */
 export const relationStores = ['relationBlocks', 'relationLog'] as const;
 
-export interface RelationLogRecord {
-  put: CachedRelation[];
-  deleted: string[];
-}
+/** A relation block is the array of its relations. */
+const layout: BlockLayout<CachedRelation, CachedRelation[]> = {
+  blocks: 'relationBlocks', log: 'relationLog', rowsOf: (block) => block, blockOf: (rows) => rows,
+};
+
+export type RelationLogRecord = LogRecord<CachedRelation>;
 
 /**
  * Every listed relation (active: not a lead, not archived) whose name key is at or before the last row's,
@@ -31,60 +29,31 @@ export interface FirstScreen {
   complete: boolean;
 }
 
-/**
- * Relations per record, in a block or a log record: one `put` of 250 copies them in a few milliseconds (1,000
- * took ~40 ms, a long task on a phone), and reading all of 100,000 in blocks of 250 is no slower than in
- * blocks of 1,000. A block splits beyond twice this.
- */
-export const blockSize = 250;
-/** Blocks per read when everything is read: each request's answer is turned into objects in its own task. */
-const blocksPerRead = 8;
 /** Rows the first screen keeps: more than a screenful. */
 export const firstScreenRows = 100;
 /** Fewer rows than this left after changes: the first screen is computed again from every relation. */
 const refillBelow = 50;
 
-type RelationTx<M extends IDBTransactionMode | 'versionchange'> = IDBPTransaction<CacheSchema, ArrayLike<StoreNames<CacheSchema>>, M>;
+type RelationTx<M extends IDBTransactionMode | 'versionchange'> = BlockTx<M>;
 
 /**
  * Every relation: the blocks in key order, then what the log changed since. `known`: log records this tab
  * wrote, by key, used instead of reading them (see `logRecords`).
  */
-export async function readAllRelations(tx: RelationTx<IDBTransactionMode>, known?: KnownLog): Promise<CachedRelation[]> {
-  const blocks = tx.objectStore('relationBlocks');
-  const keys = await blocks.getAllKeys();
-  const reads: Promise<CachedRelation[][]>[] = [];
-  for (let i = 0; i < keys.length; i += blocksPerRead) {
-    reads.push(blocks.getAll(IDBKeyRange.bound(keys[i]!, keys[Math.min(keys.length, i + blocksPerRead) - 1]!)));
-  }
-  const [read, records] = await Promise.all([Promise.all(reads), logRecords(tx, known)]);
-  const rows = read.flat(2);
-  if (!records.length) return rows;
-  const logged = fold(records);
-  const kept = rows.filter((row) => !logged.has(row.id));
-  for (const relation of logged.values()) if (relation) kept.push(relation);
-  return kept;
+export function readAllRelations(tx: RelationTx<IDBTransactionMode>, known?: KnownLog): Promise<CachedRelation[]> {
+  return readAll(tx, layout, known);
 }
 
 /** These relations as the cache holds them now (undefined: not there), in the order asked. `known`: as above. */
-export async function readRelations(
+export function readRelations(
   tx: RelationTx<IDBTransactionMode>, ids: readonly string[], known?: KnownLog,
 ): Promise<(CachedRelation | undefined)[]> {
-  const blocks = tx.objectStore('relationBlocks');
-  const [keys, records] = await Promise.all([blocks.getAllKeys(), logRecords(tx, known)]);
-  const logged = fold(records, new Set(ids));
-  const reads = new Map<string, Promise<CachedRelation[] | undefined>>();
-  for (const id of ids) {
-    const key = blockOf(keys, id);
-    if (!logged.has(id) && !reads.has(key)) reads.set(key, blocks.get(key));
-  }
-  const read = new Map(await Promise.all([...reads].map(async ([key, block]) => [key, (await block) ?? []] as const)));
-  return ids.map((id) => (logged.has(id) ? logged.get(id) : findIn(read.get(blockOf(keys, id)) ?? [], id)));
+  return readMany(tx, layout, ids, known);
 }
 
 /** Records writes of relations in a transaction: one log record, whatever their number. Resolves its key. */
 export function logRelations(tx: RelationTx<'readwrite'>, record: RelationLogRecord): Promise<number> {
-  return tx.objectStore('relationLog').add(record);
+  return appendLog(tx, layout, record);
 }
 
 /**
@@ -96,47 +65,17 @@ export function logRelations(tx: RelationTx<'readwrite'>, record: RelationLogRec
 export async function compactRelations(cache: Cache, known?: KnownLog): Promise<boolean> {
   const tx = cache.transaction([...relationStores, 'meta'], 'readwrite');
   tx.done.catch(() => undefined);
-  const blocks = tx.objectStore('relationBlocks');
-  const log = tx.objectStore('relationLog');
   const meta = tx.objectStore('meta');
-  const [records, keys, screen] = await Promise.all([
-    logRecords(tx, known), blocks.getAllKeys(), meta.get('firstScreen') as Promise<FirstScreen | undefined>,
-  ]);
-  if (!records.length) {
+  const [folded, screen] = await Promise.all([foldLog(tx, layout, known), meta.get('firstScreen') as Promise<FirstScreen | undefined>]);
+  if (!folded) {
     await tx.done;
     return false;
   }
-  const changes = fold(records);
-  const touched = new Map<string, string[]>();
-  for (const id of changes.keys()) {
-    const key = blockOf(keys, id);
-    const ids = touched.get(key);
-    if (ids) ids.push(id);
-    else touched.set(key, [id]);
-  }
-  const writes: Promise<unknown>[] = [log.clear()];
-  const slices = new WriteSlices();
-  const read = await Promise.all([...touched.keys()].map((key) => blocks.get(key)));
-  // Every block rewritten (a first sync's fold): these rows are every relation, and the first screen comes
-  // from them rather than from reading all back.
-  const everyBlock = keys.every((key) => touched.has(key));
-  const all: CachedRelation[] = [];
-  for (const [i, [key, ids]] of [...touched].entries()) {
-    const rows = new Map((read[i] ?? []).map((row) => [row.id, row]));
-    for (const id of ids) {
-      const relation = changes.get(id);
-      if (relation) rows.set(id, relation);
-      else rows.delete(id);
-    }
-    const sorted = [...rows.values()].sort(byId);
-    if (everyBlock) for (const row of sorted) all.push(row);
-    for (const write of writeBlock(tx, key, sorted)) {
-      writes.push(write);
-      await slices.after(write);
-    }
-  }
+  const { changes, all, writes } = folded;
+  // Every block rewritten (a first sync's fold): `all` is every relation, and the first screen comes from it
+  // rather than from reading all back.
   let next = screen && patchFirstScreen(screen, changes);
-  if (!next || (!next.complete && next.rows.length < refillBelow)) next = firstScreenOf(everyBlock ? all : await readAllRelations(tx));
+  if (!next || (!next.complete && next.rows.length < refillBelow)) next = firstScreenOf(all ?? (await readAllRelations(tx)));
   writes.push(meta.put(next, 'firstScreen'));
   await Promise.all([...writes, tx.done]);
   return true;
@@ -179,91 +118,14 @@ export function patchFirstScreen(screen: FirstScreen, changes: ReadonlyMap<strin
 
 /** Lays out relations (sorted by id) as blocks in an empty transaction: what a migration or a test starts from. */
 export function writeBlocks(tx: RelationTx<'readwrite' | 'versionchange'>, sorted: readonly CachedRelation[]): Promise<unknown>[] {
-  return [...writeBlock(tx, '', sorted)];
+  return writeEntityBlocks(tx, layout, sorted);
 }
 
-/**
- * The block at `key` holding these rows (sorted by id): split in about equal blocks beyond twice `blockSize`.
- * Each block is put as the caller takes it, so a caller that waits between them (a fold of a first sync
- * splits one block into hundreds) keeps each task to one put.
- */
-function* writeBlock(tx: RelationTx<'readwrite' | 'versionchange'>, key: string, rows: readonly CachedRelation[]): Generator<Promise<unknown>> {
-  const blocks = tx.objectStore('relationBlocks');
-  // The first block stays, empty or not, so that every id has a block; another one emptied is dropped and
-  // the block before it covers its range.
-  if (!rows.length) {
-    yield key === '' ? blocks.put([], key) : blocks.delete(key);
-    return;
-  }
-  const parts = rows.length > 2 * blockSize ? Math.ceil(rows.length / blockSize) : 1;
-  const size = Math.ceil(rows.length / parts);
-  for (let at = 0; at < rows.length; at += size) yield blocks.put(rows.slice(at, at + size), at === 0 ? key : rows[at]!.id);
-}
-
-/** Log records a tab wrote and still holds, by key: the log's records never change once written. */
-export type KnownLog = ReadonlyMap<number, RelationLogRecord>;
-
-/** Unknown records read one by one up to this many; beyond it, the whole log in one request. */
-const readOneByOne = 16;
-
-/**
- * The log's records in order: those in `known` from memory (a first sync's log is every relation synced so
- * far, and reading it back would turn all of them into objects again), the others read.
- */
-async function logRecords(tx: RelationTx<IDBTransactionMode>, known: KnownLog | undefined): Promise<RelationLogRecord[]> {
-  const log = tx.objectStore('relationLog');
-  if (!known?.size) return log.getAll();
-  const keys = await log.getAllKeys();
-  const unknown = keys.filter((key) => !known.has(key));
-  if (unknown.length > readOneByOne) return log.getAll();
-  const read = new Map(await Promise.all(unknown.map(async (key) => [key, (await log.get(key))!] as const)));
-  return keys.map((key) => known.get(key) ?? read.get(key)!);
-}
-
-/** Each logged relation's latest state (undefined: deleted), in log order; only `only`'s ids when given. */
-function fold(records: readonly RelationLogRecord[], only?: ReadonlySet<string>): Map<string, CachedRelation | undefined> {
-  const latest = new Map<string, CachedRelation | undefined>();
-  for (const record of records) {
-    for (const relation of record.put) if (!only || only.has(relation.id)) latest.set(relation.id, relation);
-    for (const id of record.deleted) if (!only || only.has(id)) latest.set(id, undefined);
-  }
-  return latest;
-}
-
-/** The key of the block that holds `id`: the last key at or before it (keys sorted, the first ''). */
-function blockOf(keys: readonly string[], id: string): string {
-  let low = 0;
-  let high = keys.length - 1;
-  let found = '';
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (keys[mid]! <= id) {
-      found = keys[mid]!;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
-  return found;
-}
-
-function findIn(block: readonly CachedRelation[], id: string): CachedRelation | undefined {
-  let low = 0;
-  let high = block.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const at = block[mid]!.id;
-    if (at === id) return block[mid];
-    if (at < id) low = mid + 1;
-    else high = mid - 1;
-  }
-  return undefined;
-}
+/** Relation log records a tab wrote and still holds, by key. */
+export type KnownLog = KnownLogOf<CachedRelation>;
 
 function isListed(relation: CachedRelation): boolean {
   return relation.status === 'active';
-}
-
-function byId(a: CachedRelation, b: CachedRelation): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** The order by name: the contract's name key, then id (in code units, as IndexedDB compares strings). */

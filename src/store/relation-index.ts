@@ -33,12 +33,15 @@ export class RelationIndex {
   private prepared = 0;
   private readonly position = new Map<string, number>();
   /**
-   * The search text each relation's addresses give, not the addresses themselves: at 100,000 relations
-   * the address objects cost tens of MiB of heap for the few words search needs of them.
+   * The search text each address gives, not the address itself: at 100,000 relations the address objects
+   * cost tens of MiB of heap for the few words search needs of them. Kept per address, so that a changed
+   * address (a page of the feed brings it as written) needs no read of its relation's others.
    */
   private readonly addressTexts = new Map<string, string>();
-  /** Whose each address is, to know which relation a deleted address leaves. */
+  /** Whose each address is, to know which relation a changed or deleted address leaves. */
   private readonly addressOwner = new Map<string, string>();
+  /** Each relation's addresses by id, in id order (the order the backend's search text takes them in). */
+  private readonly owned = new Map<string, string[]>();
   private readonly orders = new Map<RelationSortField, Int32Array>();
   private readonly reversed = new Map<RelationSortField, Int32Array>();
   /** What filters test, by position: status, kind, role and labels. */
@@ -114,37 +117,45 @@ export class RelationIndex {
     if (resort) this.resort(at, at === lastAt ? -1 : lastAt, true);
   }
 
-  /** The relation an address belongs to, as far as the index knows. */
-  ownerOf(addressId: string): string | undefined {
-    return this.addressOwner.get(addressId);
-  }
-
-  /** Every address a relation has now (none: it has none left); its search text follows. */
-  setAddresses(relationId: string, addresses: readonly IndexedAddress[]): void {
+  /** An address as the cache holds it now: its relation's search text follows. */
+  setAddress(address: IndexedAddress): void {
+    const before = this.addressOwner.get(address.id);
     // The relation's id as the index holds it, so that owners share one string instead of a copy each.
-    const at = this.position.get(relationId);
-    const owner = at === undefined ? relationId : this.rows[at]!.id;
-    for (const address of addresses) this.addressOwner.set(address.id, owner);
-    const text = addressesSearchText(addresses);
-    if (text) this.addressTexts.set(owner, text);
-    else this.addressTexts.delete(owner);
+    const at = this.position.get(address.relationId);
+    const owner = at === undefined ? address.relationId : this.rows[at]!.id;
+    if (before !== undefined && before !== owner) this.forgetAddress(address.id);
+    const text = addressesSearchText([address]);
+    if (text) this.addressTexts.set(address.id, text);
+    else this.addressTexts.delete(address.id);
+    if (before !== owner) {
+      this.addressOwner.set(address.id, owner);
+      const ids = this.owned.get(owner);
+      if (!ids) this.owned.set(owner, [address.id]);
+      else {
+        // Most come in id order (a load reads them so): then this is a push.
+        let i = ids.length;
+        while (i > 0 && ids[i - 1]! > address.id) i--;
+        ids.splice(i, 0, address.id);
+      }
+    }
     this.retext(owner);
   }
 
   /** Every cached address at once, as the index is loaded. */
   loadAddresses(addresses: readonly IndexedAddress[]): void {
-    const byRelation = new Map<string, IndexedAddress[]>();
-    for (const address of addresses) {
-      const own = byRelation.get(address.relationId);
-      if (own) own.push(address);
-      else byRelation.set(address.relationId, [address]);
-    }
-    for (const [relationId, own] of byRelation) this.setAddresses(relationId, own);
+    for (const address of addresses) this.setAddress(address);
   }
 
   /** An address is gone from the cache. */
   forgetAddress(addressId: string): void {
+    const owner = this.addressOwner.get(addressId);
+    if (owner === undefined) return;
     this.addressOwner.delete(addressId);
+    this.addressTexts.delete(addressId);
+    const ids = this.owned.get(owner)!.filter((id) => id !== addressId);
+    if (ids.length) this.owned.set(owner, ids);
+    else this.owned.delete(owner);
+    this.retext(owner);
   }
 
   /**
@@ -214,7 +225,15 @@ export class RelationIndex {
   }
 
   private searchText(relation: Relation): string {
-    return joinSearchText(relationOwnSearchText(relation), this.addressTexts.get(relation.id) ?? '');
+    const ids = this.owned.get(relation.id);
+    let addresses = '';
+    if (ids) {
+      for (const id of ids) {
+        const text = this.addressTexts.get(id);
+        if (text) addresses = addresses ? `${addresses} ${text}` : text;
+      }
+    }
+    return joinSearchText(relationOwnSearchText(relation), addresses);
   }
 
   private retext(relationId: string | undefined): void {

@@ -66,7 +66,7 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
       closed: () => this.closed,
       setStatus: (change) => this.setStatus(change),
       reindex: (entity, ids) => this.relations.reindex(entity, ids),
-      indexChanges: (addressIds, relations) => this.relations.reindexPage(addressIds, relations),
+      indexChanges: (addresses, relations) => this.relations.reindexPage(addresses, relations),
       changed: (entities) => this.changed(entities, true),
       cleared: () => this.relations.forget(),
       pull: () => this.feed.pull(),

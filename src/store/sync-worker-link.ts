@@ -26,7 +26,7 @@ export type WorkerReply = { id: number } & (
   | { fetched: true }
   | { parsed: PageInfo }
   | { record: [key: number, record: RelationLogRecord] }
-  | { applied: { touched: ChangeEntity[]; addressIds: string[] } }
+  | { applied: { touched: ChangeEntity[]; addresses: Applied['addresses'] } }
   | { compacted: true }
   | { failed: WorkerFailure }
 );
@@ -37,8 +37,6 @@ export type PageInfo = ReturnType<typeof pageInfo>;
 /** A page written into the cache: what it held and what the in-memory index needs of it. */
 export interface AppliedPage extends Applied {
   info: PageInfo;
-  /** The addresses the page changed, whose relations' search text the index makes again. */
-  addressIds: string[];
 }
 
 /** The worker could not start (a host whose Content-Security-Policy forbids it, say) or stopped: sync here. */
@@ -150,8 +148,8 @@ export class SyncWorkerLink {
       for (const id of record.deleted) call.relations.push([id, undefined]);
     } else if ('applied' in reply) {
       this.calls.delete(reply.id);
-      const { touched, addressIds } = reply.applied;
-      call.resolve({ info: call.info!, touched: new Set(touched), relations: call.relations, logged: call.logged, addressIds });
+      const { touched, addresses } = reply.applied;
+      call.resolve({ info: call.info!, touched: new Set(touched), relations: call.relations, logged: call.logged, addresses });
     } else if ('compacted' in reply) {
       this.calls.delete(reply.id);
       call.resolve(undefined);

@@ -8,7 +8,8 @@
  */
 import { createRelationsClient, readChangePage } from '../sdk/client.js';
 import { ApiError, ContractError, NetworkError } from '../sdk/errors.js';
-import { addressIdsOf, applyChanges, pageInfo } from './apply.js';
+import { compactAddresses } from './address-blocks.js';
+import { applyChanges, pageInfo } from './apply.js';
 import { openCache, type Cache } from './cache.js';
 import { compactRelations } from './relation-blocks.js';
 import type { FetchRequest, WorkerFailure, WorkerReply, WorkerRequest } from './sync-worker-link.js';
@@ -52,6 +53,7 @@ async function handle(request: Exclude<WorkerRequest, FetchRequest>): Promise<vo
     // this worker's heap as well as the page's made the first sync of 100,000 take 69.5 s instead of 57.4 s
     // (bench/store, one run each), most likely in collecting a heap that large; reading back takes ~2 s.
     await compactRelations(cache);
+    await compactAddresses(cache);
     scope.postMessage({ id, compacted: true });
     return;
   }
@@ -63,7 +65,7 @@ async function handle(request: Exclude<WorkerRequest, FetchRequest>): Promise<vo
   const applied = await applyChanges(cache, page.items, page.nextCursor);
   // A record per message: the page deserialises each on its own, never a page's worth in one task.
   for (const [key, record] of applied.logged) scope.postMessage({ id, record: [key, record] });
-  scope.postMessage({ id, applied: { touched: [...applied.touched], addressIds: addressIdsOf(page.items) } });
+  scope.postMessage({ id, applied: { touched: [...applied.touched], addresses: applied.addresses } });
 }
 
 function failure(error: unknown): WorkerFailure {

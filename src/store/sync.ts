@@ -1,6 +1,7 @@
 import type { ChangePage } from '../contract/index.js';
 import { ApiError, NetworkError } from '../sdk/index.js';
-import { addressIdsOf, applyChanges, pageInfo } from './apply.js';
+import { compactAddresses } from './address-blocks.js';
+import { applyChanges, pageInfo } from './apply.js';
 import { entityStores } from './cache.js';
 import { compactRelations, type KnownLog, type RelationLogRecord } from './relation-blocks.js';
 import type { StoreHost } from './host.js';
@@ -12,7 +13,7 @@ export const changePageSize = 2000;
 /** What the change feed needs from the store around it. */
 export interface SyncHost extends StoreHost {
   /** A page was applied: bring the in-memory index in line with its relations and addresses. */
-  indexChanges(addressIds: readonly string[], relations: AppliedPage['relations']): Promise<void>;
+  indexChanges(addresses: AppliedPage['addresses'], relations: AppliedPage['relations']): Promise<void>;
   /** The backend no longer has our cursor (410): the cache was emptied and fills again from the start. */
   cleared(): void;
 }
@@ -121,10 +122,10 @@ export class ChangeFeed {
       }
       // Closed while the page was written (a sign-out): nothing is left to index or to tell.
       if (!applied || host.closed()) return;
-      const { info, touched, relations, logged: records, addressIds } = applied;
+      const { info, touched, relations, logged: records, addresses } = applied;
       if (info.hasMore) applying = applyNext();
       for (const [key, record] of records) logged.set(key, record);
-      await host.indexChanges(addressIds, relations);
+      await host.indexChanges(addresses, relations);
       received += info.count;
       host.setStatus({ online: true, progress: info.hasMore || received > 0 ? { received, total: received + info.remaining } : null });
       if (touched.size) host.changed([...touched]);
@@ -156,9 +157,12 @@ export class ChangeFeed {
         const info = pageInfo(page);
         parsed(info);
         const applied = await applyChanges(cache, page.items, page.nextCursor);
-        return { ...applied, info, addressIds: addressIdsOf(page.items) };
+        return { ...applied, info };
       },
-      compact: (logged) => compactRelations(cache, logged),
+      compact: async (logged) => {
+        await compactRelations(cache, logged);
+        await compactAddresses(cache);
+      },
     };
   }
 

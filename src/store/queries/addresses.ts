@@ -1,30 +1,27 @@
 import type { Address } from '../../contract/index.js';
+import { addressesOfRelations, addressStores, readAllAddresses } from '../address-blocks.js';
 import type { Cache } from '../cache.js';
+import { byId } from '../entity-blocks.js';
 
-export function addressesOf(cache: Cache, relationId: string): Promise<Address[]> {
-  return cache.getAllFromIndex('addresses', 'relationId', relationId);
+export async function addressesOf(cache: Cache, relationId: string): Promise<Address[]> {
+  const [own] = await addressesOfRelations(cache.transaction(addressStores), [relationId]);
+  return own!;
 }
 
-/** Addresses read per request: each read is a short task, so the page stays responsive while 100,000 are read. */
-const batchSize = 5000;
-
 /**
- * The addresses of many relations at once, by relation id (for exports and address labels), read in
- * batches by key rather than in one `getAll`, whose answer would be one long task on the main thread.
+ * The addresses of many relations at once, by relation id (for exports and address labels): every address
+ * read in blocks (each request's answer a short task), those of other relations left.
  */
 export async function addressesFor(cache: Cache, relationIds: Iterable<string>): Promise<Map<string, Address[]>> {
   const wanted = new Set(relationIds);
   const byRelation = new Map<string, Address[]>();
-  let after: string | undefined;
-  for (;;) {
-    const batch = await cache.getAll('addresses', after === undefined ? null : IDBKeyRange.lowerBound(after, true), batchSize);
-    for (const address of batch) {
-      if (!wanted.has(address.relationId)) continue;
-      const own = byRelation.get(address.relationId);
-      if (own) own.push(address);
-      else byRelation.set(address.relationId, [address]);
-    }
-    if (batch.length < batchSize) return byRelation;
-    after = batch.at(-1)!.id;
+  for (const address of await readAllAddresses(cache.transaction(addressStores))) {
+    if (!wanted.has(address.relationId)) continue;
+    const own = byRelation.get(address.relationId);
+    if (own) own.push(address);
+    else byRelation.set(address.relationId, [address]);
   }
+  // In id order, as one relation's are read (what the log changed comes after the blocks).
+  for (const own of byRelation.values()) if (own.length > 1) own.sort(byId);
+  return byRelation;
 }

@@ -3,8 +3,9 @@ import { NetworkError, type RelationsClient } from '../../sdk/index.js';
 import type { Applied } from '../apply.js';
 import { strip, type Cache } from '../cache.js';
 import type { RelationQuery, RelationQueryResult } from '../query.js';
+import { addressStores, readAddresses, readAllAddresses } from '../address-blocks.js';
 import { readAllRelations, readFirstScreen, readRelations, relationStores, type KnownLog } from '../relation-blocks.js';
-import { RelationIndex } from '../relation-index.js';
+import { RelationIndex, type IndexedAddress } from '../relation-index.js';
 
 /** The relations a query matched, read on demand. */
 export interface RelationSelection {
@@ -163,30 +164,31 @@ export class RelationQueries {
       const relations = await readRelations(this.cache.transaction(relationStores), wanted, this.knownLog());
       index.change(wanted.map((id, i) => [id, relations[i]] as const));
     } else {
-      // Which relations these addresses belong (or belonged) to; then each of those with all its addresses now.
-      const tx = this.cache.transaction('addresses');
-      const addresses = await Promise.all(wanted.map((id) => tx.store.get(id)));
-      const owners = new Set<string>();
-      wanted.forEach((id, i) => {
-        const before = index.ownerOf(id);
-        if (before) owners.add(before);
-        if (addresses[i]) owners.add(addresses[i].relationId);
-        else index.forgetAddress(id);
-      });
-      const owned = this.cache.transaction('addresses');
-      const now = await Promise.all([...owners].map((relationId) => owned.store.index('relationId').getAll(relationId)));
-      [...owners].forEach((relationId, i) => index.setAddresses(relationId, now[i]!));
+      const addresses = await readAddresses(this.cache.transaction(addressStores), wanted);
+      this.indexAddresses(index, wanted.map((id, i) => [id, addresses[i]]));
+    }
+  }
+
+  private indexAddresses(index: RelationIndex, addresses: readonly (readonly [string, IndexedAddress | undefined])[]): void {
+    for (const [id, address] of addresses) {
+      if (address) index.setAddress(address);
+      else index.forgetAddress(id);
     }
   }
 
   /**
-   * A page of the change feed is in the cache: its relations as written (not read back: the log a first sync
-   * builds is read only when it is folded) and its addresses into the in-memory index.
+   * A page of the change feed is in the cache: its relations and addresses as written into the in-memory
+   * index (not read back: the logs a first sync builds are read only when they are folded).
    */
-  async reindexPage(addressIds: readonly string[], relations: Applied['relations']): Promise<void> {
+  async reindexPage(addresses: Applied['addresses'], relations: Applied['relations']): Promise<void> {
     this.primed = undefined;
-    if (this.index && relations.length) (await this.index).change(relations);
-    await this.reindex('address', addressIds);
+    if (!this.index) return;
+    const index = await this.index;
+    if (relations.length) index.change(relations);
+    if (!addresses.length) return;
+    // After the bulk read of addresses, so that what the page wrote, newer or the same, is what stays.
+    await this.addresses;
+    if (this.index && (await this.index) === index) this.indexAddresses(index, addresses);
   }
 
   /** The index, with every address in it when the query searches (their cities and postcodes count). */
@@ -202,7 +204,7 @@ export class RelationQueries {
       const relations = await readAllRelations(this.cache.transaction(relationStores), this.knownLog());
       this.loaded = true;
       const index = new RelationIndex(relations);
-      this.addresses = this.cache.getAll('addresses').then((addresses) => {
+      this.addresses = readAllAddresses(this.cache.transaction(addressStores)).then((addresses) => {
         if (this.index !== loading) return;
         index.loadAddresses(addresses);
         // Search texts are built in slices between frames, so the list shows first and the first search is ready.

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import type { Address, Change, Relation, RelationStatus } from '../../../src/contract/index.js';
+import { addressStores, readAddresses } from '../../../src/store/address-blocks.js';
 import { applyChanges } from '../../../src/store/apply.js';
 import { deleteCache, openCache, type Cache, type CachedRelation } from '../../../src/store/cache.js';
 import { RelationsStore } from '../../../src/store/index.js';
@@ -163,7 +164,8 @@ describe('relations kept in blocks and a log', function () {
       await expectModel(undefined, 'first page, its records read back');
       expect(await compactRelations(cache, new Map(one.logged))).to.equal(true);
       await expectModel(undefined, 'first page folded');
-      expect((await cache.get('addresses', address.id))?.relationId).to.equal(first[0]!.id);
+      const [written] = await readAddresses(cache.transaction(addressStores), [address.id]);
+      expect(written?.relationId).to.equal(first[0]!.id);
 
       // A second: 300 updated, 100 deleted, 200 new, in a mixed order.
       const secondPage: Change[] = [];

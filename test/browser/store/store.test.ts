@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { openDB } from 'idb';
 import type { Relation } from '../../../src/contract/index.js';
 import type { RelationsClient } from '../../../src/sdk/index.js';
+import { addressesOfRelations, addressStores } from '../../../src/store/address-blocks.js';
 import { deleteCache, openCache } from '../../../src/store/cache.js';
 import { RelationsStore } from '../../../src/store/index.js';
 import { logRelations, readFirstScreen, readRelations, relationStores } from '../../../src/store/relation-blocks.js';
@@ -152,18 +153,24 @@ describe('RelationsStore', () => {
     expect(await store.getRelation(written.id)).to.deep.equal(written);
   });
 
-  it('moves a cache of a record per relation into blocks, re-keying names the first version sorted by lower case only', async () => {
+  it('moves a cache of a record per relation and per address into blocks, re-keying names the first version sorted by lower case only', async () => {
     const name = `relation-elements:test-upgrade:${Date.now()}`;
     const relations = (await server.listRelations({ status: ['active'], sort: 'name', limit: 30 })).items;
     const [relation] = relations;
     const mueller = { ...relation!, person: { ...relation!.person!, lastName: 'Müller', initials: 'J.' }, sortName: 'müller j.' };
+    // Two relations' addresses as the backend has them: the oracle of what the blocks must give back per relation.
+    const owners = [relations[0]!.id, relations[1]!.id];
+    const addresses = await Promise.all(owners.map(async (id) => (await server.listAddresses({ id })).items));
+    expect(addresses.flat().length, 'addresses to move').to.be.greaterThan(0);
     const v1 = await openDB(name, 1, {
       upgrade(db) {
         db.createObjectStore('relations', { keyPath: 'id' }).createIndex('sortName', 'sortName');
+        db.createObjectStore('addresses', { keyPath: 'id' }).createIndex('relationId', 'relationId');
         db.createObjectStore('meta');
       },
     });
     for (const row of [mueller, ...relations.slice(1)]) await v1.put('relations', { ...row, sortName: row.displayName.toLowerCase() });
+    for (const address of addresses.flat()) await v1.put('addresses', address);
     v1.close();
     const cache = await openCache(name, () => undefined);
     try {
@@ -172,6 +179,10 @@ describe('RelationsStore', () => {
       expect(moved.map((r) => r?.id)).to.deep.equal(relations.map((r) => r.id), 'every relation, found by id');
       expect(moved[0]?.sortName).to.equal('muller j.', 'as the server sorts "Müller"');
       expect((await readFirstScreen(cache, 30))?.length, 'a first screen made from them').to.equal(30);
+      expect((cache.objectStoreNames as DOMStringList).contains('addresses'), 'the old address store is gone').to.equal(false);
+      const byId = (list: readonly { id: string }[]) => list.map((a) => a.id).sort();
+      const movedAddresses = await addressesOfRelations(cache.transaction(addressStores), owners);
+      expect(movedAddresses.map(byId), 'each relation keeps its own addresses').to.deep.equal(addresses.map(byId));
     } finally {
       cache.close();
       await deleteCache(name);
