@@ -40,8 +40,11 @@ export class RelationIndex {
   private readonly addressTexts = new Map<string, string>();
   /** Whose each address is, to know which relation a changed or deleted address leaves. */
   private readonly addressOwner = new Map<string, string>();
-  /** Each relation's addresses by id, in id order (the order the backend's search text takes them in). */
-  private readonly owned = new Map<string, string[]>();
+  /**
+   * Each relation's addresses by id, in id order (the order the backend's search text takes them in): the id
+   * itself for a relation with one, which most have (an array each would cost megabytes at 100,000).
+   */
+  private readonly owned = new Map<string, string | string[]>();
   private readonly orders = new Map<RelationSortField, Int32Array>();
   private readonly reversed = new Map<RelationSortField, Int32Array>();
   /** What filters test, by position: status, kind, role and labels. */
@@ -129,14 +132,13 @@ export class RelationIndex {
     else this.addressTexts.delete(address.id);
     if (before !== owner) {
       this.addressOwner.set(address.id, owner);
-      const ids = this.owned.get(owner);
-      if (!ids) this.owned.set(owner, [address.id]);
-      else {
-        // Most come in id order (a load reads them so): then this is a push.
-        let i = ids.length;
-        while (i > 0 && ids[i - 1]! > address.id) i--;
-        ids.splice(i, 0, address.id);
-      }
+      const had = this.owned.get(owner);
+      const ids = had === undefined ? [] : typeof had === 'string' ? [had] : had;
+      // Most come in id order (a load reads them so): then this is a push.
+      let i = ids.length;
+      while (i > 0 && ids[i - 1]! > address.id) i--;
+      ids.splice(i, 0, address.id);
+      this.owned.set(owner, ids.length === 1 ? ids[0]! : ids);
     }
     this.retext(owner);
   }
@@ -152,8 +154,9 @@ export class RelationIndex {
     if (owner === undefined) return;
     this.addressOwner.delete(addressId);
     this.addressTexts.delete(addressId);
-    const ids = this.owned.get(owner)!.filter((id) => id !== addressId);
-    if (ids.length) this.owned.set(owner, ids);
+    const had = this.owned.get(owner);
+    const ids = (typeof had === 'string' ? [had] : had ?? []).filter((id) => id !== addressId);
+    if (ids.length) this.owned.set(owner, ids.length === 1 ? ids[0]! : ids);
     else this.owned.delete(owner);
     this.retext(owner);
   }
@@ -227,11 +230,9 @@ export class RelationIndex {
   private searchText(relation: Relation): string {
     const ids = this.owned.get(relation.id);
     let addresses = '';
-    if (ids) {
-      for (const id of ids) {
-        const text = this.addressTexts.get(id);
-        if (text) addresses = addresses ? `${addresses} ${text}` : text;
-      }
+    for (const id of typeof ids === 'string' ? [ids] : ids ?? []) {
+      const text = this.addressTexts.get(id);
+      if (text) addresses = addresses ? `${addresses} ${text}` : text;
     }
     return joinSearchText(relationOwnSearchText(relation), addresses);
   }
