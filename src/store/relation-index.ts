@@ -143,9 +143,19 @@ export class RelationIndex {
     this.retext(owner);
   }
 
-  /** Every cached address at once, as the index is loaded. */
-  loadAddresses(addresses: readonly IndexedAddress[]): void {
-    for (const address of addresses) this.setAddress(address);
+  /**
+   * Every cached address, as the index is loaded, from `from` on until `deadline` (`performance.now()`):
+   * resolves where to go on from (`addresses.length` when done). 100,000 relations have ~146,000 addresses,
+   * over a second of work: done in slices, the page stays free meanwhile.
+   */
+  loadAddresses(addresses: readonly IndexedAddress[], from = 0, deadline = Number.POSITIVE_INFINITY): number {
+    let at = from;
+    while (at < addresses.length) {
+      const end = Math.min(addresses.length, at + 256);
+      for (; at < end; at++) this.setAddress(addresses[at]!);
+      if (performance.now() >= deadline) break;
+    }
+    return at;
   }
 
   /** An address is gone from the cache. */
@@ -165,9 +175,12 @@ export class RelationIndex {
    * Builds the search texts of up to `count` relations ahead of the first search, so that loading the
    * index costs no more than reading it; returns whether any are left.
    */
-  prepare(count: number): boolean {
-    const end = Math.min(this.rows.length, this.prepared + count);
-    for (; this.prepared < end; this.prepared++) this.texts[this.prepared] ??= this.searchText(this.rows[this.prepared]!);
+  prepare(deadline: number): boolean {
+    while (this.prepared < this.rows.length) {
+      const end = Math.min(this.rows.length, this.prepared + 256);
+      for (; this.prepared < end; this.prepared++) this.texts[this.prepared] ??= this.searchText(this.rows[this.prepared]!);
+      if (performance.now() >= deadline) break;
+    }
     return this.prepared < this.rows.length;
   }
 

@@ -1,3 +1,5 @@
+import { nextTask } from '../sdk/next-task.js';
+
 /**
  * Real time a slice of IndexedDB writes may take before the page gets the main thread back. Each `put` copies
  * its value on the main thread; on a phone (four times slower, as Lighthouse's mobile profile assumes) 10 ms
@@ -22,4 +24,12 @@ export class WriteSlices {
     await write;
     this.started = performance.now();
   }
+}
+
+/**
+ * Runs `step` in tasks of about `sliceBudgetMs` until it reports nothing left (`step` works until the deadline
+ * it is given, a `performance.now()`, and returns whether any is left), or until `live()` turns false.
+ */
+export async function inSlices(step: (deadline: number) => boolean, live: () => boolean): Promise<void> {
+  while (live() && step(performance.now() + sliceBudgetMs)) await nextTask();
 }

@@ -6,6 +6,7 @@ import type { RelationQuery, RelationQueryResult } from '../query.js';
 import { addressStores, readAddresses, readAllAddresses } from '../address-blocks.js';
 import { readAllRelations, readFirstScreen, readRelations, relationStores, type KnownLog } from '../relation-blocks.js';
 import { RelationIndex, type IndexedAddress } from '../relation-index.js';
+import { inSlices } from '../slices.js';
 
 /** The relations a query matched, read on demand. */
 export interface RelationSelection {
@@ -46,8 +47,6 @@ export function primeFirst(cache: Cache, limit: number): PrimedFirst {
 const firstPageSize = 200;
 /** Matches a selection finds before it answers: a few screenfuls of the list; the rest are counted after. */
 const answeredAtOnce = 200;
-/** Search texts built per task ahead of the first search: a few milliseconds of work. */
-const preparedPerSlice = 2000;
 
 /**
  * Reading relations: one by id, the first screenful off the name index, and filtered, searched and sorted
@@ -204,14 +203,12 @@ export class RelationQueries {
       const relations = await readAllRelations(this.cache.transaction(relationStores), this.knownLog());
       this.loaded = true;
       const index = new RelationIndex(relations);
-      this.addresses = readAllAddresses(this.cache.transaction(addressStores)).then((addresses) => {
-        if (this.index !== loading) return;
-        index.loadAddresses(addresses);
+      const live = () => this.index === loading;
+      this.addresses = readAllAddresses(this.cache.transaction(addressStores)).then(async (addresses) => {
+        let at = 0;
+        await inSlices((deadline) => (at = index.loadAddresses(addresses, at, deadline)) < addresses.length, live);
         // Search texts are built in slices between frames, so the list shows first and the first search is ready.
-        const prepare = () => {
-          if (this.index === loading && index.prepare(preparedPerSlice)) setTimeout(prepare);
-        };
-        setTimeout(prepare);
+        void inSlices((deadline) => index.prepare(deadline), live);
       });
       return index;
     })();
