@@ -32,7 +32,11 @@ export function countryName(code: string, locale: Locale): string {
 /** The first line: street, number and addition, or the PO box. */
 export function streetLine(address: Address, locale: Locale): string {
   if (address.poBox) return messagesFor(locale).address.poBox(address.poBox);
-  return [address.street, address.houseNumber, address.houseNumberAddition].filter(Boolean).join(' ');
+  // Concatenated rather than filtered and joined: an export writes this 100,000 times.
+  let line = address.street ?? '';
+  if (address.houseNumber) line = line ? `${line} ${address.houseNumber}` : address.houseNumber;
+  if (address.houseNumberAddition) line = line ? `${line} ${address.houseNumberAddition}` : address.houseNumberAddition;
+  return line;
 }
 
 /**

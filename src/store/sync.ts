@@ -161,7 +161,8 @@ export class ChangeFeed {
       },
       compact: async (logged) => {
         await compactRelations(cache, logged);
-        await compactAddresses(cache);
+        // Closed meanwhile (a sign-out): the cache is no longer ours to write.
+        if (!this.host.closed()) await compactAddresses(cache);
       },
     };
   }
