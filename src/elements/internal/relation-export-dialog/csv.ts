@@ -4,6 +4,7 @@ import { messagesFor } from '../../../i18n/catalogue.js';
 import type { Locale } from '../../../i18n/messages.js';
 import { nextTask } from '../../../sdk/next-task.js';
 import { cellText, columnLabel, type ColumnKey } from '../../relation-overview/columns.js';
+import { Utf8Writer } from './utf8-writer.js';
 
 /**
  * A cell that a spreadsheet would evaluate (it starts with = + - @, a tab or a carriage return, also after
@@ -39,7 +40,7 @@ const chunkSize = 10000;
 
 /**
  * The relations as CSV (RFC 4180, CRLF line ends), in one pass: each cell is made, neutralised, quoted when
- * it must be and appended to its chunk's text, which is encoded to UTF-8 at once, with a pause between
+ * it must be and written as UTF-8 bytes (`Utf8Writer`), a Blob per chunk, with a pause between
  * chunks so that the page stays responsive and a progress bar can follow 100,000 rows. Quoting follows
  * what spreadsheets and papaparse do: a cell with the separator, a quote, a line break or a byte order mark,
  * or with a space at either end, is quoted, and its quotes doubled.
@@ -60,49 +61,40 @@ export async function relationsToCsv(relations: readonly Relation[], options: Cs
   if (options.withAddress) header.push(...messages.exporting.addressHeaders);
   // Numbers never need quotes nor start like a formula: their cells are taken as they are.
   const plain = columns.map((key) => key === 'number' || key === 'debtorNumber' || key === 'creditorNumber');
-  const encode = utf8Encoder();
-  const parts: BlobPart[] = options.bom ? ['\uFEFF'] : [];
-  parts.push(encode(`${header.map(cell).join(separator)}\r\n`));
-  // One row's cells in one array, joined once: no string is built up cell by cell (each `+=` made a rope
-  // that the join then had to flatten, most of the export's time).
-  const row: string[] = new Array<string>(header.length);
+  const sep = separator.charCodeAt(0);
+  const out = new Utf8Writer();
+  const lineEnd = () => {
+    out.ascii(13);
+    out.ascii(10);
+  };
+  if (options.bom) out.write('\uFEFF');
+  header.forEach((name, c) => {
+    if (c) out.ascii(sep);
+    out.write(cell(name));
+  });
+  lineEnd();
   for (let start = 0; start < relations.length; start += chunkSize) {
     if (options.signal?.aborted) throw new DOMException('Export cancelled', 'AbortError');
     const end = Math.min(start + chunkSize, relations.length);
-    const lines: string[] = new Array<string>(end - start + 1);
     for (let i = start; i < end; i++) {
       const relation = relations[i]!;
       for (let c = 0; c < columns.length; c++) {
+        if (c) out.ascii(sep);
         const text = cellText(columns[c]!, relation, labels, messages);
-        row[c] = plain[c] ? text : cell(text);
+        out.write(plain[c] ? text : cell(text));
       }
       if (options.withAddress) {
-        const fields = addressFields(mailingAddress(options.addresses?.get(relation.id)), options.locale);
-        for (let f = 0; f < fields.length; f++) row[columns.length + f] = cell(fields[f]!);
+        for (const field of addressFields(mailingAddress(options.addresses?.get(relation.id)), options.locale)) {
+          out.ascii(sep);
+          out.write(cell(field));
+        }
       }
-      lines[i - start] = row.join(separator);
+      lineEnd();
     }
-    // The last line ends too: an empty element after it.
-    lines[end - start] = '';
-    parts.push(encode(lines.join('\r\n')));
+    // Each chunk's bytes copied into a Blob in its own task.
+    out.flush();
     options.onProgress?.(end, relations.length);
     await nextTask();
   }
-  return new Blob(parts, { type: 'text/csv;charset=utf-8' });
-}
-
-/**
- * Text to a UTF-8 blob through one reused buffer: `encodeInto` took a fifth of the time `encode` did on a
- * 12 MB export in Chromium (55 against 250 ms), which allocates a new array each time. A Blob copies the bytes
- * it is given, so the buffer serves the next chunk at once.
- */
-function utf8Encoder(): (text: string) => Blob {
-  const encoder = new TextEncoder();
-  let buffer = new Uint8Array(0);
-  return (text) => {
-    // At most three bytes for each UTF-16 code unit.
-    if (buffer.length < text.length * 3) buffer = new Uint8Array(text.length * 3);
-    const { written } = encoder.encodeInto(text, buffer);
-    return new Blob([buffer.subarray(0, written)]);
-  };
+  return out.blob('text/csv;charset=utf-8');
 }
