@@ -16,8 +16,8 @@
  *   --gap-ms N         pause before each keystroke and label change, as a user types (default 100)
  *   --data-dir DIR     a seeded PGlite data dir to copy (seeded there first when empty); default: seed anew
  *   --doc / --no-doc   write our section of docs/performance.md (default: only when 100000 relations)
- *   --profile          instead of the rounds: our page only, a CPU profile of the label changes and the
- *                      keystrokes, printed as the functions with the most time of their own
+ *   --profile          instead of the rounds: our page only, a CPU profile of the label changes, the
+ *                      keystrokes and the CSV export, printed as the functions with the most time of their own
  */
 import { cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -189,6 +189,11 @@ if (flags.has('profile')) {
     console.log(`\n${what}: ${steps.length} steps, to DOM median ${[...steps.map((s) => s.committed)].sort((a, b) => a - b)[steps.length >> 1]?.toFixed(1)} ms`);
     console.log(profileSummary(profile));
   }
+  await cdp.send('Profiler.start');
+  const csv = await ours('csv', 0);
+  const { profile } = await cdp.send('Profiler.stop');
+  console.log(`\nCSV export (dialog ${csv.ours.toFixed(0)} ms, alone ${csv.parts.direct.toFixed(0)} ms, cells ${csv.parts.cells.toFixed(0)} ms, Papa ${csv.papa.toFixed(0)} ms)`);
+  console.log(profileSummary(profile));
   await context.close();
   await backend.close();
   process.exit(0);
