@@ -145,7 +145,7 @@ export class RelationIndex {
 
   /**
    * Every cached address, as the index is loaded, from `from` on until `deadline` (`performance.now()`):
-   * resolves where to go on from (`addresses.length` when done). 100,000 relations have ~146,000 addresses,
+   * returns where to go on from (`addresses.length` when done). 100,000 relations have ~146,000 addresses,
    * over a second of work: done in slices, the page stays free meanwhile.
    */
   loadAddresses(addresses: readonly IndexedAddress[], from = 0, deadline = Number.POSITIVE_INFINITY): number {
@@ -172,8 +172,8 @@ export class RelationIndex {
   }
 
   /**
-   * Builds the search texts of up to `count` relations ahead of the first search, so that loading the
-   * index costs no more than reading it; returns whether any are left.
+   * Builds search texts ahead of the first search until `deadline` (`performance.now()`), so that loading
+   * the index costs no more than reading it; returns whether any are left.
    */
   prepare(deadline: number): boolean {
     while (this.prepared < this.rows.length) {
