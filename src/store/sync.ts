@@ -139,9 +139,11 @@ export class ChangeFeed {
     if (host.closed()) return;
     const lastSyncAt = new Date().toISOString();
     const completes = !(await this.isComplete());
-    await host.cache.put('meta', true, 'complete');
+    if (host.closed()) return;
+    // One transaction, made at once after that check: a sign-out closing the cache lets it finish.
+    const tx = host.cache.transaction('meta', 'readwrite');
+    await Promise.all([tx.store.put(true, 'complete'), tx.store.put(lastSyncAt, 'lastSyncAt'), tx.done]);
     this.complete = true;
-    await host.cache.put('meta', lastSyncAt, 'lastSyncAt');
     host.setStatus({ lastSyncAt, progress: null });
     // Lists answered by the backend while the cache was incomplete (the last page's change comes before
     // this point, and the fold in the worker takes a while) are the cache's to answer now, counted exactly.

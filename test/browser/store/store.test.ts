@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { openDB } from 'idb';
-import type { Relation } from '../../../src/contract/index.js';
+import type { Address, Relation } from '../../../src/contract/index.js';
 import type { RelationsClient } from '../../../src/sdk/index.js';
 import { addressesOfRelations, addressStores } from '../../../src/store/address-blocks.js';
 import { deleteCache, openCache } from '../../../src/store/cache.js';
@@ -158,10 +158,19 @@ describe('RelationsStore', () => {
     const relations = (await server.listRelations({ status: ['active'], sort: 'name', limit: 30 })).items;
     const [relation] = relations;
     const mueller = { ...relation!, person: { ...relation!.person!, lastName: 'Müller', initials: 'J.' }, sortName: 'müller j.' };
-    // Two relations' addresses as the backend has them: the oracle of what the blocks must give back per relation.
-    const owners = [relations[0]!.id, relations[1]!.id];
-    const addresses = await Promise.all(owners.map(async (id) => (await server.listAddresses({ id })).items));
-    expect(addresses.flat().length, 'addresses to move').to.be.greaterThan(0);
+    // Two of these relations that have addresses, as the backend has them: the oracle of what the blocks must
+    // give back per relation.
+    const owners: string[] = [];
+    const addresses: Address[][] = [];
+    for (const { id } of relations) {
+      const own = (await server.listAddresses({ id })).items;
+      if (own.length) {
+        owners.push(id);
+        addresses.push(own);
+      }
+      if (owners.length === 2) break;
+    }
+    expect(owners.length, 'relations with addresses to move').to.equal(2);
     const v1 = await openDB(name, 1, {
       upgrade(db) {
         db.createObjectStore('relations', { keyPath: 'id' }).createIndex('sortName', 'sortName');
