@@ -94,16 +94,16 @@ export async function readMany<T extends { id: string }, B>(
   const blocks = raw(tx, layout.blocks);
   const [keys, records] = await Promise.all([blocks.getAllKeys() as Promise<string[]>, logRecords(tx, layout, known)]);
   const logged = fold(records, new Set(ids));
+  const keyOf = ids.map((id) => blockKeyOf(keys, id));
   const reads = new Map<string, Promise<unknown>>();
-  for (const id of ids) {
-    const key = blockKeyOf(keys, id);
-    if (!logged.has(id) && !reads.has(key)) reads.set(key, blocks.get(key));
-  }
+  ids.forEach((id, i) => {
+    if (!logged.has(id) && !reads.has(keyOf[i]!)) reads.set(keyOf[i]!, blocks.get(keyOf[i]!));
+  });
   const read = new Map(await Promise.all([...reads].map(async ([key, block]) => {
     const found = await block;
     return [key, found === undefined ? [] : layout.rowsOf(found as B)] as const;
   })));
-  return ids.map((id) => (logged.has(id) ? logged.get(id) : findIn(read.get(blockKeyOf(keys, id)) ?? [], id)));
+  return ids.map((id, i) => (logged.has(id) ? logged.get(id) : findIn(read.get(keyOf[i]!) ?? [], id)));
 }
 
 /** Records writes in a transaction: one log record, whatever their number. Resolves its key. */

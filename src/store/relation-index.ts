@@ -132,8 +132,7 @@ export class RelationIndex {
     else this.addressTexts.delete(address.id);
     if (before !== owner) {
       this.addressOwner.set(address.id, owner);
-      const had = this.owned.get(owner);
-      const ids = had === undefined ? [] : typeof had === 'string' ? [had] : had;
+      const ids = this.addressIdsOf(owner);
       // Most come in id order (a load reads them so): then this is a push.
       let i = ids.length;
       while (i > 0 && ids[i - 1]! > address.id) i--;
@@ -164,8 +163,7 @@ export class RelationIndex {
     if (owner === undefined) return;
     this.addressOwner.delete(addressId);
     this.addressTexts.delete(addressId);
-    const had = this.owned.get(owner);
-    const ids = (typeof had === 'string' ? [had] : had ?? []).filter((id) => id !== addressId);
+    const ids = this.addressIdsOf(owner).filter((id) => id !== addressId);
     if (ids.length) this.owned.set(owner, ids.length === 1 ? ids[0]! : ids);
     else this.owned.delete(owner);
     this.retext(owner);
@@ -240,10 +238,15 @@ export class RelationIndex {
     return strip(this.rows[position]!);
   }
 
+  /** A relation's address ids as an array, whichever way `owned` keeps them (the array itself when it is one). */
+  private addressIdsOf(relationId: string): string[] {
+    const ids = this.owned.get(relationId);
+    return ids === undefined ? [] : typeof ids === 'string' ? [ids] : ids;
+  }
+
   private searchText(relation: Relation): string {
-    const ids = this.owned.get(relation.id);
     let addresses = '';
-    for (const id of typeof ids === 'string' ? [ids] : ids ?? []) {
+    for (const id of this.addressIdsOf(relation.id)) {
       const text = this.addressTexts.get(id);
       if (text) addresses = addresses ? `${addresses} ${text}` : text;
     }
