@@ -116,7 +116,20 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
   }
 
   async getRelation(id: string): Promise<Relation | undefined> {
-    return this.relations.get(await this.resolveId(id));
+    return (await this.cachedRelation(id))[1];
+  }
+
+  /**
+   * The relation under the id it has now. The backend may accept a create between resolving its local id and
+   * reading it: that acceptance removes the local record and maps the local id in one transaction, so a miss
+   * under a local id is read once more under the backend's id.
+   */
+  private async cachedRelation(id: string): Promise<[string, Relation | undefined]> {
+    const resolved = await this.resolveId(id);
+    const found = await this.relations.get(resolved);
+    if (found || !isLocalId(resolved)) return [resolved, found];
+    const accepted = await this.resolveId(id);
+    return accepted === resolved ? [resolved, undefined] : [accepted, await this.relations.get(accepted)];
   }
 
   /**
@@ -125,8 +138,7 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
    * does not exist for this user: never found, another tenant's, or a local id that was discarded.
    */
   async loadRelation(id: string): Promise<Relation | null> {
-    const resolved = await this.resolveId(id);
-    const cached = await this.relations.get(resolved);
+    const [resolved, cached] = await this.cachedRelation(id);
     if (cached || isLocalId(resolved)) return cached ?? null;
     const fetched = await fetchRelation(this.cache, this.client, resolved);
     if (!fetched) return null;

@@ -247,6 +247,27 @@ describe('RelationsStore', () => {
     expect(all.map((r) => r.id)).to.deep.equal([onServer[0]!.id], 'listed once, under its real id');
   });
 
+  it('finds a new relation by its local id at every moment, also while the backend accepts it', async () => {
+    const store = await openStore('demo-anna');
+    const { id } = await store.write('createRelation', { body: { kind: 'person', person: { lastName: 'Altijdvindbaar' } } });
+    // Readers in a loop until after the outbox drained: the acceptance swaps the local record for the backend's.
+    let accepted = false;
+    let reads = 0;
+    const misses: number[] = [];
+    const reader = async () => {
+      for (let after = 0; after < 10 && reads < 20000; reads++) {
+        if ((await store.getRelation(id!))?.person?.lastName !== 'Altijdvindbaar') misses.push(reads);
+        if (accepted) after++;
+      }
+    };
+    const watcher = async () => {
+      while (!accepted && reads < 20000) accepted = (await store.resolveId(id!)) !== id;
+    };
+    await Promise.all([reader(), reader(), reader(), watcher()]);
+    expect(accepted, 'the backend accepted the create').to.equal(true);
+    expect(misses, 'reads that found nothing').to.deep.equal([]);
+  });
+
   it('creates exactly once when the answer to a create is lost after the server committed', async () => {
     const network = faultyNetwork();
     const store = await openStore('demo-anna', network.fetch);
