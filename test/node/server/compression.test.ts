@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
 import { createRelationsClient } from '../../../src/sdk/index.js';
+import { startDemo, type Demo } from '../../../server/main.js';
 import { startServer, type TestServer } from './harness.js';
 
 /** What Chromium sends over HTTPS, and over plain HTTP (where browsers leave brotli out). */
@@ -17,7 +19,7 @@ interface Raw {
 }
 
 /** A request over node:http, which (unlike fetch) hands over the body exactly as it crossed the wire. */
-function raw(server: TestServer, path: string, headers: Record<string, string>, options: { method?: string; body?: string } = {}): Promise<Raw> {
+function raw(server: { baseUrl: string }, path: string, headers: Record<string, string>, options: { method?: string; body?: string } = {}): Promise<Raw> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(`${server.baseUrl}${path}`, {
       method: options.method ?? 'GET',
@@ -183,4 +185,28 @@ describe('reference backend: compressed answers by Accept-Encoding (issue 11)', 
       response.destroy();
     }
   });
+});
+
+describe('the demo: its page and scripts compressed as the API is (issue 11)', () => {
+  let demo: Demo;
+  before(async () => {
+    demo = await startDemo({ port: 0, hostname: '127.0.0.1', seedRelations: 0, storybookDir: 'storybook-static' });
+  });
+  after(() => demo.close());
+
+  // demo/ is in the repository, so these are there without a build; /dist/ is served by the same middleware.
+  for (const [path, file] of [['/', 'demo/index.html'], ['/host.js', 'demo/host.js'], ['/host.css', 'demo/host.css']] as const) {
+    test(`${path} goes as gzip to a browser over plain HTTP, and as the file itself to a client that asks for no coding`, async () => {
+      const onDisk = readFileSync(file);
+      const gzip = await raw({ baseUrl: demo.origin }, path, { 'Accept-Encoding': browserOverHttp });
+      assert.equal(gzip.status, 200);
+      assert.equal(gzip.headers['content-encoding'], 'gzip');
+      assert.match(gzip.headers.vary ?? '', /accept-encoding/i);
+      assert.ok(gunzipSync(gzip.body).equals(onDisk), 'byte for byte the file');
+      assert.ok(gzip.body.length < onDisk.length, `${gzip.body.length} of ${onDisk.length} bytes`);
+      const plain = await raw({ baseUrl: demo.origin }, path, {});
+      assert.equal(plain.headers['content-encoding'], undefined);
+      assert.ok(plain.body.equals(onDisk));
+    });
+  }
 });
