@@ -98,32 +98,37 @@ async function load(tx: Queryable, seed: SeedData): Promise<void> {
 const seededTables = ['relations', 'addresses', 'affiliations', 'contact_moments', 'documents', 'labels', 'changes'];
 
 /**
- * Runs `load` with the seeded tables' secondary indexes and foreign keys dropped and rebuilt after. Building a
- * trigram index once over 100,000 rows is many times faster than keeping it up to date row by row; a foreign
- * key checked row by row looks up and locks (a write) the row it points to, where adding it afterwards checks
- * every row in one join. The definitions come from the database itself, so this stays right whatever the
- * migrations add. Primary keys and unique constraints stay: they guard the data while it goes in.
+ * Runs `load` with the seeded tables' indexes and constraints dropped and rebuilt after. An index built once over
+ * 100,000 rows (sorted, in memory) is many times faster than one kept up to date row by row, and for a trigram
+ * index or a key on random ids the difference is largest; a foreign key checked row by row looks up and locks
+ * (a write) the row it points to, where adding it afterwards checks every row in one join. Primary keys and
+ * unique constraints still guard the data: added back after the load, they fail the seeding transaction on a
+ * duplicate as they would have during it. The definitions come from the database itself, so this stays right
+ * whatever the migrations add.
  */
 async function withIndexesRebuilt(tx: Queryable, load: () => Promise<void>): Promise<void> {
   const indexes = await tx.query<{ name: string; definition: string }>(
     `select i.relname as name, pg_get_indexdef(i.oid) as definition
      from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid
-     where t.relname = any($1::text[]) and not x.indisprimary and not x.indisunique`,
+     where t.relname = any($1::text[]) and not exists (select 1 from pg_constraint c where c.conindid = i.oid)`,
     [seededTables],
   );
-  const foreignKeys = await tx.query<{ table: string; name: string; definition: string }>(
+  // Keys first, then the foreign keys that point at them, so each is added back after what it depends on.
+  const constraints = await tx.query<{ table: string; name: string; definition: string }>(
     `select t.relname as table, c.conname as name, pg_get_constraintdef(c.oid) as definition
-     from pg_constraint c join pg_class t on t.oid = c.conrelid
-     where c.contype = 'f' and t.relname = any($1::text[])`,
+     from pg_constraint c join pg_class t on t.oid = c.conrelid left join pg_class r on r.oid = c.confrelid
+     where (c.contype in ('p', 'u') and t.relname = any($1::text[]))
+        or (c.contype = 'f' and (t.relname = any($1::text[]) or r.relname = any($1::text[])))
+     order by c.contype = 'f', t.relname, c.conname`,
     [seededTables],
   );
-  for (const key of foreignKeys) await tx.query(`alter table ${key.table} drop constraint ${key.name}`);
+  for (const constraint of [...constraints].reverse()) await tx.query(`alter table ${constraint.table} drop constraint ${constraint.name}`);
   for (const index of indexes) await tx.query(`drop index ${index.name}`);
   await load();
-  // A trigram index over 100,000 rows builds in far fewer passes when its sorting fits in memory.
+  // Each index builds in far fewer passes when its sorting fits in memory.
   await tx.query(`set local maintenance_work_mem = '256MB'`);
+  for (const constraint of constraints) await tx.query(`alter table ${constraint.table} add constraint ${constraint.name} ${constraint.definition}`);
   for (const index of indexes) await tx.query(index.definition);
-  for (const key of foreignKeys) await tx.query(`alter table ${key.table} add constraint ${key.name} ${key.definition}`);
 }
 
 /** Fills the reference table of lookupAddress when it is empty: on first start, and after the migration that adds it. */
