@@ -12,3 +12,19 @@ export function nextTask(): Promise<void> {
     channel.port2.postMessage(null);
   });
 }
+
+/**
+ * A pause until the next frame is painted: a task after the next animation frame's callbacks. A hidden page
+ * paints no frames: there it waits `atMost` ms.
+ */
+export function afterNextPaint(atMost = 100): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, atMost);
+    requestAnimationFrame(() => {
+      void nextTask().then(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  });
+}

@@ -4,6 +4,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { Label, Relation, RelationSort } from '../../contract/index.js';
 import { emit } from '../../core/events.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
+import { afterNextPaint } from '../../sdk/next-task.js';
 import type { RelationQuery, RelationSelection, RelationsStore } from '../../store/index.js';
 import { controlStyles } from '../../theme/controls.js';
 import { tokenStyles } from '../../theme/tokens.js';
@@ -158,6 +159,8 @@ export class RelationOverview extends LitElement {
       // Loading the whole index takes a while at 100,000 relations: paint the first screenful from the
       // kept first screen (one record), before the full read competes with it.
       this.preview = await store.firstRelations(this.rows.window(Number.POSITIVE_INFINITY).last);
+      // The full read competes with painting them for the main thread: it starts once they are painted.
+      if (this.preview.length) await this.updateComplete.then(() => afterNextPaint());
     }
     const selection = await store.selectRelations(query);
     this.preview = [];
