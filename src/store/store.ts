@@ -16,7 +16,7 @@ import { discardDraft, draftOf, saveDraft, type Draft } from './queries/drafts.j
 import { findDuplicates, lookupAddress } from './queries/duplicates.js';
 import { labels } from './queries/labels.js';
 import { inboxOf, readAllNotifications, readNotification, type Inbox } from './queries/notifications.js';
-import { fetchRelation } from './queries/relation.js';
+import { fetchRelation, relationUnderCurrentId } from './queries/relation.js';
 import { signedInPartition, type OpenOptions } from './partition.js';
 import { RelationQueries, type PrimedFirst, type RelationSelection } from './queries/relations.js';
 import { writesOf } from './queries/writes-of.js';
@@ -119,17 +119,8 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
     return (await this.cachedRelation(id))[1];
   }
 
-  /**
-   * The relation under the id it has now. The backend may accept a create between resolving its local id and
-   * reading it: that acceptance removes the local record and maps the local id in one transaction, so a miss
-   * under a local id is read once more under the backend's id.
-   */
-  private async cachedRelation(id: string): Promise<[string, Relation | undefined]> {
-    const resolved = await this.resolveId(id);
-    const found = await this.relations.get(resolved);
-    if (found || !isLocalId(resolved)) return [resolved, found];
-    const accepted = await this.resolveId(id);
-    return accepted === resolved ? [resolved, undefined] : [accepted, await this.relations.get(accepted)];
+  private cachedRelation(id: string): Promise<[string, Relation | undefined]> {
+    return relationUnderCurrentId(id, (local) => this.resolveId(local), (current) => this.relations.get(current));
   }
 
   /**

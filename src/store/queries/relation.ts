@@ -2,6 +2,7 @@ import type { Address, Relation } from '../../contract/index.js';
 import { ApiError, type RelationsClient } from '../../sdk/index.js';
 import { withPending } from '../apply.js';
 import { entityStore, writeEntities, type Cache } from '../cache.js';
+import { isLocalId } from '../ids.js';
 
 /**
  * A relation the cache does not hold yet (a first sync still under way, a link from elsewhere): fetched
@@ -33,4 +34,19 @@ export async function fetchRelation(cache: Cache, client: RelationsClient, id: s
   }
   await tx.done;
   return { relation: cached && cached.version >= relation.version ? cached : (shown ?? relation), addresses };
+}
+
+/**
+ * The relation under the id it has now, with that id. The backend may accept a create between resolving its
+ * local id and reading it: that acceptance removes the local record and maps the local id in one transaction,
+ * so a miss under a local id is read once more under the backend's id.
+ */
+export async function relationUnderCurrentId(
+  id: string, resolve: (id: string) => Promise<string>, read: (id: string) => Promise<Relation | undefined>,
+): Promise<[string, Relation | undefined]> {
+  const resolved = await resolve(id);
+  const found = await read(resolved);
+  if (found || !isLocalId(resolved)) return [resolved, found];
+  const accepted = await resolve(id);
+  return accepted === resolved ? [resolved, undefined] : [accepted, await read(accepted)];
 }
