@@ -113,14 +113,14 @@ export function relationNameKey(relation: Pick<Relation, 'displayName' | 'person
  */
 export const relationSortKeys = {
   name: relationNameKey,
-  number: (relation: Relation) => relation.number,
-  debtorNumber: (relation: Relation) => relation.debtor?.number ?? lastSortNumber,
-  creditorNumber: (relation: Relation) => relation.creditor?.number ?? lastSortNumber,
-  city: (relation: Relation) => (relation.city ? foldText(relation.city) : lastSortText),
-  kind: (relation: Relation) => relation.kind,
-  email: (relation: Relation) => relation.email?.toLowerCase() ?? lastSortText,
-  phone: (relation: Relation) => relation.phone ?? lastSortText,
-  updatedAt: (relation: Relation) => relation.updatedAt,
+  number: (relation: Pick<Relation, 'number'>) => relation.number,
+  debtorNumber: (relation: Pick<Relation, 'debtor'>) => relation.debtor?.number ?? lastSortNumber,
+  creditorNumber: (relation: Pick<Relation, 'creditor'>) => relation.creditor?.number ?? lastSortNumber,
+  city: (relation: Pick<Relation, 'city'>) => (relation.city ? foldText(relation.city) : lastSortText),
+  kind: (relation: Pick<Relation, 'kind'>) => relation.kind,
+  email: (relation: Pick<Relation, 'email'>) => relation.email?.toLowerCase() ?? lastSortText,
+  phone: (relation: Pick<Relation, 'phone'>) => relation.phone ?? lastSortText,
+  updatedAt: (relation: Pick<Relation, 'updatedAt'>) => relation.updatedAt,
 } as const satisfies Record<string, (relation: Relation) => string | number>;
 
 export type RelationSortField = keyof typeof relationSortKeys;

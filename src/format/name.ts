@@ -6,7 +6,7 @@ import type { Relation } from '../contract/index.js';
  * salutation in front, for an envelope ("Dhr. D. Irecteur"). The salutation is the relation's own data,
  * written for the recipient, so it is not translated for the reader.
  */
-export function formatName(relation: Pick<Relation, 'displayName' | 'person'>, form: 'list' | 'addressee'): string {
+export function formatName(relation: Pick<Relation, 'displayName'> & Partial<Pick<Relation, 'person'>>, form: 'list' | 'addressee'): string {
   if (form === 'addressee' && relation.person?.salutation) return `${relation.person.salutation} ${relation.displayName}`;
   return relation.displayName;
 }

@@ -7,6 +7,6 @@ export type { WriteRequest } from './outbox.js';
 export type { RelationSelection } from './queries/relations.js';
 export type { Draft } from './queries/drafts.js';
 export type { OutboxEntry, PendingState } from './cache.js';
-export type { RelationQuery, RelationQueryResult } from './query.js';
+export type { ListedRelation, RelationQuery, RelationQueryResult } from './query.js';
 export { mergePatch } from './apply.js';
 export { isLocalId } from './ids.js';

@@ -1,4 +1,7 @@
 import { relationStatuses, type Relation } from '../contract/index.js';
+
+/** What the columns read of a relation. */
+type Filtered = Pick<Relation, 'status' | 'kind' | 'debtor' | 'creditor' | 'labelIds'>;
 import type { RelationQuery } from './query.js';
 
 const statusCode = new Map<string, number>(relationStatuses.map((status, i) => [status, i]));
@@ -18,7 +21,7 @@ export class RelationColumns {
   private readonly labels = new Map<string, Uint32Array>();
 
   /** Position `at` now holds `relation`; `before` is what it held (its label bits are cleared). */
-  set(at: number, relation: Relation, before?: Relation): void {
+  set(at: number, relation: Filtered, before?: Filtered): void {
     this.ensure(at);
     if (before) for (const id of before.labelIds) this.clearBit(id, at);
     this.flags[at] = flagsOf(relation);
@@ -26,7 +29,7 @@ export class RelationColumns {
   }
 
   /** The relation at `from` moves to `to` (whose own relation left: its bits go); `from` is left empty. */
-  move(from: number, to: number, moved: Relation, left: Relation): void {
+  move(from: number, to: number, moved: Filtered, left: Filtered): void {
     for (const id of left.labelIds) this.clearBit(id, to);
     for (const id of moved.labelIds) {
       this.clearBit(id, from);
@@ -36,7 +39,7 @@ export class RelationColumns {
   }
 
   /** Position `at` is empty now (the last one, after a removal). */
-  clear(at: number, left: Relation): void {
+  clear(at: number, left: Filtered): void {
     for (const id of left.labelIds) this.clearBit(id, at);
   }
 
@@ -97,7 +100,7 @@ export class RelationColumns {
   }
 }
 
-function flagsOf(relation: Relation): number {
+function flagsOf(relation: Filtered): number {
   return (
     (statusCode.get(relation.status) ?? 0) |
     (relation.kind === 'person' ? person : 0) |

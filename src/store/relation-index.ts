@@ -1,9 +1,8 @@
 import {
-  addressesSearchText, joinSearchText, relationOwnSearchText, relationSortKeys, searchTerms, sortField, type Address,
-  type Relation, type RelationSortField,
+  addressesSearchText, relationOwnSearchText, relationSortKeys, searchTerms, sortField, type Address, type RelationSortField,
 } from '../contract/index.js';
-import { strip, type CachedRelation } from './cache.js';
-import type { RelationQuery } from './query.js';
+import type { CachedRelation } from './cache.js';
+import type { ListedRelation, RelationQuery } from './query.js';
 import { RelationColumns } from './relation-columns.js';
 import { RelationScan } from './relation-scan.js';
 
@@ -13,24 +12,34 @@ export type IndexedAddress = Pick<Address, 'id' | 'relationId' | 'city' | 'posta
 /** Changes at once that are moved to their places one by one; more drop the sorted orders instead. */
 const resortedOneByOne = 32;
 
-/** The name order is the cached `sortName`, which is the contract's name key computed when it was cached. */
-const sortKeys: Record<RelationSortField, (relation: CachedRelation) => string | number> = {
-  ...relationSortKeys,
-  name: (relation) => relation.sortName,
-};
-
 /**
- * All cached relations in memory, with one sorted order per sort key, so that filtering, searching and
- * sorting 100,000 relations is a single pass over an array: fast enough to answer every keystroke within a
- * frame. Search text and sort keys are the contract's (`relation-search.ts`), as the backend's are, so the
- * cache finds what the backend finds. Searching for a longer version of the previous term only scans the
- * previous result.
+ * All cached relations in memory as a list shows them (`ListedRelation`), with one sorted order per sort key,
+ * so that filtering, searching and sorting 100,000 relations is a single pass over an array: fast enough to
+ * answer every keystroke within a frame. Search text and sort keys are the contract's (`relation-search.ts`),
+ * as the backend's are, so the cache finds what the backend finds. Searching for a longer version of the
+ * previous term only scans the previous result.
  */
 export class RelationIndex {
-  private readonly rows: CachedRelation[];
-  /** Each relation's search text, built when a search first needs it or by `prepare` ahead of time. */
-  private readonly texts: (string | undefined)[];
+  /**
+   * By position: the relation as read from the cache until `prepare` (or a search) has built its own search
+   * text, and from then on only its row. So loading costs no more than reading, and what stays is the rows.
+   */
+  private readonly rows: (ListedRelation | CachedRelation)[];
+  /** Each relation's name key (the cached `sortName`), by position: the default order's, kept for re-sorting writes. */
+  private readonly names: string[];
+  /**
+   * Each relation's own search text (`relationOwnSearchText`), built by `prepare` or when a search first needs
+   * it; undefined exactly while `rows` holds the whole relation.
+   */
+  private readonly own: (string | undefined)[];
+  /**
+   * Each relation's addresses' search text ('' for none), built when first needed. Kept apart from its own
+   * text (terms hold no spaces, so no term matches across the two), so the index holds no joined copy.
+   */
+  private readonly places: (string | undefined)[];
   private prepared = 0;
+  /** Equal values that every row would otherwise hold a copy of: label sets, cities, kinds, statuses. */
+  private readonly interned = new Interned();
   private readonly position = new Map<string, number>();
   /**
    * The search text each address gives, not the address itself: at 100,000 relations the address objects
@@ -55,12 +64,17 @@ export class RelationIndex {
 
   /** Addresses come after, by `loadAddresses`: a list needs none of them, only a search does. */
   constructor(relations: CachedRelation[]) {
+    const count = relations.length;
     this.rows = relations;
-    this.texts = new Array<string | undefined>(relations.length).fill(undefined);
-    relations.forEach((relation, i) => {
+    this.names = new Array<string>(count);
+    for (let i = 0; i < count; i++) {
+      const relation = relations[i]!;
+      this.names[i] = relation.sortName;
       this.position.set(relation.id, i);
       this.columns.set(i, relation);
-    });
+    }
+    this.own = new Array<string | undefined>(count).fill(undefined);
+    this.places = new Array<string | undefined>(count).fill(undefined);
   }
 
   get size(): number {
@@ -88,16 +102,23 @@ export class RelationIndex {
 
   private upsert(relation: CachedRelation, resort: boolean): void {
     const at = this.position.get(relation.id);
+    const row = this.listed(relation);
+    const own = relationOwnSearchText(relation);
     if (at === undefined) {
-      this.position.set(relation.id, this.rows.length);
-      this.columns.set(this.rows.length, relation);
-      this.rows.push(relation);
-      this.texts.push(undefined);
-      if (resort) this.resort(this.rows.length - 1);
+      const end = this.rows.length;
+      this.position.set(relation.id, end);
+      this.columns.set(end, relation);
+      this.rows.push(row);
+      this.names.push(relation.sortName);
+      this.own.push(own);
+      this.places.push(undefined);
+      if (resort) this.resort(end);
     } else {
       this.columns.set(at, relation, this.rows[at]);
-      this.rows[at] = relation;
-      this.texts[at] = undefined;
+      this.rows[at] = row;
+      this.names[at] = relation.sortName;
+      this.own[at] = own;
+      this.places[at] = undefined;
       if (resort) this.resort(at);
     }
   }
@@ -108,16 +129,33 @@ export class RelationIndex {
     const lastAt = this.rows.length - 1;
     if (at !== lastAt) {
       this.columns.move(lastAt, at, this.rows[lastAt]!, this.rows[at]!);
+      this.names[at] = this.names[lastAt]!;
+      // Built now if it is not yet (its relation then giving way to its row): `prepare` may have passed this position already.
+      this.ownText(lastAt);
       this.rows[at] = this.rows[lastAt]!;
-      this.texts[at] = this.texts[lastAt]!;
+      this.own[at] = this.own[lastAt];
+      this.places[at] = this.places[lastAt];
       this.position.set(this.rows[at]!.id, at);
     } else {
       this.columns.clear(at, this.rows[at]!);
     }
     this.rows.pop();
-    this.texts.pop();
+    this.names.pop();
+    this.own.pop();
+    this.places.pop();
     this.position.delete(id);
     if (resort) this.resort(at, at === lastAt ? -1 : lastAt, true);
+  }
+
+  /** The row the index keeps of a relation, sharing the values many rows hold alike. */
+  private listed(relation: CachedRelation): ListedRelation {
+    const interned = this.interned;
+    return {
+      id: relation.id, number: relation.number, kind: interned.text(relation.kind), status: interned.text(relation.status),
+      displayName: relation.displayName, debtor: relation.debtor, creditor: relation.creditor,
+      city: relation.city === null ? null : interned.text(relation.city), email: relation.email, phone: relation.phone,
+      labelIds: interned.labels(relation.labelIds), updatedAt: relation.updatedAt,
+    };
   }
 
   /** An address as the cache holds it now: its relation's search text follows. */
@@ -171,12 +209,16 @@ export class RelationIndex {
 
   /**
    * Builds search texts ahead of the first search until `deadline` (`performance.now()`), so that loading
-   * the index costs no more than reading it; returns whether any are left.
+   * the index costs no more than reading it; returns whether any are left. Each relation read whole for its
+   * text is then let go for its row.
    */
   prepare(deadline: number): boolean {
     while (this.prepared < this.rows.length) {
       const end = Math.min(this.rows.length, this.prepared + 256);
-      for (; this.prepared < end; this.prepared++) this.texts[this.prepared] ??= this.searchText(this.rows[this.prepared]!);
+      for (; this.prepared < end; this.prepared++) {
+        this.ownText(this.prepared);
+        this.placeText(this.prepared);
+      }
       if (performance.now() >= deadline) break;
     }
     return this.prepared < this.rows.length;
@@ -217,25 +259,24 @@ export class RelationIndex {
     return scan;
   }
 
-  /** Whether a relation's search text holds every term (its text built on first need). */
+  /** Whether a relation's search text, its own or its addresses', holds every term (built on first need). */
   private matcher(terms: readonly string[]): (position: number) => boolean {
-    const texts = this.texts;
-    const rows = this.rows;
+    const { own, places } = this;
     return (at) => {
-      const text = texts[at] ?? (texts[at] = this.searchText(rows[at]!));
-      for (const term of terms) if (!text.includes(term)) return false;
+      const text = own[at] ?? this.ownText(at);
+      let place: string | undefined;
+      for (const term of terms) {
+        if (text.includes(term)) continue;
+        place ??= places[at] ?? this.placeText(at);
+        if (!place.includes(term)) return false;
+      }
       return true;
     };
   }
 
-  /** The relation with this id, if the index holds it. */
-  get(id: string): Relation | undefined {
-    const at = this.position.get(id);
-    return at === undefined ? undefined : this.relationAt(at);
-  }
-
-  relationAt(position: number): Relation {
-    return strip(this.rows[position]!);
+  /** The row at a position of `query`'s answer. */
+  relationAt(position: number): ListedRelation {
+    return this.rows[position]!;
   }
 
   /** A relation's address ids as an array, whichever way `owned` keeps them (the array itself when it is one). */
@@ -244,19 +285,32 @@ export class RelationIndex {
     return ids === undefined ? [] : typeof ids === 'string' ? [ids] : ids;
   }
 
-  private searchText(relation: Relation): string {
-    let addresses = '';
-    for (const id of this.addressIdsOf(relation.id)) {
-      const text = this.addressTexts.get(id);
-      if (text) addresses = addresses ? `${addresses} ${text}` : text;
+  /** A relation's own search text; built the first time from the whole relation, which then gives way to its row. */
+  private ownText(at: number): string {
+    let text = this.own[at];
+    if (text !== undefined) return text;
+    const relation = this.rows[at] as CachedRelation;
+    text = this.own[at] = relationOwnSearchText(relation);
+    this.rows[at] = this.listed(relation);
+    return text;
+  }
+
+  /** The search text of a relation's addresses, in id order, as the contract joins them. */
+  private placeText(at: number): string {
+    let text = this.places[at];
+    if (text !== undefined) return text;
+    text = '';
+    for (const id of this.addressIdsOf(this.rows[at]!.id)) {
+      const own = this.addressTexts.get(id);
+      if (own) text = text ? `${text} ${own}` : own;
     }
-    return joinSearchText(relationOwnSearchText(relation), addresses);
+    return (this.places[at] = text);
   }
 
   private retext(relationId: string | undefined): void {
     const at = relationId === undefined ? undefined : this.position.get(relationId);
     if (at === undefined) return;
-    this.texts[at] = undefined;
+    this.places[at] = undefined;
     // Addresses change no sort key, only what search finds: the sort orders stay.
     this.previous = undefined;
   }
@@ -265,7 +319,7 @@ export class RelationIndex {
   private order(field: RelationSortField, descending: boolean): Int32Array {
     let order = this.orders.get(field);
     if (!order) {
-      const keys = this.rows.map(sortKeys[field]);
+      const keys = Array.from(this.rows.keys(), (at) => this.key(field, at));
       const ids = this.rows.map((r) => r.id);
       order = Int32Array.from(this.rows.keys()).sort((a, b) => compareKeys(keys[a]!, ids[a]!, keys[b]!, ids[b]!));
       this.orders.set(field, order);
@@ -293,16 +347,15 @@ export class RelationIndex {
         this.orders.set(field, rest);
         continue;
       }
-      const key = sortKeys[field];
-      const row = this.rows[at]!;
-      const mine = key(row);
+      const id = this.rows[at]!.id;
+      const mine = this.key(field, at);
       // The first place whose relation sorts after this one.
       let low = 0;
       let high = rest.length;
       while (low < high) {
         const mid = (low + high) >>> 1;
-        const other = this.rows[rest[mid]!]!;
-        if (compareKeys(key(other), other.id, mine, row.id) < 0) low = mid + 1;
+        const other = rest[mid]!;
+        if (compareKeys(this.key(field, other), this.rows[other]!.id, mine, id) < 0) low = mid + 1;
         else high = mid;
       }
       const placed = new Int32Array(rest.length + 1);
@@ -311,6 +364,37 @@ export class RelationIndex {
       placed.set(rest.subarray(low), low + 1);
       this.orders.set(field, placed);
     }
+  }
+
+  /** A position's key in `field`'s order; by name, the cached `sortName` (the contract's name key as it was cached). */
+  private key(field: RelationSortField, at: number): string | number {
+    return field === 'name' ? this.names[at]! : relationSortKeys[field](this.rows[at]!);
+  }
+}
+
+/**
+ * One instance of each value many rows hold alike. Values read from IndexedDB are copies each, so 100,000
+ * rows would otherwise hold 100,000 copies of "Utrecht" and of each set of labels. Shared label arrays are
+ * frozen: a row is never changed in place, only replaced.
+ */
+class Interned {
+  private readonly texts = new Map<string, string>();
+  private readonly labelSets = new Map<string, string[]>();
+  private readonly none = Object.freeze([]) as unknown as string[];
+
+  text<T extends string>(value: T): T {
+    const known = this.texts.get(value);
+    if (known !== undefined) return known as T;
+    this.texts.set(value, value);
+    return value;
+  }
+
+  labels(ids: string[]): string[] {
+    if (!ids.length) return this.none;
+    const key = ids.join(' ');
+    let shared = this.labelSets.get(key);
+    if (!shared) this.labelSets.set(key, (shared = Object.freeze(ids.map((id) => this.text(id))) as string[]));
+    return shared;
   }
 }
 

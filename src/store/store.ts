@@ -157,12 +157,17 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
   }
 
   /**
-   * Every relation a query matches, without copying them: `at(i)` reads the i-th in the query's order. A
-   * virtualized list renders a screenful from it, whatever the total. Until a first sync has completed, it
-   * is the backend's first page (`partial`), or what the cache holds when the backend cannot be reached.
+   * Every relation a query matches, uncopied: `at(i)` is the i-th in order as a list shows it (`ListedRelation`),
+   * so a virtualized list renders a screenful whatever the total. Before a first sync completes: the backend's
+   * first page (`partial`), or what the cache holds when the backend cannot be reached.
    */
   selectRelations(query: RelationQuery = {}): Promise<RelationSelection> {
     return this.relations.select(query);
+  }
+
+  /** Whole relations by id, in the order asked (those the cache does not hold left out): a list's rows keep less. */
+  getRelations(ids: readonly string[]): Promise<Relation[]> {
+    return this.relations.getMany(ids);
   }
 
   /** Whether queries are answered from memory already (else the first one loads the index). */

@@ -292,6 +292,23 @@ describe('<relation-overview>', () => {
     await until(() => ui.queryDialog() === undefined, 'the dialog closed');
   });
 
+  it("addresses a person's sticker with their salutation, which the list's rows do not hold", async () => {
+    const lastName = `Sticker${Date.now()}`;
+    const server = await clientFor('demo-anna');
+    const person = await server.createRelation({ body: { kind: 'person', person: { salutation: 'Mevr.', initials: 'A.', lastName } } });
+    await server.createAddress({ id: person.id, body: { purposes: ['postal'], street: 'Kerkstraat', houseNumber: '2', postalCode: '3511 AB', city: 'Utrecht' } });
+    await store.sync();
+    search(lastName);
+    await until(() => ui.count() === '1 relatie', 'the person');
+    ui.button('Adresetiketten afdrukken').click();
+    await until(() => !!ui.queryDialog('Adresetiketten afdrukken') && !ui.button('Afdrukken').disabled, 'the addresses read');
+    ui.button('Afdrukken').click();
+    await until(() => printFrames().length > 0, 'the print frame');
+    // The oracle: the salutation as the backend stores it, in front of the display name it gave.
+    const stored = await server.getRelation({ id: person.id });
+    expect(stickers(printFrames().at(-1)!)).to.deep.equal([[`${stored.person!.salutation} ${stored.displayName}`, 'Kerkstraat 2', '3511 AB  UTRECHT']]);
+  });
+
   it('prints in English for an English reader: PO Box, country names, plural counts', async () => {
     overview.setAttribute('lang', 'en');
     const name = `Label ${Date.now()}`;

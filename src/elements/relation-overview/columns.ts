@@ -1,4 +1,5 @@
-import type { Label, Relation, RelationSort } from '../../contract/index.js';
+import type { Label, RelationSort } from '../../contract/index.js';
+import type { ListedRelation } from '../../store/index.js';
 import { formatName } from '../../format/name.js';
 import type { Messages } from '../../i18n/messages.js';
 
@@ -31,7 +32,7 @@ export function columnLabel(key: ColumnKey, messages: Messages): string {
 }
 
 /** A cell as text, the same on screen and in an export. */
-export function cellText(key: ColumnKey, relation: Relation, labels: ReadonlyMap<string, Label>, messages: Messages): string {
+export function cellText(key: ColumnKey, relation: ListedRelation, labels: ReadonlyMap<string, Label>, messages: Messages): string {
   switch (key) {
     case 'number':
       return relation.number ? String(relation.number) : '';

@@ -5,7 +5,7 @@ import type { Label, Relation, RelationSort } from '../../contract/index.js';
 import { emit } from '../../core/events.js';
 import { LocaleController } from '../../i18n/locale-controller.js';
 import { afterNextPaint } from '../../sdk/next-task.js';
-import type { RelationQuery, RelationSelection, RelationsStore } from '../../store/index.js';
+import type { ListedRelation, RelationQuery, RelationSelection, RelationsStore } from '../../store/index.js';
 import { controlStyles } from '../../theme/controls.js';
 import { tokenStyles } from '../../theme/tokens.js';
 import { GridKeyboardController } from '../controllers/grid-keyboard.js';
@@ -173,14 +173,14 @@ export class RelationOverview extends LitElement {
     return this.results.state.value?.total ?? this.preview.length;
   }
 
-  private rowAt(index: number): Relation | undefined {
+  private rowAt(index: number): ListedRelation | undefined {
     const results = this.results.state.value;
     if (results) return index < results.total ? results.at(index) : undefined;
     return this.preview[index];
   }
 
   /** The relations an action applies to: the selection, or else everything the filters match. */
-  private targets(): Relation[] {
+  private targets(): ListedRelation[] {
     const results = this.results.state.value;
     if (!results) return [];
     // Everything the filters match, counted to the end first: the store may still be counting in idle time.

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { Label, Relation, RelationSort } from '../../contract/index.js';
+import type { Label, RelationSort } from '../../contract/index.js';
+import type { ListedRelation } from '../../store/index.js';
 import type { Messages } from '../../i18n/messages.js';
 import { cellText, columnLabel, sortOf, type ColumnKey } from './columns.js';
 
@@ -47,7 +48,7 @@ export function headerRow({ columns, sort, allSelected, messages: m, onSelectAll
 }
 
 export interface RelationRow {
-  relation: Relation;
+  relation: ListedRelation;
   index: number;
   /** Where the row sits in the scrolled spacer, in pixels. */
   top: number;

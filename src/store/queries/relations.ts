@@ -2,7 +2,7 @@ import { searchTerms, type ChangeEntity, type Relation } from '../../contract/in
 import { NetworkError, type RelationsClient } from '../../sdk/index.js';
 import type { Applied } from '../apply.js';
 import { strip, type Cache } from '../cache.js';
-import type { RelationQuery, RelationQueryResult } from '../query.js';
+import type { ListedRelation, RelationQuery, RelationQueryResult } from '../query.js';
 import { addressStores, readAddresses, readAllAddresses } from '../address-blocks.js';
 import { readAllRelations, readFirstScreen, readRelations, relationStores, type KnownLog } from '../relation-blocks.js';
 import { RelationIndex, type IndexedAddress } from '../relation-index.js';
@@ -24,7 +24,8 @@ export interface RelationSelection {
   readonly counted: Promise<void>;
   /** Counts every match now, if that is not done yet (an export of everything matched needs it): the total. */
   count(): number;
-  at(i: number): Relation;
+  /** The i-th match as a list shows it; `getRelation` reads the whole relation. */
+  at(i: number): ListedRelation;
   ids(): string[];
 }
 
@@ -72,11 +73,8 @@ export class RelationQueries {
     return this.loaded;
   }
 
+  /** The whole relation, from the cache (the index keeps only what lists show). */
   async get(id: string): Promise<Relation | undefined> {
-    // The index follows the cache a moment later (a create the backend just accepted is stored under its new
-    // id before the index is told): what it lacks is read from the cache.
-    const indexed = this.loaded && this.index ? (await this.index).get(id) : undefined;
-    if (indexed) return indexed;
     const [relation] = await readRelations(this.cache.transaction(relationStores), [id], this.knownLog());
     return strip(relation);
   }
@@ -93,12 +91,20 @@ export class RelationQueries {
     return kept?.slice(0, limit) ?? (await this.query({ status: ['active'], sort: 'name', limit })).items;
   }
 
+  /** Whole relations by id, in the order asked; those the cache does not hold are left out. */
+  async getMany(ids: readonly string[]): Promise<Relation[]> {
+    const relations = await readRelations(this.cache.transaction(relationStores), ids, this.knownLog());
+    return relations.flatMap((relation) => (relation ? [strip(relation)] : []));
+  }
+
   async query(query: RelationQuery): Promise<RelationQueryResult> {
     const index = await this.searchable(query);
     const matches = index.query(query);
     const offset = query.offset ?? 0;
     const window = matches.subarray(offset, offset + (query.limit ?? 50));
-    return { items: Array.from(window, (position) => index.relationAt(position)), total: matches.length };
+    // Whole relations, as the contract's `listRelations` answers: read from the cache, a window's worth.
+    const items = await this.getMany(Array.from(window, (position) => index.relationAt(position).id));
+    return { items, total: matches.length };
   }
 
   async select(query: RelationQuery): Promise<RelationSelection> {

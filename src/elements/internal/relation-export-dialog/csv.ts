@@ -1,4 +1,5 @@
-import type { Address, Label, Relation } from '../../../contract/index.js';
+import type { Address, Label } from '../../../contract/index.js';
+import type { ListedRelation } from '../../../store/index.js';
 import { addressFields, mailingAddress } from '../../../format/address.js';
 import { messagesFor } from '../../../i18n/catalogue.js';
 import type { Locale } from '../../../i18n/messages.js';
@@ -45,7 +46,7 @@ const chunkSize = 10000;
  * what spreadsheets and papaparse do: a cell with the separator, a quote, a line break or a byte order mark,
  * or with a space at either end, is quoted, and its quotes doubled.
  */
-export async function relationsToCsv(relations: readonly Relation[], options: CsvOptions): Promise<Blob> {
+export async function relationsToCsv(relations: readonly ListedRelation[], options: CsvOptions): Promise<Blob> {
   const { labels, separator, columns } = options;
   const messages = messagesFor(options.locale);
   const mustQuote = separator === ';' ? /[";\r\n\uFEFF]|^ | $/ : /[",\r\n\uFEFF]|^ | $/;

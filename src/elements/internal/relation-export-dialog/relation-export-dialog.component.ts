@@ -1,8 +1,8 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { Address, Label, Relation } from '../../../contract/index.js';
+import type { Address, Label } from '../../../contract/index.js';
 import { LocaleController } from '../../../i18n/locale-controller.js';
-import type { RelationsStore } from '../../../store/index.js';
+import type { ListedRelation, RelationsStore } from '../../../store/index.js';
 import { controlStyles } from '../../../theme/controls.js';
 import { tokenStyles } from '../../../theme/tokens.js';
 import { columnKeys, columnLabel, type ColumnKey } from '../../relation-overview/columns.js';
@@ -35,7 +35,7 @@ export class RelationExportDialog extends LitElement {
   @property({ type: Number }) count = 0;
 
   /** The relations to export, read only when the user starts (they may be 100,000). */
-  @property({ attribute: false }) targets: () => readonly Relation[] = () => [];
+  @property({ attribute: false }) targets: () => readonly ListedRelation[] = () => [];
 
   /** The columns ticked at first: those the list shows. */
   @property({ attribute: false }) columns: readonly ColumnKey[] = [];
@@ -43,7 +43,7 @@ export class RelationExportDialog extends LitElement {
   @property({ attribute: false }) labels: ReadonlyMap<string, Label> = new Map();
 
   /** What the export will hold, read as the dialog opens: the user's reading time hides the address reads. */
-  private prepared: { relations: readonly Relation[]; addresses: Promise<Map<string, Address[]> | undefined> } | undefined;
+  private prepared: { relations: readonly ListedRelation[]; addresses: Promise<Map<string, Address[]> | undefined> } | undefined;
 
   protected override firstUpdated(): void {
     this.prepare();

@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Address, Relation } from '../../../contract/index.js';
 import { LocaleController } from '../../../i18n/locale-controller.js';
-import type { RelationsStore } from '../../../store/index.js';
+import type { ListedRelation, RelationsStore } from '../../../store/index.js';
 import { controlStyles } from '../../../theme/controls.js';
 import { tokenStyles } from '../../../theme/tokens.js';
 import { dialogContentStyles } from '../relation-dialog/relation-dialog.styles.js';
@@ -37,8 +37,8 @@ export class RelationPrintDialog extends LitElement {
   /** The store to read addresses from. */
   @property({ attribute: false }) store: RelationsStore | undefined;
 
-  /** The relations to print labels for. */
-  @property({ attribute: false }) targets: () => readonly Relation[] = () => [];
+  /** The relations to print labels for, as a list has them: each is read whole for its addressee. */
+  @property({ attribute: false }) targets: () => readonly ListedRelation[] = () => [];
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -53,8 +53,10 @@ export class RelationPrintDialog extends LitElement {
   }
 
   private async loadAddresses(): Promise<void> {
-    this.relations = this.targets();
-    this.addresses = (await this.store?.addressesFor(this.relations.map((r) => r.id))) ?? new Map();
+    const ids = this.targets().map((r) => r.id);
+    const [relations, addresses] = await Promise.all([this.store?.getRelations(ids), this.store?.addressesFor(ids)]);
+    this.relations = relations ?? [];
+    this.addresses = addresses ?? new Map();
   }
 
   private onClose(): void {
