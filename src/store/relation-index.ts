@@ -33,27 +33,20 @@ export class RelationIndex {
    */
   private readonly own: (string | undefined)[];
   /**
-   * Each relation's addresses' search text ('' for none), built when first needed. Kept apart from its own
+   * Each relation's addresses' search text ('' for none), as the contract joins them. Kept apart from its own
    * text (terms hold no spaces, so no term matches across the two), so the index holds no joined copy.
    */
-  private readonly places: (string | undefined)[];
+  private readonly places: string[];
+  /**
+   * A short hash of each of a relation's address ids (one number, or an array for several), by position: it
+   * finds whose a deleted address was, which the cache no longer tells. At 146,000 addresses, maps from
+   * address ids to their texts and owners cost the page over 12 MiB; these cost under one.
+   */
+  private readonly addressHashes: (number | number[] | undefined)[];
   private prepared = 0;
   /** Equal values that every row would otherwise hold a copy of: label sets, cities, kinds, statuses. */
   private readonly interned = new Interned();
   private readonly position = new Map<string, number>();
-  /**
-   * The search text each address gives, not the address itself: at 100,000 relations the address objects
-   * cost tens of MiB of heap for the few words search needs of them. Kept per address, so that a changed
-   * address (a page of the feed brings it as written) needs no read of its relation's others.
-   */
-  private readonly addressTexts = new Map<string, string>();
-  /** Whose each address is, to know which relation a changed or deleted address leaves. */
-  private readonly addressOwner = new Map<string, string>();
-  /**
-   * Each relation's addresses by id, in id order (the order the backend's search text takes them in): the id
-   * itself for a relation with one, which most have (an array each would cost megabytes at 100,000).
-   */
-  private readonly owned = new Map<string, string | string[]>();
   private readonly orders = new Map<RelationSortField, Int32Array>();
   private readonly reversed = new Map<RelationSortField, Int32Array>();
   /** What filters test, by position: status, kind, role and labels. */
@@ -74,7 +67,8 @@ export class RelationIndex {
       this.columns.set(i, relation);
     }
     this.own = new Array<string | undefined>(count).fill(undefined);
-    this.places = new Array<string | undefined>(count).fill(undefined);
+    this.places = new Array<string>(count).fill('');
+    this.addressHashes = new Array<number | number[] | undefined>(count).fill(undefined);
   }
 
   get size(): number {
@@ -111,14 +105,14 @@ export class RelationIndex {
       this.rows.push(row);
       this.names.push(relation.sortName);
       this.own.push(own);
-      this.places.push(undefined);
+      this.places.push('');
+      this.addressHashes.push(undefined);
       if (resort) this.resort(end);
     } else {
       this.columns.set(at, relation, this.rows[at]);
       this.rows[at] = row;
       this.names[at] = relation.sortName;
       this.own[at] = own;
-      this.places[at] = undefined;
       if (resort) this.resort(at);
     }
   }
@@ -134,7 +128,8 @@ export class RelationIndex {
       this.ownText(lastAt);
       this.rows[at] = this.rows[lastAt]!;
       this.own[at] = this.own[lastAt];
-      this.places[at] = this.places[lastAt];
+      this.places[at] = this.places[lastAt]!;
+      this.addressHashes[at] = this.addressHashes[lastAt];
       this.position.set(this.rows[at]!.id, at);
     } else {
       this.columns.clear(at, this.rows[at]!);
@@ -143,6 +138,7 @@ export class RelationIndex {
     this.names.pop();
     this.own.pop();
     this.places.pop();
+    this.addressHashes.pop();
     this.position.delete(id);
     if (resort) this.resort(at, at === lastAt ? -1 : lastAt, true);
   }
@@ -158,53 +154,57 @@ export class RelationIndex {
     };
   }
 
-  /** An address as the cache holds it now: its relation's search text follows. */
-  setAddress(address: IndexedAddress): void {
-    const before = this.addressOwner.get(address.id);
-    // The relation's id as the index holds it, so that owners share one string instead of a copy each.
-    const at = this.position.get(address.relationId);
-    const owner = at === undefined ? address.relationId : this.rows[at]!.id;
-    if (before !== undefined && before !== owner) this.forgetAddress(address.id);
-    const text = addressesSearchText([address]);
-    if (text) this.addressTexts.set(address.id, text);
-    else this.addressTexts.delete(address.id);
-    if (before !== owner) {
-      this.addressOwner.set(address.id, owner);
-      const ids = this.addressIdsOf(owner);
-      // Most come in id order (a load reads them so): then this is a push.
-      let i = ids.length;
-      while (i > 0 && ids[i - 1]! > address.id) i--;
-      ids.splice(i, 0, address.id);
-      this.owned.set(owner, ids.length === 1 ? ids[0]! : ids);
-    }
-    this.retext(owner);
+  /**
+   * A relation's addresses as the cache holds them now, every one of them (its search text is theirs); a
+   * relation the index does not hold is passed over.
+   */
+  setAddresses(relationId: string, addresses: readonly IndexedAddress[]): void {
+    const at = this.position.get(relationId);
+    if (at === undefined) return;
+    const sorted = addresses.length > 1 ? [...addresses].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) : addresses;
+    this.places[at] = addressesSearchText(sorted);
+    this.addressHashes[at] = sorted.length === 0 ? undefined : sorted.length === 1 ? idHash(sorted[0]!.id) : sorted.map((a) => idHash(a.id));
+    // Addresses change no sort key, only what search finds: the sorted orders stay.
+    this.previous = undefined;
+  }
+
+  /** Whether the index knows of any address of this relation (else a page's addresses for it are all it has). */
+  hasAddresses(relationId: string): boolean {
+    const at = this.position.get(relationId);
+    return at !== undefined && this.addressHashes[at] !== undefined;
   }
 
   /**
-   * Every cached address, as the index is loaded, from `from` on until `deadline` (`performance.now()`):
-   * returns where to go on from (`addresses.length` when done). 100,000 relations have ~146,000 addresses,
-   * over a second of work: done in slices, the page stays free meanwhile.
+   * The relations that may hold one of these addresses: each that does, and rarely one more whose address id
+   * shares a hash (reading that one's addresses again changes nothing).
    */
-  loadAddresses(addresses: readonly IndexedAddress[], from = 0, deadline = Number.POSITIVE_INFINITY): number {
+  ownersOf(addressIds: Iterable<string>): string[] {
+    const wanted = new Set<number>();
+    for (const id of addressIds) wanted.add(idHash(id));
+    const owners: string[] = [];
+    if (!wanted.size) return owners;
+    const hashes = this.addressHashes;
+    for (let at = 0; at < hashes.length; at++) {
+      const own = hashes[at];
+      if (own === undefined) continue;
+      if (typeof own === 'number' ? wanted.has(own) : own.some((hash) => wanted.has(hash))) owners.push(this.rows[at]!.id);
+    }
+    return owners;
+  }
+
+  /**
+   * Every cached address by relation, as the index is loaded, from `from` on until `deadline`
+   * (`performance.now()`): returns where to go on from (`owners.length` when done). 100,000 relations have
+   * ~146,000 addresses: done in slices, the page stays free meanwhile.
+   */
+  loadAddresses(owners: readonly (readonly [string, IndexedAddress[]])[], from = 0, deadline = Number.POSITIVE_INFINITY): number {
     let at = from;
-    while (at < addresses.length) {
-      const end = Math.min(addresses.length, at + 256);
-      for (; at < end; at++) this.setAddress(addresses[at]!);
+    while (at < owners.length) {
+      const end = Math.min(owners.length, at + 256);
+      for (; at < end; at++) this.setAddresses(owners[at]![0], owners[at]![1]);
       if (performance.now() >= deadline) break;
     }
     return at;
-  }
-
-  /** An address is gone from the cache. */
-  forgetAddress(addressId: string): void {
-    const owner = this.addressOwner.get(addressId);
-    if (owner === undefined) return;
-    this.addressOwner.delete(addressId);
-    this.addressTexts.delete(addressId);
-    const ids = this.addressIdsOf(owner).filter((id) => id !== addressId);
-    if (ids.length) this.owned.set(owner, ids.length === 1 ? ids[0]! : ids);
-    else this.owned.delete(owner);
-    this.retext(owner);
   }
 
   /**
@@ -215,10 +215,7 @@ export class RelationIndex {
   prepare(deadline: number): boolean {
     while (this.prepared < this.rows.length) {
       const end = Math.min(this.rows.length, this.prepared + 256);
-      for (; this.prepared < end; this.prepared++) {
-        this.ownText(this.prepared);
-        this.placeText(this.prepared);
-      }
+      for (; this.prepared < end; this.prepared++) this.ownText(this.prepared);
       if (performance.now() >= deadline) break;
     }
     return this.prepared < this.rows.length;
@@ -264,12 +261,7 @@ export class RelationIndex {
     const { own, places } = this;
     return (at) => {
       const text = own[at] ?? this.ownText(at);
-      let place: string | undefined;
-      for (const term of terms) {
-        if (text.includes(term)) continue;
-        place ??= places[at] ?? this.placeText(at);
-        if (!place.includes(term)) return false;
-      }
+      for (const term of terms) if (!text.includes(term) && !places[at]!.includes(term)) return false;
       return true;
     };
   }
@@ -277,12 +269,6 @@ export class RelationIndex {
   /** The row at a position of `query`'s answer. */
   relationAt(position: number): ListedRelation {
     return this.rows[position]!;
-  }
-
-  /** A relation's address ids as an array, whichever way `owned` keeps them (the array itself when it is one). */
-  private addressIdsOf(relationId: string): string[] {
-    const ids = this.owned.get(relationId);
-    return ids === undefined ? [] : typeof ids === 'string' ? [ids] : ids;
   }
 
   /** A relation's own search text; built the first time from the whole relation, which then gives way to its row. */
@@ -293,26 +279,6 @@ export class RelationIndex {
     text = this.own[at] = relationOwnSearchText(relation);
     this.rows[at] = this.listed(relation);
     return text;
-  }
-
-  /** The search text of a relation's addresses, in id order, as the contract joins them. */
-  private placeText(at: number): string {
-    let text = this.places[at];
-    if (text !== undefined) return text;
-    text = '';
-    for (const id of this.addressIdsOf(this.rows[at]!.id)) {
-      const own = this.addressTexts.get(id);
-      if (own) text = text ? `${text} ${own}` : own;
-    }
-    return (this.places[at] = text);
-  }
-
-  private retext(relationId: string | undefined): void {
-    const at = relationId === undefined ? undefined : this.position.get(relationId);
-    if (at === undefined) return;
-    this.places[at] = undefined;
-    // Addresses change no sort key, only what search finds: the sort orders stay.
-    this.previous = undefined;
   }
 
   /** The positions in `field`'s order (ties by id), reversed for a descending sort; sorted on first use. */
@@ -396,6 +362,13 @@ class Interned {
     if (!shared) this.labelSets.set(key, (shared = Object.freeze(ids.map((id) => this.text(id))) as string[]));
     return shared;
   }
+}
+
+/** A 30-bit FNV-1a hash of an id: a small integer, which an array holds without a heap object of its own. */
+function idHash(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  return hash & 0x3fffffff;
 }
 
 function compareKeys(x: string | number, xId: string, y: string | number, yId: string): number {

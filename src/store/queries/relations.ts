@@ -3,7 +3,7 @@ import { NetworkError, type RelationsClient } from '../../sdk/index.js';
 import type { Applied } from '../apply.js';
 import { strip, type Cache } from '../cache.js';
 import type { ListedRelation, RelationQuery, RelationQueryResult } from '../query.js';
-import { addressStores, readAddresses, readAllAddresses } from '../address-blocks.js';
+import { addressesOfRelations, addressStores, readAddresses, readAllAddresses } from '../address-blocks.js';
 import { readAllRelations, readFirstScreen, readRelations, relationStores, type KnownLog } from '../relation-blocks.js';
 import { RelationIndex, type IndexedAddress } from '../relation-index.js';
 import { inSlices } from '../slices.js';
@@ -170,15 +170,25 @@ export class RelationQueries {
       index.change(wanted.map((id, i) => [id, relations[i]] as const));
     } else {
       const addresses = await readAddresses(this.cache.transaction(addressStores), wanted);
-      this.indexAddresses(index, wanted.map((id, i) => [id, addresses[i]]));
+      await this.indexAddresses(index, wanted.map((id, i) => [id, addresses[i]]));
     }
   }
 
-  private indexAddresses(index: RelationIndex, addresses: readonly (readonly [string, IndexedAddress | undefined])[]): void {
-    for (const [id, address] of addresses) {
-      if (address) index.setAddress(address);
-      else index.forgetAddress(id);
-    }
+  /**
+   * Addresses changed (each as the cache now holds it; undefined: gone), so their relations' search texts
+   * follow. A relation the index knew no address of takes the changed ones as all it has (a first sync's
+   * pages: nothing to read); any other relation involved, including the one a deleted address belonged to
+   * (`ownersOf`), has its addresses read again. Applied after every read, as relations are.
+   */
+  private async indexAddresses(index: RelationIndex, changed: readonly (readonly [string, IndexedAddress | undefined])[]): Promise<void> {
+    const named = byRelation(changed.flatMap(([, address]) => address ?? []));
+    const reread = new Set(index.ownersOf(changed.map(([id]) => id)));
+    for (const owner of named.keys()) if (index.hasAddresses(owner)) reread.add(owner);
+    const owners = [...reread];
+    const read = owners.length ? await addressesOfRelations(this.cache.transaction(addressStores), owners) : [];
+    if (!this.index || (await this.index) !== index) return;
+    for (const [owner, own] of named) if (!reread.has(owner)) index.setAddresses(owner, own);
+    owners.forEach((owner, i) => index.setAddresses(owner, read[i]!));
   }
 
   /**
@@ -193,7 +203,7 @@ export class RelationQueries {
     if (!addresses.length) return;
     // After the bulk read of addresses, so that what the page wrote, newer or the same, is what stays.
     await this.addresses;
-    if (this.index && (await this.index) === index) this.indexAddresses(index, addresses);
+    if (this.index && (await this.index) === index) await this.indexAddresses(index, addresses);
   }
 
   /** The index, with every address in it when the query searches (their cities and postcodes count). */
@@ -211,8 +221,9 @@ export class RelationQueries {
       const index = new RelationIndex(relations);
       const live = () => this.index === loading;
       this.addresses = readAllAddresses(this.cache.transaction(addressStores)).then(async (addresses) => {
+        const owners = [...byRelation(addresses)];
         let at = 0;
-        await inSlices((deadline) => (at = index.loadAddresses(addresses, at, deadline)) < addresses.length, live);
+        await inSlices((deadline) => (at = index.loadAddresses(owners, at, deadline)) < owners.length, live);
         // Search texts are built in slices between frames, so the list shows first and the first search is ready.
         void inSlices((deadline) => index.prepare(deadline), live);
       });
@@ -221,4 +232,15 @@ export class RelationQueries {
     this.index = loading;
     return loading;
   }
+}
+
+/** Addresses by the relation they belong to. */
+function byRelation(addresses: readonly IndexedAddress[]): Map<string, IndexedAddress[]> {
+  const owners = new Map<string, IndexedAddress[]>();
+  for (const address of addresses) {
+    const own = owners.get(address.relationId);
+    if (own) own.push(address);
+    else owners.set(address.relationId, [address]);
+  }
+  return owners;
 }

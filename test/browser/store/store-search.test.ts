@@ -71,4 +71,24 @@ describe('RelationsStore search finds a relation by its addresses, as the backen
     await store.sync();
     expect(await found(store, moved), 'a deleted address no longer finds it').to.deep.equal([]);
   });
+
+  it('keeps finding a relation by its other address when one of two is deleted here, and not by the deleted one', async () => {
+    const relation: Relation = await bram.createRelation({ body: { kind: 'organization', organization: { name: 'Twee Adressen B.V.' } } });
+    const [kept, gone] = [await unusedPostcode(store), await unusedPostcode(store)];
+    await bram.createAddress({ id: relation.id, body: { purposes: ['visiting'], street: 'Blijfstraat', houseNumber: '1', postalCode: kept, city: 'Ede' } });
+    const deleted = await bram.createAddress({ id: relation.id, body: { purposes: ['postal'], street: 'Weggaan', houseNumber: '2', postalCode: gone, city: 'Ede' } });
+    await store.sync();
+    expect(await found(store, gone), 'found by either address after the sync').to.deep.equal([relation.id]);
+    expect(await found(store, kept)).to.deep.equal([relation.id]);
+
+    // Deleted here: the cache no longer holds the address, so nothing it holds says whose it was.
+    await store.write('deleteAddress', { id: deleted.id });
+    expect(await found(store, gone), 'the deleted address no longer finds it, before the backend answered').to.deep.equal([]);
+    expect(await found(store, kept), 'the other one still does').to.deep.equal([relation.id]);
+    await until(async () => (await store.outbox()).length === 0, 'the deletion to be accepted');
+    // The oracle: the backend's own search, after the deletion.
+    expect((await anna.listRelations({ ...all, q: gone })).items.map((r) => r.id)).to.deep.equal([]);
+    expect((await anna.listRelations({ ...all, q: kept })).items.map((r) => r.id)).to.deep.equal([relation.id]);
+    expect(await found(store, kept)).to.deep.equal([relation.id]);
+  });
 });
