@@ -14,12 +14,12 @@ export interface RelationQuery {
 }
 
 /**
- * What a list shows and sorts of a relation, and all the in-memory index keeps of it: the organization or
- * person, IBAN, preferences and timestamps but the last change stay in the cache (`getRelation` reads them).
- * At 100,000 relations the whole resource would cost the page about 90 MiB of heap; this, a quarter of it.
+ * What a list shows of a relation, and all the in-memory index keeps of it: the organization or person,
+ * IBAN, preferences and timestamps stay in the cache (`getRelation` reads them). At 100,000 relations the
+ * whole resource would cost the page about 90 MiB of heap; this, a quarter of it.
  */
 export type ListedRelation = Pick<
-  Relation, 'id' | 'number' | 'kind' | 'status' | 'displayName' | 'debtor' | 'creditor' | 'city' | 'email' | 'phone' | 'labelIds' | 'updatedAt'
+  Relation, 'id' | 'number' | 'kind' | 'status' | 'displayName' | 'debtor' | 'creditor' | 'city' | 'email' | 'phone' | 'labelIds'
 >;
 
 export interface RelationQueryResult {

@@ -1,5 +1,6 @@
 import {
-  addressesSearchText, relationOwnSearchText, relationSortKeys, searchTerms, sortField, type Address, type RelationSortField,
+  addressesSearchText, compactSearchText, relationOwnSearchText, relationSortKeys, searchTerms, sortField, type Address,
+  type RelationSortField,
 } from '../contract/index.js';
 import type { CachedRelation } from './cache.js';
 import type { ListedRelation, RelationQuery } from './query.js';
@@ -28,8 +29,8 @@ export class RelationIndex {
   /** Each relation's name key (the cached `sortName`), by position: the default order's, kept for re-sorting writes. */
   private readonly names: string[];
   /**
-   * Each relation's own search text (`relationOwnSearchText`), built by `prepare` or when a search first needs
-   * it; undefined exactly while `rows` holds the whole relation.
+   * Each relation's own search text (`relationOwnSearchText`, compacted by `compactSearchText`), built by
+   * `prepare` or when a search first needs it; undefined exactly while `rows` holds the whole relation.
    */
   private readonly own: (string | undefined)[];
   /**
@@ -47,6 +48,11 @@ export class RelationIndex {
   /** Equal values that every row would otherwise hold a copy of: label sets, cities, kinds, statuses. */
   private readonly interned = new Interned();
   private readonly position = new Map<string, number>();
+  /**
+   * Sort keys of fields a row does not carry (the last change: no list shows it), by position: read from the
+   * cache the first time a query sorts by one (`needsKeys`, `setKeys`), and kept in step from then on.
+   */
+  private readonly lateKeys = new Map<RelationSortField, (string | number)[]>();
   private readonly orders = new Map<RelationSortField, Int32Array>();
   private readonly reversed = new Map<RelationSortField, Int32Array>();
   /** What filters test, by position: status, kind, role and labels. */
@@ -97,7 +103,7 @@ export class RelationIndex {
   private upsert(relation: CachedRelation, resort: boolean): void {
     const at = this.position.get(relation.id);
     const row = this.listed(relation);
-    const own = relationOwnSearchText(relation);
+    const own = compactSearchText(relationOwnSearchText(relation));
     if (at === undefined) {
       const end = this.rows.length;
       this.position.set(relation.id, end);
@@ -107,12 +113,14 @@ export class RelationIndex {
       this.own.push(own);
       this.places.push('');
       this.addressHashes.push(undefined);
+      for (const [field, keys] of this.lateKeys) keys.push(relationSortKeys[field](relation));
       if (resort) this.resort(end);
     } else {
       this.columns.set(at, relation, this.rows[at]);
       this.rows[at] = row;
       this.names[at] = relation.sortName;
       this.own[at] = own;
+      for (const [field, keys] of this.lateKeys) keys[at] = relationSortKeys[field](relation);
       if (resort) this.resort(at);
     }
   }
@@ -130,6 +138,7 @@ export class RelationIndex {
       this.own[at] = this.own[lastAt];
       this.places[at] = this.places[lastAt]!;
       this.addressHashes[at] = this.addressHashes[lastAt];
+      for (const keys of this.lateKeys.values()) keys[at] = keys[lastAt]!;
       this.position.set(this.rows[at]!.id, at);
     } else {
       this.columns.clear(at, this.rows[at]!);
@@ -139,6 +148,7 @@ export class RelationIndex {
     this.own.pop();
     this.places.pop();
     this.addressHashes.pop();
+    for (const keys of this.lateKeys.values()) keys.pop();
     this.position.delete(id);
     if (resort) this.resort(at, at === lastAt ? -1 : lastAt, true);
   }
@@ -148,10 +158,30 @@ export class RelationIndex {
     const interned = this.interned;
     return {
       id: relation.id, number: relation.number, kind: interned.text(relation.kind), status: interned.text(relation.status),
-      displayName: relation.displayName, debtor: relation.debtor, creditor: relation.creditor,
+      displayName: interned.text(relation.displayName), debtor: relation.debtor, creditor: relation.creditor,
       city: relation.city === null ? null : interned.text(relation.city), email: relation.email, phone: relation.phone,
-      labelIds: interned.labels(relation.labelIds), updatedAt: relation.updatedAt,
+      labelIds: interned.labels(relation.labelIds),
     };
+  }
+
+  /** Counts changes of relations: keys read from the cache while it moved on are read again. */
+  get version(): number {
+    return this.generation;
+  }
+
+  /** Whether sorting by `field` needs keys that rows do not carry and the index has not read yet. */
+  needsKeys(field: RelationSortField): boolean {
+    return field === 'updatedAt' && !this.lateKeys.has(field);
+  }
+
+  /** Every relation as the cache holds it (read at `version`, unchanged since): the keys `needsKeys` asked for. */
+  setKeys(field: RelationSortField, relations: readonly CachedRelation[]): void {
+    const keys = new Array<string | number>(this.rows.length);
+    for (const relation of relations) {
+      const at = this.position.get(relation.id);
+      if (at !== undefined) keys[at] = relationSortKeys[field](relation);
+    }
+    this.lateKeys.set(field, keys);
   }
 
   /**
@@ -162,7 +192,7 @@ export class RelationIndex {
     const at = this.position.get(relationId);
     if (at === undefined) return;
     const sorted = addresses.length > 1 ? [...addresses].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) : addresses;
-    this.places[at] = addressesSearchText(sorted);
+    this.places[at] = compactSearchText(addressesSearchText(sorted));
     this.addressHashes[at] = sorted.length === 0 ? undefined : sorted.length === 1 ? idHash(sorted[0]!.id) : sorted.map((a) => idHash(a.id));
     // Addresses change no sort key, only what search finds: the sorted orders stay.
     this.previous = undefined;
@@ -218,7 +248,10 @@ export class RelationIndex {
       for (; this.prepared < end; this.prepared++) this.ownText(this.prepared);
       if (performance.now() >= deadline) break;
     }
-    return this.prepared < this.rows.length;
+    if (this.prepared < this.rows.length) return true;
+    // Loaded: what was shared stays shared; the table of values seen is let go (later writes are few).
+    this.interned.forgetTexts();
+    return false;
   }
 
   /** The positions of the matching relations, in the query's order. */
@@ -276,8 +309,9 @@ export class RelationIndex {
     let text = this.own[at];
     if (text !== undefined) return text;
     const relation = this.rows[at] as CachedRelation;
-    text = this.own[at] = relationOwnSearchText(relation);
+    text = this.own[at] = compactSearchText(relationOwnSearchText(relation));
     this.rows[at] = this.listed(relation);
+    this.names[at] = this.interned.text(this.names[at]!);
     return text;
   }
 
@@ -334,14 +368,17 @@ export class RelationIndex {
 
   /** A position's key in `field`'s order; by name, the cached `sortName` (the contract's name key as it was cached). */
   private key(field: RelationSortField, at: number): string | number {
-    return field === 'name' ? this.names[at]! : relationSortKeys[field](this.rows[at]!);
+    if (field === 'name') return this.names[at]!;
+    const late = this.lateKeys.get(field);
+    return late ? late[at]! : relationSortKeys[field as Exclude<RelationSortField, 'name' | 'updatedAt'>](this.rows[at]!);
   }
 }
 
 /**
  * One instance of each value many rows hold alike. Values read from IndexedDB are copies each, so 100,000
- * rows would otherwise hold 100,000 copies of "Utrecht" and of each set of labels. Shared label arrays are
- * frozen: a row is never changed in place, only replaced.
+ * rows would otherwise hold 100,000 copies of "Utrecht", of each set of labels, and of common names (the
+ * seed's 100,000 relations have 60,000 names). Shared label arrays are frozen: a row is never changed in
+ * place, only replaced.
  */
 class Interned {
   private readonly texts = new Map<string, string>();
@@ -353,6 +390,11 @@ class Interned {
     if (known !== undefined) return known as T;
     this.texts.set(value, value);
     return value;
+  }
+
+  /** The values seen so far are no longer looked up: the ones already shared stay so. */
+  forgetTexts(): void {
+    this.texts.clear();
   }
 
   labels(ids: string[]): string[] {

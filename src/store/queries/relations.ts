@@ -1,4 +1,4 @@
-import { searchTerms, type ChangeEntity, type Relation } from '../../contract/index.js';
+import { searchTerms, sortField, type ChangeEntity, type Relation } from '../../contract/index.js';
 import { NetworkError, type RelationsClient } from '../../sdk/index.js';
 import type { Applied } from '../apply.js';
 import { strip, type Cache } from '../cache.js';
@@ -206,10 +206,19 @@ export class RelationQueries {
     if (this.index && (await this.index) === index) await this.indexAddresses(index, addresses);
   }
 
-  /** The index, with every address in it when the query searches (their cities and postcodes count). */
+  /**
+   * The index, with every address in it when the query searches (their cities and postcodes count), and the
+   * keys of its sort when rows do not carry them (read from the cache once, again if it changed meanwhile).
+   */
   private async searchable(query: RelationQuery): Promise<RelationIndex> {
     const index = await this.relationIndex();
     if (searchTerms(query.q).length) await this.addresses;
+    const field = sortField(query.sort ?? 'name');
+    while (index.needsKeys(field)) {
+      const version = index.version;
+      const relations = await readAllRelations(this.cache.transaction(relationStores), this.knownLog());
+      if (index.version === version) index.setKeys(field, relations);
+    }
     return index;
   }
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
-  compareLabels,
+  compactSearchText, compareLabels,
   foldText, relationNameKey, relationSearchText, relationSortKeys, searchTerms, type Relation,
 } from '../../../src/contract/index.js';
 import { migrate } from '../../../server/db/migrations.js';
@@ -62,6 +62,29 @@ describe('relation search: one definition for the backend and the cache', () => 
     assert.deepEqual(searchTerms('+31 (0)20'), ['31', '020']);
     assert.deepEqual(searchTerms('b.v. 5211-jw'), ['b.v.', '5211-jw']);
     assert.deepEqual(searchTerms(undefined), []);
+  });
+
+  test('a compacted search text finds exactly what the whole text finds, in fewer characters', () => {
+    const organization: Relation = {
+      ...base, kind: 'organization', displayName: 'Bakker & Bakker Holding B.V.', person: null, email: 'info@bakkerholding.nl', phone: '030-2345600',
+      organization: { name: 'Bakker & Bakker Holding B.V.', kvkNumber: '12345678', vatNumber: 'NL123456789B01', website: null }, city: 'Utrecht',
+    };
+    const texts = [
+      relationSearchText(base, addresses), relationSearchText(organization, [{ city: 'Utrecht', postalCode: '3511 AB' }, { city: 'Utrecht', postalCode: '3511 AB' }]),
+      relationSearchText({ ...base, email: null, phone: null, iban: null, city: null }, []), '', 'een',
+    ];
+    for (const text of texts) {
+      const compact = compactSearchText(text);
+      // The oracle is the whole text: every piece of every word it holds, and pieces it does not hold.
+      const terms = new Set(['zzz', 'bakker bakker', 'holding', '3511ab', '3511 ab']);
+      for (const word of text.split(' ')) for (let i = 0; i < word.length; i++) for (let j = i + 1; j <= word.length; j++) terms.add(word.slice(i, j));
+      for (const term of terms) {
+        const found = (t: string) => searchTerms(term).every((piece) => t.includes(piece));
+        assert.equal(found(compact), found(text), `"${term}" in "${text}"`);
+      }
+      assert.ok(compact.length <= text.length);
+    }
+    assert.ok(compactSearchText(texts[1]!).length < texts[1]!.length * 0.8, 'repeated and contained words go');
   });
 
   test('sorts persons by last name then initials, folded; empty values last', () => {

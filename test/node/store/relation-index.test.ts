@@ -111,6 +111,8 @@ describe('the in-memory relation index', () => {
       index.change(changes.map(([id, r]) => [id, r && cached(r)] as const));
     };
     const check = (moment: string) => {
+      // The last change's keys, which rows do not carry, are read from the cache when a query first sorts by it.
+      if (index.needsKeys('updatedAt')) index.setKeys('updatedAt', [...truth.relations.values()].map(cached));
       for (const query of queries) assert.deepEqual(ids(index, query), truth.answer(query), `${moment}: ${JSON.stringify(query)}`);
     };
 
@@ -133,8 +135,8 @@ describe('the in-memory relation index', () => {
     while (index.prepare(Number.POSITIVE_INFINITY));
     check('after all texts are built');
 
-    // What stays in memory per relation is its row: no organization, person, IBAN or preferences.
+    // What stays in memory per relation is its row: no organization, person, IBAN, preferences or timestamps.
     const row = index.relationAt(index.query({})[0]!);
-    assert.deepEqual(Object.keys(row).sort(), ['city', 'creditor', 'debtor', 'displayName', 'email', 'id', 'kind', 'labelIds', 'number', 'phone', 'status', 'updatedAt']);
+    assert.deepEqual(Object.keys(row).sort(), ['city', 'creditor', 'debtor', 'displayName', 'email', 'id', 'kind', 'labelIds', 'number', 'phone', 'status']);
   });
 });
