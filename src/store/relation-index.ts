@@ -45,7 +45,7 @@ export class RelationIndex {
    */
   private readonly addressHashes: (number | number[] | undefined)[];
   private prepared = 0;
-  /** Equal values that every row would otherwise hold a copy of: label sets, cities, kinds, statuses. */
+  /** Equal values that every row would otherwise hold a copy of: label sets, names, cities, kinds, statuses. */
   private readonly interned = new Interned();
   private readonly position = new Map<string, number>();
   /**
@@ -131,9 +131,9 @@ export class RelationIndex {
     const lastAt = this.rows.length - 1;
     if (at !== lastAt) {
       this.columns.move(lastAt, at, this.rows[lastAt]!, this.rows[at]!);
-      this.names[at] = this.names[lastAt]!;
-      // Built now if it is not yet (its relation then giving way to its row): `prepare` may have passed this position already.
+      // Built now if it is not yet (the relation then giving way to its row): `prepare` may be past `at` already.
       this.ownText(lastAt);
+      this.names[at] = this.names[lastAt]!;
       this.rows[at] = this.rows[lastAt]!;
       this.own[at] = this.own[lastAt];
       this.places[at] = this.places[lastAt]!;

@@ -73,7 +73,7 @@ function ids(index: RelationIndex, query: RelationQuery): string[] {
 const queries: RelationQuery[] = [
   {}, { q: 'bakker' }, { q: 'utrecht' }, { q: '3511' }, { q: 'info1 zwolle' }, { q: 'vries', sort: '-number' },
   { status: ['active'], sort: 'city' }, { sort: '-email', labelIds: ['l-news'] }, { q: 'b.v.', sort: 'phone' },
-  { q: '030', sort: '-updatedAt' as RelationSort }, { status: ['archived'], sort: 'debtorNumber' },
+  { q: '030', sort: '-updatedAt' as RelationSort }, { q: '-' }, { q: '@example.nl' }, { status: ['archived'], sort: 'debtorNumber' },
 ];
 
 describe('the in-memory relation index', () => {
