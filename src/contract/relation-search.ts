@@ -91,12 +91,31 @@ export function relationOwnSearchText(relation: Relation): string {
  * address) can go. What a cache keeps in memory for 100,000 relations; not what a backend stores.
  */
 export function compactSearchText(text: string): string {
-  const words = text.split(' ');
-  if (words.length < 2) return text;
-  words.sort((a, b) => b.length - a.length);
   const kept: string[] = [];
-  for (const word of words) if (word && !kept.some((longer) => longer.includes(word))) kept.push(word);
-  return kept.join(' ');
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf(' ', start);
+    if (end < 0) end = text.length;
+    if (end > start) {
+      const word = text.slice(start, end);
+      if (!heldElsewhere(text, word, start)) kept.push(word);
+    }
+    start = end + 1;
+  }
+  return kept.length === 1 ? kept[0]! : kept.join(' ');
+}
+
+/**
+ * Whether `word`, the word at `start` of `text`, occurs inside a longer word, or as a whole word before this
+ * one: either way another kept word holds it.
+ */
+function heldElsewhere(text: string, word: string, start: number): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (at === start) continue;
+    const after = at + word.length;
+    const whole = (at === 0 || text[at - 1] === ' ') && (after === text.length || text[after] === ' ');
+    if (!whole || at < start) return true;
+  }
+  return false;
 }
 
 /** The part of a relation's search text its addresses give: what a cache keeps per relation instead of them. */
