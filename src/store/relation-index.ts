@@ -4,6 +4,7 @@ import {
 } from '../contract/index.js';
 import type { CachedRelation } from './cache.js';
 import type { ListedRelation, RelationQuery } from './query.js';
+import { idHash32, IdPositions } from './id-positions.js';
 import { RelationColumns } from './relation-columns.js';
 import { RelationScan } from './relation-scan.js';
 
@@ -39,15 +40,16 @@ export class RelationIndex {
    */
   private readonly places: string[];
   /**
-   * A short hash of each of a relation's address ids (one number, or an array for several), by position: it
-   * finds whose a deleted address was, which the cache no longer tells. At 146,000 addresses, maps from
-   * address ids to their texts and owners cost the page over 12 MiB; these cost under one.
+   * Short hashes of a relation's address ids, by position (`addressHashes`: one number for one or two
+   * addresses, an array for more): they find whose a deleted address was, which the cache no longer tells.
+   * At 146,000 addresses, maps from address ids to their texts and owners cost the page over 12 MiB; these,
+   * about one.
    */
   private readonly addressHashes: (number | number[] | undefined)[];
   private prepared = 0;
   /** Equal values that every row would otherwise hold a copy of: label sets, names, cities, kinds, statuses. */
   private readonly interned = new Interned();
-  private readonly position = new Map<string, number>();
+  private readonly position = new IdPositions((at) => this.rows[at]!.id);
   /**
    * Sort keys of fields a row does not carry (the last change: no list shows it), by position: read from the
    * cache the first time a query sorts by one (`needsKeys`, `setKeys`), and kept in step from then on.
@@ -69,9 +71,9 @@ export class RelationIndex {
     for (let i = 0; i < count; i++) {
       const relation = relations[i]!;
       this.names[i] = relation.sortName;
-      this.position.set(relation.id, i);
       this.columns.set(i, relation);
     }
+    this.position.fill(count);
     this.own = new Array<string | undefined>(count).fill(undefined);
     this.places = new Array<string>(count).fill('');
     this.addressHashes = new Array<number | number[] | undefined>(count).fill(undefined);
@@ -106,9 +108,9 @@ export class RelationIndex {
     const own = compactSearchText(relationOwnSearchText(relation));
     if (at === undefined) {
       const end = this.rows.length;
+      this.rows.push(row);
       this.position.set(relation.id, end);
       this.columns.set(end, relation);
-      this.rows.push(row);
       this.names.push(relation.sortName);
       this.own.push(own);
       this.places.push('');
@@ -129,6 +131,8 @@ export class RelationIndex {
     const at = this.position.get(id);
     if (at === undefined) return;
     const lastAt = this.rows.length - 1;
+    // While every position still holds its own relation (the table reads ids from the rows).
+    this.position.delete(id);
     if (at !== lastAt) {
       this.columns.move(lastAt, at, this.rows[lastAt]!, this.rows[at]!);
       // Built now if it is not yet (the relation then giving way to its row): `prepare` may be past `at` already.
@@ -139,6 +143,7 @@ export class RelationIndex {
       this.places[at] = this.places[lastAt]!;
       this.addressHashes[at] = this.addressHashes[lastAt];
       for (const keys of this.lateKeys.values()) keys[at] = keys[lastAt]!;
+      // Found through `lastAt`, which holds it until the pop below.
       this.position.set(this.rows[at]!.id, at);
     } else {
       this.columns.clear(at, this.rows[at]!);
@@ -149,7 +154,6 @@ export class RelationIndex {
     this.places.pop();
     this.addressHashes.pop();
     for (const keys of this.lateKeys.values()) keys.pop();
-    this.position.delete(id);
     if (resort) this.resort(at, at === lastAt ? -1 : lastAt, true);
   }
 
@@ -193,7 +197,7 @@ export class RelationIndex {
     if (at === undefined) return;
     const sorted = addresses.length > 1 ? [...addresses].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) : addresses;
     this.places[at] = compactSearchText(addressesSearchText(sorted));
-    this.addressHashes[at] = sorted.length === 0 ? undefined : sorted.length === 1 ? idHash(sorted[0]!.id) : sorted.map((a) => idHash(a.id));
+    this.addressHashes[at] = addressHashes(sorted.map((address) => address.id));
     // Addresses change no sort key, only what search finds: the sorted orders stay.
     this.previous = undefined;
   }
@@ -210,14 +214,22 @@ export class RelationIndex {
    */
   ownersOf(addressIds: Iterable<string>): string[] {
     const wanted = new Set<number>();
-    for (const id of addressIds) wanted.add(idHash(id));
+    const wantedShort = new Set<number>();
+    for (const id of addressIds) {
+      const hash = idHash(id);
+      wanted.add(hash);
+      wantedShort.add(hash & shortHash);
+    }
     const owners: string[] = [];
     if (!wanted.size) return owners;
     const hashes = this.addressHashes;
     for (let at = 0; at < hashes.length; at++) {
       const own = hashes[at];
       if (own === undefined) continue;
-      if (typeof own === 'number' ? wanted.has(own) : own.some((hash) => wanted.has(hash))) owners.push(this.rows[at]!.id);
+      const holds = typeof own !== 'number'
+        ? own.some((hash) => wanted.has(hash))
+        : own >= 0 ? wanted.has(own) : wantedShort.has((-1 - own) >>> 15) || wantedShort.has((-1 - own) & shortHash);
+      if (holds) owners.push(this.rows[at]!.id);
     }
     return owners;
   }
@@ -406,11 +418,24 @@ class Interned {
   }
 }
 
+/** The low 15 bits of a hash, two of which fit one small integer. */
+const shortHash = 0x7fff;
+
+/**
+ * A relation's address ids as `addressHashes` keeps them: none, one 30-bit hash (0 and up), two 15-bit
+ * hashes in one negative small integer (more of a chance that another relation's address shares one, which
+ * costs a read), or for three and more an array of 30-bit hashes.
+ */
+function addressHashes(ids: readonly string[]): number | number[] | undefined {
+  if (ids.length === 0) return undefined;
+  if (ids.length === 1) return idHash(ids[0]!);
+  if (ids.length === 2) return -1 - (((idHash(ids[0]!) & shortHash) << 15) | (idHash(ids[1]!) & shortHash));
+  return ids.map(idHash);
+}
+
 /** A 30-bit FNV-1a hash of an id: a small integer, which an array holds without a heap object of its own. */
 function idHash(id: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
-  return hash & 0x3fffffff;
+  return idHash32(id) & 0x3fffffff;
 }
 
 function compareKeys(x: string | number, xId: string, y: string | number, yId: string): number {
