@@ -7,6 +7,7 @@ import { addressesOfRelations, addressStores, readAddresses, readAllAddresses } 
 import { readAllRelations, readFirstScreen, readRelations, relationStores, type KnownLog } from '../relation-blocks.js';
 import { RelationIndex, type IndexedAddress } from '../relation-index.js';
 import { inSlices } from '../slices.js';
+import { nextTask } from '../../sdk/next-task.js';
 
 /** The relations a query matched, read on demand. */
 export interface RelationSelection {
@@ -229,12 +230,13 @@ export class RelationQueries {
       this.loaded = true;
       const index = new RelationIndex(relations);
       const live = () => this.index === loading;
+      // Search texts are built in slices between frames, from the task after the first query (the list shows
+      // first), while the addresses are read: a relation's own text needs none of them.
+      void nextTask().then(() => inSlices((deadline) => index.prepare(deadline), live));
       this.addresses = readAllAddresses(this.cache.transaction(addressStores)).then(async (addresses) => {
         const owners = [...byRelation(addresses)];
         let at = 0;
         await inSlices((deadline) => (at = index.loadAddresses(owners, at, deadline)) < owners.length, live);
-        // Search texts are built in slices between frames, so the list shows first and the first search is ready.
-        void inSlices((deadline) => index.prepare(deadline), live);
       });
       return index;
     })();
