@@ -38,6 +38,17 @@ export function readAddresses(tx: AddressTx<IDBTransactionMode>, ids: readonly s
   return readMany(tx, layout, ids);
 }
 
+/** Addresses (or what is kept of them) by the relation they belong to, in the order given. */
+export function byRelation<T extends { relationId: string }>(addresses: readonly T[]): Map<string, T[]> {
+  const owners = new Map<string, T[]>();
+  for (const address of addresses) {
+    const own = owners.get(address.relationId);
+    if (own) own.push(address);
+    else owners.set(address.relationId, [address]);
+  }
+  return owners;
+}
+
 /** Each of these relations' addresses, in id order. */
 export async function addressesOfRelations(tx: AddressTx<IDBTransactionMode>, relationIds: readonly string[]): Promise<Address[][]> {
   const owners = tx.objectStore('addressBlocks').index('owners');

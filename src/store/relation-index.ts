@@ -4,7 +4,9 @@ import {
 } from '../contract/index.js';
 import type { CachedRelation } from './cache.js';
 import type { ListedRelation, RelationQuery } from './query.js';
-import { idHash32, IdPositions } from './id-positions.js';
+import { AddressHashes } from './address-hashes.js';
+import { IdPositions } from './id-positions.js';
+import { Interned } from './interned.js';
 import { RelationColumns } from './relation-columns.js';
 import { RelationScan } from './relation-scan.js';
 
@@ -39,13 +41,8 @@ export class RelationIndex {
    * text (terms hold no spaces, so no term matches across the two), so the index holds no joined copy.
    */
   private readonly places: string[];
-  /**
-   * Short hashes of a relation's address ids, by position (`addressHashes`: one number for one or two
-   * addresses, an array for more): they find whose a deleted address was, which the cache no longer tells.
-   * At 146,000 addresses, maps from address ids to their texts and owners cost the page over 12 MiB; these,
-   * about one.
-   */
-  private readonly addressHashes: (number | number[] | undefined)[];
+  /** Hashes of each relation's address ids: whose a deleted address was. */
+  private readonly addressHashes: AddressHashes;
   private prepared = 0;
   /** Equal values that every row would otherwise hold a copy of: label sets, names, cities, kinds, statuses. */
   private readonly interned = new Interned();
@@ -76,7 +73,7 @@ export class RelationIndex {
     this.position.fill(count);
     this.own = new Array<string | undefined>(count).fill(undefined);
     this.places = new Array<string>(count).fill('');
-    this.addressHashes = new Array<number | number[] | undefined>(count).fill(undefined);
+    this.addressHashes = new AddressHashes(count);
   }
 
   get size(): number {
@@ -114,7 +111,7 @@ export class RelationIndex {
       this.names.push(relation.sortName);
       this.own.push(own);
       this.places.push('');
-      this.addressHashes.push(undefined);
+      this.addressHashes.push();
       for (const [field, keys] of this.lateKeys) keys.push(relationSortKeys[field](relation));
       if (resort) this.resort(end);
     } else {
@@ -141,7 +138,7 @@ export class RelationIndex {
       this.rows[at] = this.rows[lastAt]!;
       this.own[at] = this.own[lastAt];
       this.places[at] = this.places[lastAt]!;
-      this.addressHashes[at] = this.addressHashes[lastAt];
+      this.addressHashes.move(lastAt, at);
       for (const keys of this.lateKeys.values()) keys[at] = keys[lastAt]!;
       // Found through `lastAt`, which holds it until the pop below.
       this.position.set(this.rows[at]!.id, at);
@@ -197,7 +194,7 @@ export class RelationIndex {
     if (at === undefined) return;
     const sorted = addresses.length > 1 ? [...addresses].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) : addresses;
     this.places[at] = compactSearchText(addressesSearchText(sorted));
-    this.addressHashes[at] = addressHashes(sorted.map((address) => address.id));
+    this.addressHashes.set(at, sorted.map((address) => address.id));
     // Addresses change no sort key, only what search finds: the sorted orders stay.
     this.previous = undefined;
   }
@@ -205,7 +202,7 @@ export class RelationIndex {
   /** Whether the index knows of any address of this relation (else a page's addresses for it are all it has). */
   hasAddresses(relationId: string): boolean {
     const at = this.position.get(relationId);
-    return at !== undefined && this.addressHashes[at] !== undefined;
+    return at !== undefined && this.addressHashes.has(at);
   }
 
   /**
@@ -213,26 +210,9 @@ export class RelationIndex {
    * shares a hash (reading that one's addresses again changes nothing).
    */
   ownersOf(addressIds: Iterable<string>): string[] {
-    const wanted = new Set<number>();
-    const wantedShort = new Set<number>();
-    for (const id of addressIds) {
-      const hash = idHash(id);
-      wanted.add(hash);
-      wantedShort.add(hash & shortHash);
-    }
-    const owners: string[] = [];
-    if (!wanted.size) return owners;
-    const hashes = this.addressHashes;
-    for (let at = 0; at < hashes.length; at++) {
-      const own = hashes[at];
-      if (own === undefined) continue;
-      const holds = typeof own !== 'number'
-        ? own.some((hash) => wanted.has(hash))
-        : own >= 0 ? wanted.has(own) : wantedShort.has((-1 - own) >>> 15) || wantedShort.has((-1 - own) & shortHash);
-      if (holds) owners.push(this.rows[at]!.id);
-    }
-    return owners;
+    return this.addressHashes.positionsOf(addressIds).map((at) => this.rows[at]!.id);
   }
+
 
   /**
    * Every cached address by relation, as the index is loaded, from `from` on until `deadline`
@@ -384,58 +364,6 @@ export class RelationIndex {
     const late = this.lateKeys.get(field);
     return late ? late[at]! : relationSortKeys[field as Exclude<RelationSortField, 'name' | 'updatedAt'>](this.rows[at]!);
   }
-}
-
-/**
- * One instance of each value many rows hold alike. Values read from IndexedDB are copies each, so 100,000
- * rows would otherwise hold 100,000 copies of "Utrecht", of each set of labels, and of common names (the
- * seed's 100,000 relations have 60,000 names). Shared label arrays are frozen: a row is never changed in
- * place, only replaced.
- */
-class Interned {
-  private readonly texts = new Map<string, string>();
-  private readonly labelSets = new Map<string, string[]>();
-  private readonly none = Object.freeze([]) as unknown as string[];
-
-  text<T extends string>(value: T): T {
-    const known = this.texts.get(value);
-    if (known !== undefined) return known as T;
-    this.texts.set(value, value);
-    return value;
-  }
-
-  /** The values seen so far are no longer looked up: the ones already shared stay so. */
-  forgetTexts(): void {
-    this.texts.clear();
-  }
-
-  labels(ids: string[]): string[] {
-    if (!ids.length) return this.none;
-    const key = ids.join(' ');
-    let shared = this.labelSets.get(key);
-    if (!shared) this.labelSets.set(key, (shared = Object.freeze(ids.map((id) => this.text(id))) as string[]));
-    return shared;
-  }
-}
-
-/** The low 15 bits of a hash, two of which fit one small integer. */
-const shortHash = 0x7fff;
-
-/**
- * A relation's address ids as `addressHashes` keeps them: none, one 30-bit hash (0 and up), two 15-bit
- * hashes in one negative small integer (more of a chance that another relation's address shares one, which
- * costs a read), or for three and more an array of 30-bit hashes.
- */
-function addressHashes(ids: readonly string[]): number | number[] | undefined {
-  if (ids.length === 0) return undefined;
-  if (ids.length === 1) return idHash(ids[0]!);
-  if (ids.length === 2) return -1 - (((idHash(ids[0]!) & shortHash) << 15) | (idHash(ids[1]!) & shortHash));
-  return ids.map(idHash);
-}
-
-/** A 30-bit FNV-1a hash of an id: a small integer, which an array holds without a heap object of its own. */
-function idHash(id: string): number {
-  return idHash32(id) & 0x3fffffff;
 }
 
 function compareKeys(x: string | number, xId: string, y: string | number, yId: string): number {

@@ -5,7 +5,6 @@ import type {
 import type { RelationsClient } from '../sdk/index.js';
 import { deleteCache, type Cache, type OutboxEntry } from './cache.js';
 import { TypedEventTarget, type StoreEventMap, type StoreStatus } from './events.js';
-import { isLocalId } from './ids.js';
 import { LiveConnection, type LiveHost } from './live.js';
 import { Outbox, type MutatingOperationId, type OutboxHost, type WriteOptions, type WriteRequest } from './outbox.js';
 import { addressesFor, addressesOf } from './queries/addresses.js';
@@ -16,7 +15,6 @@ import { discardDraft, draftOf, saveDraft, type Draft } from './queries/drafts.j
 import { findDuplicates, lookupAddress } from './queries/duplicates.js';
 import { labels } from './queries/labels.js';
 import { inboxOf, readAllNotifications, readNotification, type Inbox } from './queries/notifications.js';
-import { fetchRelation, relationUnderCurrentId } from './queries/relation.js';
 import { signedInPartition, type OpenOptions } from './partition.js';
 import { RelationQueries, type PrimedFirst, type RelationSelection } from './queries/relations.js';
 import { writesOf } from './queries/writes-of.js';
@@ -116,11 +114,7 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
   }
 
   async getRelation(id: string): Promise<Relation | undefined> {
-    return (await this.cachedRelation(id))[1];
-  }
-
-  private cachedRelation(id: string): Promise<[string, Relation | undefined]> {
-    return relationUnderCurrentId(id, (local) => this.resolveId(local), (current) => this.relations.get(current));
+    return (await this.relations.current(id, (local) => this.resolveId(local)))[1];
   }
 
   /**
@@ -128,14 +122,8 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
    * backend, kept in the cache with its addresses so that editing it works as for any other. Null when it
    * does not exist for this user: never found, another tenant's, or a local id that was discarded.
    */
-  async loadRelation(id: string): Promise<Relation | null> {
-    const [resolved, cached] = await this.cachedRelation(id);
-    if (cached || isLocalId(resolved)) return cached ?? null;
-    const fetched = await fetchRelation(this.cache, this.client, resolved);
-    if (!fetched) return null;
-    await this.relations.reindex('relation', [resolved]);
-    await this.relations.reindex('address', fetched.addresses.map((address) => address.id));
-    return fetched.relation;
+  loadRelation(id: string): Promise<Relation | null> {
+    return this.relations.load(id, (local) => this.resolveId(local));
   }
 
   /** The backend's id for an entity created here under a local id, once the backend accepted it. */

@@ -1,5 +1,5 @@
 import type { Address } from '../../contract/index.js';
-import { addressesOfRelations, addressStores, readAllAddresses } from '../address-blocks.js';
+import { addressesOfRelations, addressStores, byRelation, readAllAddresses } from '../address-blocks.js';
 import type { Cache } from '../cache.js';
 import { byId } from '../entity-blocks.js';
 
@@ -14,14 +14,9 @@ export async function addressesOf(cache: Cache, relationId: string): Promise<Add
  */
 export async function addressesFor(cache: Cache, relationIds: Iterable<string>): Promise<Map<string, Address[]>> {
   const wanted = new Set(relationIds);
-  const byRelation = new Map<string, Address[]>();
-  for (const address of await readAllAddresses(cache.transaction(addressStores))) {
-    if (!wanted.has(address.relationId)) continue;
-    const own = byRelation.get(address.relationId);
-    if (own) own.push(address);
-    else byRelation.set(address.relationId, [address]);
-  }
+  const all = await readAllAddresses(cache.transaction(addressStores));
+  const owned = byRelation(all.filter((address) => wanted.has(address.relationId)));
   // In id order, as one relation's are read (what the log changed comes after the blocks).
-  for (const own of byRelation.values()) if (own.length > 1) own.sort(byId);
-  return byRelation;
+  for (const own of owned.values()) if (own.length > 1) own.sort(byId);
+  return owned;
 }

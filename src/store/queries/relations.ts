@@ -3,10 +3,12 @@ import { NetworkError, type RelationsClient } from '../../sdk/index.js';
 import type { Applied } from '../apply.js';
 import { strip, type Cache } from '../cache.js';
 import type { ListedRelation, RelationQuery, RelationQueryResult } from '../query.js';
-import { addressesOfRelations, addressStores, readAddresses, readAllAddresses } from '../address-blocks.js';
+import { addressesOfRelations, addressStores, byRelation, readAddresses, readAllAddresses } from '../address-blocks.js';
 import { readAllRelations, readFirstScreen, readRelations, relationStores, type KnownLog } from '../relation-blocks.js';
 import { RelationIndex, type IndexedAddress } from '../relation-index.js';
+import { isLocalId } from '../ids.js';
 import { inSlices } from '../slices.js';
+import { fetchRelation, relationUnderCurrentId } from './relation.js';
 import { nextTask } from '../../sdk/next-task.js';
 
 /** The relations a query matched, read on demand. */
@@ -90,6 +92,22 @@ export class RelationQueries {
     this.primed = undefined;
     const kept = primed && limit <= primed.limit ? await primed.rows : this.loaded ? undefined : await primeFirst(this.cache, limit).rows;
     return kept?.slice(0, limit) ?? (await this.query({ status: ['active'], sort: 'name', limit })).items;
+  }
+
+  /** The relation under the id it has now (`relationUnderCurrentId`), with that id. */
+  current(id: string, resolve: (id: string) => Promise<string>): Promise<[string, Relation | undefined]> {
+    return relationUnderCurrentId(id, resolve, (resolved) => this.get(resolved));
+  }
+
+  /** The relation from the cache, or else fetched from the backend into it with its addresses (`loadRelation`). */
+  async load(id: string, resolve: (id: string) => Promise<string>): Promise<Relation | null> {
+    const [resolved, cached] = await this.current(id, resolve);
+    if (cached || isLocalId(resolved)) return cached ?? null;
+    const fetched = await fetchRelation(this.cache, this.client, resolved);
+    if (!fetched) return null;
+    await this.reindex('relation', [resolved]);
+    await this.reindex('address', fetched.addresses.map((address) => address.id));
+    return fetched.relation;
   }
 
   /** Whole relations by id, in the order asked; those the cache does not hold are left out. */
@@ -243,15 +261,4 @@ export class RelationQueries {
     this.index = loading;
     return loading;
   }
-}
-
-/** Addresses by the relation they belong to. */
-function byRelation(addresses: readonly IndexedAddress[]): Map<string, IndexedAddress[]> {
-  const owners = new Map<string, IndexedAddress[]>();
-  for (const address of addresses) {
-    const own = owners.get(address.relationId);
-    if (own) own.push(address);
-    else owners.set(address.relationId, [address]);
-  }
-  return owners;
 }
