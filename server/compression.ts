@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync, type BrotliOptions } from 'node:zlib';
 
 /** A content coding this server can send. */
 export type Coding = 'br' | 'gzip' | 'identity';
@@ -22,6 +22,13 @@ const gzipLevel = 6;
 
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
+
+/**
+ * Bodies up to this size are compressed at once on the main thread: a page of 50 relations (30 kB) takes
+ * ~0.5 ms of brotli there, while the round trip through libuv's thread pool added ~1 ms to its answer
+ * (measured on the search list path). Larger bodies, a change feed page of 1.3 MB, go to the pool.
+ */
+const inlineBytes = 64 * 1024;
 
 /**
  * JSON (`application/json`, `application/problem+json`) and text, but never `text/event-stream`: compressing
@@ -63,16 +70,18 @@ export function negotiate(header: string | undefined): Coding {
   return best;
 }
 
-function compress(body: Uint8Array, coding: 'br' | 'gzip'): Promise<Buffer> {
-  // Asynchronous: the work runs on libuv's thread pool, so a large page does not hold up other requests.
-  if (coding === 'gzip') return gzipAsync(body, { level: gzipLevel });
-  return brotliAsync(body, {
+async function compress(body: Uint8Array, coding: 'br' | 'gzip'): Promise<Buffer> {
+  const inline = body.byteLength <= inlineBytes;
+  if (coding === 'gzip') return inline ? gzipSync(body, { level: gzipLevel }) : gzipAsync(body, { level: gzipLevel });
+  const options: BrotliOptions = {
     params: {
       [constants.BROTLI_PARAM_QUALITY]: brotliQuality,
       [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
       [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
     },
-  });
+  };
+  // Larger bodies asynchronously: on libuv's thread pool, a large page does not hold up other requests.
+  return inline ? brotliCompressSync(body, options) : brotliAsync(body, options);
 }
 
 /**

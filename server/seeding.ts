@@ -10,11 +10,16 @@ const maxParameters = 60_000;
 /** Rows copied per COPY: a few megabytes of CSV each. */
 const rowsPerCopy = 20_000;
 
-/** Loads rows into a table: by COPY where the storage offers it (PGlite), else INSERTs with bound parameters. */
-export async function insertRows(tx: Queryable, table: string, columns: readonly string[], rows: readonly unknown[][]): Promise<void> {
+/**
+ * Loads rows into a table: by COPY where the storage offers it (PGlite), else INSERTs with bound parameters.
+ * `freeze` (COPY only) for a table truncated in this transaction: see `Queryable.copyCsv`.
+ */
+export async function insertRows(
+  tx: Queryable, table: string, columns: readonly string[], rows: readonly unknown[][], options: { freeze?: boolean } = {},
+): Promise<void> {
   if (tx.copyCsv) {
     for (let start = 0; start < rows.length; start += rowsPerCopy) {
-      await tx.copyCsv(table, columns, rows.slice(start, start + rowsPerCopy).map(csvLine).join(''));
+      await tx.copyCsv(table, columns, rows.slice(start, start + rowsPerCopy).map(csvLine).join(''), options);
     }
     return;
   }
@@ -46,28 +51,31 @@ function quoted(text: string): string {
   return `"${text.replaceAll('"', '""')}"`;
 }
 
-async function load(tx: Queryable, seed: SeedData): Promise<void> {
+/** Loads one tenant's seed; the tables in `frozen` were truncated in this transaction, so COPY may freeze them. */
+async function load(tx: Queryable, seed: SeedData, frozen: ReadonlySet<string>): Promise<void> {
   const tenantId = seed.tenant.id;
+  const put = (table: string, columns: readonly string[], rows: readonly unknown[][]) =>
+    insertRows(tx, table, columns, rows, { freeze: frozen.has(table) });
   await tx.query('insert into tenants (id, name) values ($1, $2)', [tenantId, seed.tenant.name]);
-  await insertRows(tx, 'users', ['id', 'tenant_id', 'token', 'data'], seed.tenant.users.map(({ token, ...user }) => [user.id, tenantId, token, user]));
-  await insertRows(tx, 'counters', ['tenant_id', 'name', 'value'], Object.entries(seed.counters).map(([name, value]) => [tenantId, name, value]));
-  await insertRows(tx, 'labels', ['tenant_id', 'id', 'name_key', 'version', 'data'],
+  await put('users', ['id', 'tenant_id', 'token', 'data'], seed.tenant.users.map(({ token, ...user }) => [user.id, tenantId, token, user]));
+  await put('counters', ['tenant_id', 'name', 'value'], Object.entries(seed.counters).map(([name, value]) => [tenantId, name, value]));
+  await put('labels', ['tenant_id', 'id', 'name_key', 'version', 'data'],
     seed.labels.map((label) => [tenantId, label.id, label.name.toLowerCase(), label.version, label]));
 
   const addressesByRelation = new Map<string, SeedData['addresses']>();
   for (const address of seed.addresses) {
     addressesByRelation.set(address.relationId, [...(addressesByRelation.get(address.relationId) ?? []), address]);
   }
-  await insertRows(tx, 'relations', relationColumnNames, seed.relations.map((relation) =>
+  await put('relations', relationColumnNames, seed.relations.map((relation) =>
     relationRowValues(tenantId, relation, addressesByRelation.get(relation.id) ?? [], { debtorNumber: null, creditorNumber: null })));
-  await insertRows(tx, 'addresses', ['tenant_id', 'id', 'relation_id', 'version', 'data'],
+  await put('addresses', ['tenant_id', 'id', 'relation_id', 'version', 'data'],
     seed.addresses.map((address) => [tenantId, address.id, address.relationId, address.version, address]));
-  await insertRows(tx, 'affiliations', ['tenant_id', 'id', 'person_id', 'organization_id', 'version', 'data'],
+  await put('affiliations', ['tenant_id', 'id', 'person_id', 'organization_id', 'version', 'data'],
     seed.affiliations.map((a) => [tenantId, a.id, a.personId, a.organizationId, a.version, a]));
-  await insertRows(tx, 'contact_moments',
+  await put('contact_moments',
     ['tenant_id', 'id', 'relation_id', 'person_id', 'author_id', 'private', 'occurred_at', 'version', 'data'],
     seed.contactMoments.map((m) => [tenantId, m.id, m.relationId, m.personId, m.authorId, m.visibility === 'private', m.occurredAt, m.version, m]));
-  await insertRows(tx, 'documents', ['tenant_id', 'id', 'relation_id', 'module', 'date', 'data'],
+  await put('documents', ['tenant_id', 'id', 'relation_id', 'module', 'date', 'data'],
     seed.documents.map(({ relationId, ...document }) => [tenantId, document.id, relationId, document.module, document.date, document]));
 
   // The feed starts with every seeded entity once, so a first sync receives the whole data set.
@@ -106,7 +114,7 @@ const seededTables = ['relations', 'addresses', 'affiliations', 'contact_moments
  * duplicate as they would have during it. The definitions come from the database itself, so this stays right
  * whatever the migrations add.
  */
-async function withIndexesRebuilt(tx: Queryable, load: () => Promise<void>): Promise<void> {
+async function withIndexesRebuilt(tx: Queryable, load: (frozen: ReadonlySet<string>) => Promise<void>): Promise<void> {
   const indexes = await tx.query<{ name: string; definition: string }>(
     `select i.relname as name, pg_get_indexdef(i.oid) as definition
      from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid
@@ -124,7 +132,16 @@ async function withIndexesRebuilt(tx: Queryable, load: () => Promise<void>): Pro
   );
   for (const constraint of [...constraints].reverse()) await tx.query(`alter table ${constraint.table} drop constraint ${constraint.name}`);
   for (const index of indexes) await tx.query(`drop index ${index.name}`);
-  await load();
+  // An empty table truncated here takes its rows frozen: a new data dir's index-only scans (the walk to a search
+  // window's edge, for one) then need no visit to the table, where PGlite, with no autovacuum, would visit it
+  // for every row until a VACUUM marked its pages visible to all.
+  const empty: string[] = [];
+  for (const table of seededTables) {
+    const [row] = await tx.query(`select 1 from ${table} limit 1`);
+    if (!row) empty.push(table);
+  }
+  if (empty.length) await tx.query(`truncate ${empty.join(', ')}`);
+  await load(new Set(empty));
   // Each index builds in far fewer passes when its sorting fits in memory.
   await tx.query(`set local maintenance_work_mem = '256MB'`);
   for (const constraint of constraints) await tx.query(`alter table ${constraint.table} add constraint ${constraint.name} ${constraint.definition}`);
@@ -149,9 +166,9 @@ export async function seedIfEmpty(db: Database, options: { relations: number }):
     await loadAddressReference(tx);
     const [existing] = await tx.query('select 1 from tenants limit 1');
     if (existing) return;
-    await withIndexesRebuilt(tx, async () => {
-      await load(tx, generateSeed({ tenant: 'demo', relations: options.relations }));
-      await load(tx, generateSeed({ tenant: 'acme', relations: Math.min(200, options.relations) }));
+    await withIndexesRebuilt(tx, async (frozen) => {
+      await load(tx, generateSeed({ tenant: 'demo', relations: options.relations }), frozen);
+      await load(tx, generateSeed({ tenant: 'acme', relations: Math.min(200, options.relations) }), frozen);
     });
   });
   // Statistics for the planner: without them it guesses, and guesses wrong on 100,000 rows.

@@ -6,9 +6,11 @@ export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
   /**
    * Loads rows given as CSV (`COPY … FROM … (FORMAT csv)`) where the storage can take them so: far faster
-   * than INSERT for a bulk load. Absent where it cannot (then the caller inserts).
+   * than INSERT for a bulk load. Absent where it cannot (then the caller inserts). With `freeze`, the rows go
+   * in frozen and marked visible to all (COPY's FREEZE), so index-only scans need not visit the table for them;
+   * PostgreSQL allows that only into a table created or truncated in the same transaction.
    */
-  copyCsv?(table: string, columns: readonly string[], csv: string): Promise<void>;
+  copyCsv?(table: string, columns: readonly string[], csv: string, options?: { freeze?: boolean }): Promise<void>;
 }
 
 export interface Database extends Queryable {

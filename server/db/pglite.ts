@@ -12,9 +12,10 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
     async query<Row>(sql: string, params: readonly unknown[] = []) {
       return (await target.query<Row>(sql, params as unknown[])).rows;
     },
-    async copyCsv(table, columns, csv) {
+    async copyCsv(table, columns, csv, options) {
       // PGlite reads COPY's input from the query's blob, as `/dev/blob`.
-      await target.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob' with (format csv)`, [], { blob: new Blob([csv]) });
+      const format = options?.freeze ? 'format csv, freeze' : 'format csv';
+      await target.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob' with (${format})`, [], { blob: new Blob([csv]) });
     },
   });
   return {
