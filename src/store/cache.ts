@@ -6,6 +6,7 @@ import { byId } from './entity-blocks.js';
 import {
   logRelations, readRelations, relationStores, writeBlocks, firstScreenOf, type RelationLogRecord,
 } from './relation-blocks.js';
+import type { RelationRowBlock } from './relation-rows.js';
 import {
   relationNameKey, type Address, type Affiliation, type ChangeEntity, type ContactMoment, type Label, type Me, type OperationId,
   type Relation,
@@ -41,6 +42,8 @@ export interface CacheSchema extends DBSchema {
   /** Relations in blocks sorted by id, and the log of writes since (`relation-blocks.ts`). */
   relationBlocks: { key: string; value: CachedRelation[] };
   relationLog: { key: number; value: RelationLogRecord };
+  /** What the index reads of each relation block, under the block's key (`relation-rows.ts`). */
+  relationRows: { key: string; value: RelationRowBlock };
   /** Addresses in blocks sorted by id, each listing its owners, and the log of writes since (`address-blocks.ts`). */
   addressBlocks: { key: string; value: AddressBlock; indexes: { owners: string } };
   addressLog: { key: number; value: AddressLogRecord };
@@ -166,7 +169,7 @@ export function absoluteUrl(baseUrl: string): string {
 
 /** `onBlocking` runs when another tab deletes this database (a sign-out there): this tab must let go. */
 export async function openCache(name: string, onBlocking: () => void): Promise<Cache> {
-  return openDB<CacheSchema>(name, 4, {
+  return openDB<CacheSchema>(name, 5, {
     blocking: onBlocking,
     async upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
@@ -184,6 +187,9 @@ export async function openCache(name: string, onBlocking: () => void): Promise<C
         db.createObjectStore('relationBlocks');
         db.createObjectStore('relationLog', { autoIncrement: true });
       }
+      // Before the migrations below write blocks, so their rows are written with them. Blocks of version 3
+      // and 4 have none: the index reads those whole once and writes their rows (`refreshRows`).
+      if (oldVersion < 5) db.createObjectStore('relationRows');
       if (oldVersion >= 1 && oldVersion < 3) {
         // Versions 1 and 2 kept a record per relation; their name key is made again (version 1 folded case
         // only, the contract's key also folds accents, as the server does).

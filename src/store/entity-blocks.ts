@@ -38,6 +38,7 @@ const readOneByOne = 16;
 
 type BlockStoreName = 'relationBlocks' | 'addressBlocks';
 type LogStoreName = 'relationLog' | 'addressLog';
+type DerivedStoreName = 'relationRows';
 
 /** Where an entity's blocks and log are, and how a block record holds its entities. */
 export interface BlockLayout<T extends { id: string }, Block> {
@@ -45,6 +46,11 @@ export interface BlockLayout<T extends { id: string }, Block> {
   log: LogStoreName;
   rowsOf(block: Block): T[];
   blockOf(rows: T[]): Block;
+  /**
+   * A record made from each block, kept under the block's key in another store: written and deleted with the
+   * block, in the same transaction (what the index reads of relations, `relation-rows.ts`).
+   */
+  derived?: { store: DerivedStoreName; of(rows: T[]): unknown };
 }
 
 /** Log records a tab wrote and still holds, by key: the log's records never change once written. */
@@ -63,7 +69,7 @@ interface RawStore {
   clear(): Promise<void>;
 }
 
-function raw(tx: BlockTx<IDBTransactionMode | 'versionchange'>, name: BlockStoreName | LogStoreName): RawStore {
+function raw(tx: BlockTx<IDBTransactionMode | 'versionchange'>, name: BlockStoreName | LogStoreName | DerivedStoreName): RawStore {
   return tx.objectStore(name) as unknown as RawStore;
 }
 
@@ -179,15 +185,22 @@ function* writeBlock<T extends { id: string }, B>(
   tx: BlockTx<'readwrite' | 'versionchange'>, layout: BlockLayout<T, B>, key: string, rows: readonly T[],
 ): Generator<Promise<unknown>> {
   const blocks = raw(tx, layout.blocks);
+  const derived = layout.derived && { store: raw(tx, layout.derived.store), of: layout.derived.of };
   // The first block stays, empty or not, so that every id has a block; another one emptied is dropped and
   // the block before it covers its range.
-  if (!rows.length) {
-    yield key === '' ? blocks.put(layout.blockOf([]), key) : blocks.delete(key);
+  if (!rows.length && key !== '') {
+    yield blocks.delete(key);
+    if (derived) yield derived.store.delete(key);
     return;
   }
   const parts = rows.length > 2 * blockSize ? Math.ceil(rows.length / blockSize) : 1;
-  const size = Math.ceil(rows.length / parts);
-  for (let at = 0; at < rows.length; at += size) yield blocks.put(layout.blockOf(rows.slice(at, at + size)), at === 0 ? key : rows[at]!.id);
+  const size = Math.max(1, Math.ceil(rows.length / parts));
+  for (let at = 0; at === 0 || at < rows.length; at += size) {
+    const part = rows.slice(at, at + size);
+    const partKey = at === 0 ? key : rows[at]!.id;
+    yield blocks.put(layout.blockOf(part), partKey);
+    if (derived) yield derived.store.put(derived.of(part), partKey);
+  }
 }
 
 /**

@@ -1,22 +1,29 @@
 import type { Cache, CachedRelation } from './cache.js';
 import {
-  appendLog, byId, fold, foldLog, readAll, readMany, writeBlocks as writeEntityBlocks, type BlockLayout, type BlockTx,
+  appendLog, byId, fold, foldLog, logRecords, readAll, readMany, writeBlocks as writeEntityBlocks, type BlockLayout, type BlockTx,
   type KnownLog as KnownLogOf, type LogRecord,
 } from './entity-blocks.js';
+import { appendRelations, appendRows, rowBlockOf, rowsFormat, type IndexedRelations, type RelationRowBlock } from './relation-rows.js';
+import { nextTask } from '../sdk/next-task.js';
 
 export { blockSize } from './entity-blocks.js';
 
 /**
- * How the cache keeps relations: in blocks and a log (`entity-blocks.ts`), the way the in-memory index reads
- * them, and `meta.firstScreen`: the first listed relations by name, as the blocks hold them, for the first
- * paint. Compaction also brings the first screen up to date.
+ * How the cache keeps relations: in blocks and a log (`entity-blocks.ts`); beside each block, the rows the
+ * in-memory index reads of it (`relation-rows.ts`); and `meta.firstScreen`: the first listed relations by
+ * name, as the blocks hold them, for the first paint. Compaction also brings the first screen up to date.
  */
-export const relationStores = ['relationBlocks', 'relationLog'] as const;
+export const relationStores = ['relationBlocks', 'relationLog', 'relationRows'] as const;
 
 /** A relation block is the array of its relations. */
 const layout: BlockLayout<CachedRelation, CachedRelation[]> = {
   blocks: 'relationBlocks', log: 'relationLog', rowsOf: (block) => block, blockOf: (rows) => rows,
+  derived: { store: 'relationRows', of: rowBlockOf },
 };
+/** Blocks' rows per read when the index loads: a read of 2,500 rows is turned into values in ~4 ms. */
+const rowBlocksPerRead = 10;
+/** Blocks whose rows are written again per transaction (`refreshRows`): a few milliseconds of search texts each. */
+const refreshedPerTask = 4;
 
 export type RelationLogRecord = LogRecord<CachedRelation>;
 
@@ -42,6 +49,78 @@ type RelationTx<M extends IDBTransactionMode | 'versionchange'> = BlockTx<M>;
  */
 export function readAllRelations(tx: RelationTx<IDBTransactionMode>, known?: KnownLog): Promise<CachedRelation[]> {
   return readAll(tx, layout, known);
+}
+
+/**
+ * Every relation as the index loads it: each block's rows where the cache holds them in this version's format,
+ * else the block whole (`stale` lists those blocks' keys, for `refreshRows`); then what the log changed since,
+ * whole. In the order `readAllRelations` gives.
+ */
+export async function readIndexedRelations(
+  tx: RelationTx<IDBTransactionMode>, known?: KnownLog,
+): Promise<IndexedRelations & { stale: string[] }> {
+  const blocks = tx.objectStore('relationBlocks');
+  const rowStore = tx.objectStore('relationRows');
+  const [keys, rowKeys] = await Promise.all([blocks.getAllKeys(), rowStore.getAllKeys()]);
+  const rowKeySet = new Set(rowKeys);
+  const blockKeys = new Set(keys);
+  // Rows of no block: none are written so, but if one were, it is written again (deleted) like a stale one.
+  const stale = rowKeys.filter((key) => !blockKeys.has(key));
+  let r = 0;
+  const reads: Promise<(CachedRelation[] | RelationRowBlock)[]>[] = [];
+  for (let i = 0; i < keys.length; i += rowBlocksPerRead) {
+    const part = keys.slice(i, i + rowBlocksPerRead);
+    const last = part.at(-1)!;
+    // The rows records in the part's range (both key lists sorted): exactly the part's keys, or they are not used.
+    let inRange = 0;
+    while (r < rowKeys.length && rowKeys[r]! <= last) if (rowKeys[r++]! >= part[0]!) inRange++;
+    const range = IDBKeyRange.bound(part[0]!, last);
+    const rowsFit = inRange === part.length && part.every((key) => rowKeySet.has(key));
+    // Rows for every block of the part, or the part's blocks whole (a cache written before rows were kept).
+    reads.push(rowsFit ? rowStore.getAll(range) : blocks.getAll(range));
+  }
+  const [read, records] = await Promise.all([Promise.all(reads), logRecords(tx, layout, known)]);
+  const format = rowsFormat();
+  const perBlock = read.flat();
+  // A block read whole, or whose rows are of another format (written by another version): whole, and stale.
+  const current = await Promise.all(perBlock.map((block, b) => {
+    if (!Array.isArray(block) && block.format === format) return block;
+    stale.push(keys[b]!);
+    return Array.isArray(block) ? block : blocks.get(keys[b]!).then((relations) => relations ?? []);
+  }));
+  const loaded: IndexedRelations = { rows: [], names: [], own: [] };
+  for (const block of current) {
+    if (Array.isArray(block)) appendRelations(loaded, block);
+    else appendRows(loaded, block);
+  }
+  if (!records.length) return { ...loaded, stale };
+  const logged = fold(records);
+  const kept: IndexedRelations = { rows: [], names: [], own: [] };
+  loaded.rows.forEach((row, i) => {
+    if (logged.has(row.id)) return;
+    kept.rows.push(row);
+    kept.names.push(loaded.names[i]!);
+    kept.own.push(loaded.own[i]);
+  });
+  appendRelations(kept, [...logged.values()].filter((relation) => relation !== undefined));
+  return { ...kept, stale };
+}
+
+/**
+ * Writes again the rows of these blocks (their rows absent or of another format), a few blocks per
+ * transaction and task; each block read and its rows written in one transaction, so they agree even when
+ * another tab folds in between. `live` false stops it (the cache closed or forgotten).
+ */
+export async function refreshRows(cache: Cache, keys: readonly string[], live: () => boolean): Promise<void> {
+  for (let i = 0; i < keys.length && live(); i += refreshedPerTask) {
+    const tx = cache.transaction(['relationBlocks', 'relationRows'], 'readwrite');
+    const part = keys.slice(i, i + refreshedPerTask);
+    const read = await Promise.all(part.map((key) => tx.objectStore('relationBlocks').get(key)));
+    const rows = tx.objectStore('relationRows');
+    const writes = part.map((key, b) => (read[b] ? rows.put(rowBlockOf(read[b]), key) : rows.delete(key)));
+    await Promise.all([...writes, tx.done]);
+    await nextTask();
+  }
 }
 
 /** These relations as the cache holds them now (undefined: not there), in the order asked. `known`: as above. */

@@ -1,6 +1,5 @@
 import {
-  addressesSearchText, compactSearchText, relationOwnSearchText, relationSortKeys, searchTerms, sortField, type Address,
-  type RelationSortField,
+  addressesSearchText, compactSearchText, relationSortKeys, searchTerms, sortField, type Address, type RelationSortField,
 } from '../contract/index.js';
 import type { CachedRelation } from './cache.js';
 import type { ListedRelation, RelationQuery } from './query.js';
@@ -9,6 +8,7 @@ import { IdPositions } from './id-positions.js';
 import { Interned } from './interned.js';
 import { RelationColumns } from './relation-columns.js';
 import { RelationScan } from './relation-scan.js';
+import { appendRelations, ownSearchText, type IndexedRelations } from './relation-rows.js';
 
 /** What the index keeps of an address: whose it is, and what search finds the relation by. */
 export type IndexedAddress = Pick<Address, 'id' | 'relationId' | 'city' | 'postalCode'>;
@@ -25,15 +25,17 @@ const resortedOneByOne = 32;
  */
 export class RelationIndex {
   /**
-   * By position: the relation as read from the cache until `prepare` (or a search) has built its own search
-   * text, and from then on only its row. So loading costs no more than reading, and what stays is the rows.
+   * By position: the relation as a list shows it. Read from the cache's rows (`relation-rows.ts`) with its
+   * search text; or, where the cache had none, the relation whole until `prepare` (or a search) has built its
+   * own search text, and from then on only its row. Either way `prepare` then shares the values many rows
+   * hold alike, so what stays is the same.
    */
   private readonly rows: (ListedRelation | CachedRelation)[];
   /** Each relation's name key (the cached `sortName`), by position: the default order's, kept for re-sorting writes. */
   private readonly names: string[];
   /**
-   * Each relation's own search text (`relationOwnSearchText`, compacted by `compactSearchText`), built by
-   * `prepare` or when a search first needs it; undefined exactly while `rows` holds the whole relation.
+   * Each relation's own search text (`ownSearchText`), read with its row, or built by `prepare` or when a
+   * search first needs it; undefined exactly while `rows` holds the whole relation.
    */
   private readonly own: (string | undefined)[];
   /**
@@ -60,18 +62,21 @@ export class RelationIndex {
   /** Counts changes of relations: a scan begun before one stops, since positions may have moved. */
   private generation = 0;
 
+  /** Whole relations, as the cache holds them: what tests and a cache without rows start from. */
+  static of(relations: readonly CachedRelation[]): RelationIndex {
+    const loaded: IndexedRelations = { rows: [], names: [], own: [] };
+    appendRelations(loaded, relations);
+    return new RelationIndex(loaded);
+  }
+
   /** Addresses come after, by `loadAddresses`: a list needs none of them, only a search does. */
-  constructor(relations: CachedRelation[]) {
-    const count = relations.length;
-    this.rows = relations;
-    this.names = new Array<string>(count);
-    for (let i = 0; i < count; i++) {
-      const relation = relations[i]!;
-      this.names[i] = relation.sortName;
-      this.columns.set(i, relation);
-    }
+  constructor(loaded: IndexedRelations) {
+    const count = loaded.rows.length;
+    this.rows = loaded.rows;
+    this.names = loaded.names;
+    this.own = loaded.own;
+    for (let i = 0; i < count; i++) this.columns.set(i, this.rows[i]!);
     this.position.fill(count);
-    this.own = new Array<string | undefined>(count).fill(undefined);
     this.places = new Array<string>(count).fill('');
     this.addressHashes = new AddressHashes(count);
   }
@@ -102,7 +107,7 @@ export class RelationIndex {
   private upsert(relation: CachedRelation, resort: boolean): void {
     const at = this.position.get(relation.id);
     const row = this.listed(relation);
-    const own = compactSearchText(relationOwnSearchText(relation));
+    const own = ownSearchText(relation);
     if (at === undefined) {
       const end = this.rows.length;
       this.rows.push(row);
@@ -132,8 +137,8 @@ export class RelationIndex {
     this.position.delete(id);
     if (at !== lastAt) {
       this.columns.move(lastAt, at, this.rows[lastAt]!, this.rows[at]!);
-      // Built now if it is not yet (the relation then giving way to its row): `prepare` may be past `at` already.
-      this.ownText(lastAt);
+      // Settled now if it is not yet: `prepare` may be past `at` already.
+      if (lastAt >= this.prepared) this.settle(lastAt);
       this.names[at] = this.names[lastAt]!;
       this.rows[at] = this.rows[lastAt]!;
       this.own[at] = this.own[lastAt];
@@ -155,7 +160,7 @@ export class RelationIndex {
   }
 
   /** The row the index keeps of a relation, sharing the values many rows hold alike. */
-  private listed(relation: CachedRelation): ListedRelation {
+  private listed(relation: ListedRelation): ListedRelation {
     const interned = this.interned;
     return {
       id: relation.id, number: relation.number, kind: interned.text(relation.kind), status: interned.text(relation.status),
@@ -230,14 +235,13 @@ export class RelationIndex {
   }
 
   /**
-   * Builds search texts ahead of the first search until `deadline` (`performance.now()`), so that loading
-   * the index costs no more than reading it; returns whether any are left. Each relation read whole for its
-   * text is then let go for its row.
+   * Settles every position (`settle`) until `deadline` (`performance.now()`), so that loading the index costs
+   * no more than reading it; returns whether any are left.
    */
   prepare(deadline: number): boolean {
     while (this.prepared < this.rows.length) {
       const end = Math.min(this.rows.length, this.prepared + 256);
-      for (; this.prepared < end; this.prepared++) this.ownText(this.prepared);
+      for (; this.prepared < end; this.prepared++) this.settle(this.prepared);
       if (performance.now() >= deadline) break;
     }
     if (this.prepared < this.rows.length) return true;
@@ -301,10 +305,23 @@ export class RelationIndex {
     let text = this.own[at];
     if (text !== undefined) return text;
     const relation = this.rows[at] as CachedRelation;
-    text = this.own[at] = compactSearchText(relationOwnSearchText(relation));
+    text = this.own[at] = ownSearchText(relation);
     this.rows[at] = this.listed(relation);
     this.names[at] = this.interned.text(this.names[at]!);
     return text;
+  }
+
+  /**
+   * A position as the index keeps it at rest: its own search text built, and its row and name key sharing the
+   * values other rows hold alike (a row read from the cache holds copies of its own).
+   */
+  private settle(at: number): void {
+    if (this.own[at] === undefined) {
+      this.ownText(at);
+      return;
+    }
+    this.rows[at] = this.listed(this.rows[at]!);
+    this.names[at] = this.interned.text(this.names[at]!);
   }
 
   /** The positions in `field`'s order (ties by id), reversed for a descending sort; sorted on first use. */

@@ -4,7 +4,9 @@ import type { Applied } from '../apply.js';
 import { strip, type Cache } from '../cache.js';
 import type { ListedRelation, RelationQuery, RelationQueryResult } from '../query.js';
 import { addressesOfRelations, addressStores, byRelation, readAddresses, readAllAddresses } from '../address-blocks.js';
-import { readAllRelations, readFirstScreen, readRelations, relationStores, type KnownLog } from '../relation-blocks.js';
+import {
+  readAllRelations, readFirstScreen, readIndexedRelations, readRelations, refreshRows, relationStores, type KnownLog,
+} from '../relation-blocks.js';
 import { RelationIndex, type IndexedAddress } from '../relation-index.js';
 import { isLocalId } from '../ids.js';
 import { inSlices } from '../slices.js';
@@ -244,18 +246,22 @@ export class RelationQueries {
   private relationIndex(): Promise<RelationIndex> {
     if (this.index) return this.index;
     const loading = (async () => {
-      const relations = await readAllRelations(this.cache.transaction(relationStores), this.knownLog());
+      const { stale, ...loaded } = await readIndexedRelations(this.cache.transaction(relationStores), this.knownLog());
       this.loaded = true;
-      const index = new RelationIndex(relations);
+      const index = new RelationIndex(loaded);
       const live = () => this.index === loading;
-      // Search texts are built in slices between frames, from the task after the first query (the list shows
-      // first), while the addresses are read: a relation's own text needs none of them.
-      void nextTask().then(() => inSlices((deadline) => index.prepare(deadline), live));
+      // Settled in slices between frames, from the task after the first query (the list shows first), while
+      // the addresses are read: a relation's own text needs none of them.
+      const prepared = nextTask().then(() => inSlices((deadline) => index.prepare(deadline), live));
       this.addresses = readAllAddresses(this.cache.transaction(addressStores)).then(async (addresses) => {
         const owners = [...byRelation(addresses)];
         let at = 0;
         await inSlices((deadline) => (at = index.loadAddresses(owners, at, deadline)) < owners.length, live);
       });
+      // Blocks the cache held no rows of (written by an older version): their rows written, after the rest.
+      if (stale.length) {
+        void Promise.all([prepared, this.addresses]).then(() => refreshRows(this.cache, stale, live)).catch(() => undefined);
+      }
       return index;
     })();
     this.index = loading;

@@ -6,8 +6,10 @@ import { applyChanges } from '../../../src/store/apply.js';
 import { deleteCache, openCache, type Cache, type CachedRelation } from '../../../src/store/cache.js';
 import { RelationsStore } from '../../../src/store/index.js';
 import {
-  blockSize, compactRelations, logRelations, readAllRelations, readFirstScreen, readRelations, relationStores, type KnownLog, type RelationLogRecord,
+  blockSize, compactRelations, logRelations, readAllRelations, readFirstScreen, readIndexedRelations, readRelations, refreshRows,
+  relationStores, type KnownLog, type RelationLogRecord,
 } from '../../../src/store/relation-blocks.js';
+import { ownSearchText } from '../../../src/store/relation-rows.js';
 import { clientFor, listedIds } from '../backend.js';
 
 /** The first `limit` active relations in IndexedDB's own order of [name key, id]: the oracle of the first screen. */
@@ -17,6 +19,24 @@ function firstListed(model: ReadonlyMap<string, CachedRelation>, limit: number):
     .sort((a, b) => indexedDB.cmp([a.sortName, a.id], [b.sortName, b.id]))
     .slice(0, limit)
     .map((relation) => relation.id);
+}
+
+/** Each relation as the index must load it: id, what a list shows, name key and own search text, by id. */
+function indexedOf(relations: Iterable<CachedRelation>): string[][] {
+  return [...relations]
+    .map((relation) => [relation.id, relation.displayName, relation.status, relation.city ?? '', relation.sortName, ownSearchText(relation)])
+    .sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+}
+
+/** What `readIndexedRelations` loads, in the form of `indexedOf` (a whole relation's text made as the index would). */
+async function indexed(cache: Cache, known?: KnownLog): Promise<{ rows: string[][]; stale: string[] }> {
+  const { rows, names, own, stale } = await readIndexedRelations(cache.transaction(relationStores), known);
+  return {
+    rows: rows
+      .map((row, i) => [row.id, row.displayName, row.status, row.city ?? '', names[i]!, own[i] ?? ownSearchText(row as CachedRelation)])
+      .sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
+    stale,
+  };
 }
 
 type Step =
@@ -97,6 +117,10 @@ describe('relations kept in blocks and a log', function () {
             expect(byId.map((row) => row?.displayName ?? null), how).to.deep.equal(ids.map((id) => model.get(id)?.displayName ?? null));
             const all = await readAllRelations(cache.transaction(relationStores), known);
             expect(all.map((row) => row.id).sort(), how).to.deep.equal([...model.keys()].sort());
+            // The index's rows, written with each block: the latest of every relation, its text made from it.
+            const loaded = await indexed(cache, known);
+            expect(loaded.rows, `${how}: the index's rows`).to.deep.equal(indexedOf(model.values()));
+            expect(loaded.stale, `${how}: every block has its rows`).to.deep.equal([]);
           }
           // Whenever the kept first screen answers, a short screenful or the whole of it, it is exact.
           for (const limit of [40, 100]) {
@@ -109,6 +133,45 @@ describe('relations kept in blocks and a log', function () {
         await deleteCache(name);
       }
     }), { numRuns: 12 });
+  });
+
+  it('reads the blocks of a cache kept without rows (or with an older format\'s) whole, and writes their rows', async () => {
+    const name = `relation-elements:test-blocks-rows:${Date.now()}`;
+    const cache = await openCache(name, () => undefined);
+    try {
+      const relations = Array.from({ length: 1200 }, (_, i): CachedRelation => ({
+        ...template, id: `rows-${String(i).padStart(4, '0')}`, displayName: `Rij ${i}`, city: i % 3 ? 'Delft' : null, sortName: `rij ${i}`,
+      }));
+      const tx = cache.transaction(relationStores, 'readwrite');
+      await Promise.all([logRelations(tx, { put: relations, deleted: [] }), tx.done]);
+      await compactRelations(cache);
+      const expected = indexedOf(relations);
+      const keys = await cache.getAllKeys('relationBlocks');
+      expect(keys.length, 'several blocks').to.be.greaterThan(2);
+      expect(await indexed(cache)).to.deep.equal({ rows: expected, stale: [] });
+
+      // As a cache from before this version: no rows at all. And one block's rows in a format of another version.
+      await cache.clear('relationRows');
+      expect(await indexed(cache)).to.deep.equal({ rows: expected, stale: keys });
+      await refreshRows(cache, keys, () => true);
+      expect(await indexed(cache)).to.deep.equal({ rows: expected, stale: [] });
+      const [first] = await cache.getAll('relationRows', IDBKeyRange.only(keys[1]!));
+      await cache.put('relationRows', { ...first!, format: 'another', texts: first!.texts.map(() => 'stale') }, keys[1]!);
+      expect(await indexed(cache)).to.deep.equal({ rows: expected, stale: [keys[1]] });
+      await refreshRows(cache, [keys[1]!], () => true);
+
+      // A block emptied goes, and its rows with it.
+      const emptied = relations.filter((relation) => relation.id >= keys[1]! && relation.id < keys[2]!);
+      const deleting = cache.transaction(relationStores, 'readwrite');
+      await Promise.all([logRelations(deleting, { put: [], deleted: emptied.map((relation) => relation.id) }), deleting.done]);
+      await compactRelations(cache);
+      expect(await cache.getAllKeys('relationBlocks')).not.to.include(keys[1]);
+      const left = relations.filter((relation) => !emptied.includes(relation));
+      expect(await indexed(cache)).to.deep.equal({ rows: indexedOf(left), stale: [] });
+    } finally {
+      cache.close();
+      await deleteCache(name);
+    }
   });
 
   it('reads the log in its order, whichever of its records a tab holds in memory', async () => {

@@ -81,7 +81,7 @@ describe('the in-memory relation index', () => {
     const truth = new Truth();
     const initial = Array.from({ length: 700 }, (_, i) => relation(i));
     for (const r of initial) truth.relations.set(r.id, r);
-    const index = new RelationIndex(initial.map(cached));
+    const index = RelationIndex.of(initial.map(cached));
     const addresses: IndexedAddress[] = [];
     initial.forEach((r, i) => {
       if (i % 4 === 0) return;
