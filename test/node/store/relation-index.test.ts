@@ -12,6 +12,7 @@ import {
 import { toCached, type CachedRelation } from '../../../src/store/cache.js';
 import type { RelationQuery } from '../../../src/store/query.js';
 import { RelationIndex, type IndexedAddress } from '../../../src/store/relation-index.js';
+import { appendRelations, appendRows, rowBlockOf, type IndexedRelations } from '../../../src/store/relation-rows.js';
 
 const cities = ['Utrecht', 'Amsterdam', 'Zwolle', "'s-Hertogenbosch", null];
 const lastNames = ['Bakker', 'de Vries', 'Jansen', 'Visser', 'Smit'];
@@ -77,11 +78,25 @@ const queries: RelationQuery[] = [
 ];
 
 describe('the in-memory relation index', () => {
-  test('answers as the contract does, for writes before, during and after search texts are built', () => {
+  /** Loaded from whole relations, or from the rows the cache keeps beside its blocks, one block read whole. */
+  const loads = {
+    'whole relations': (relations: CachedRelation[]) => RelationIndex.of(relations),
+    'the cache\'s rows, one block whole': (relations: CachedRelation[]) => {
+      const loaded: IndexedRelations = { rows: [], names: [], own: [] };
+      for (let at = 0; at < relations.length; at += 250) {
+        const block = relations.slice(at, at + 250);
+        if (at === 250) appendRelations(loaded, block);
+        else appendRows(loaded, rowBlockOf(block));
+      }
+      return new RelationIndex(loaded);
+    },
+  };
+
+  for (const [loading, load] of Object.entries(loads)) test(`answers as the contract does, for writes before, during and after search texts are built (${loading})`, () => {
     const truth = new Truth();
     const initial = Array.from({ length: 700 }, (_, i) => relation(i));
     for (const r of initial) truth.relations.set(r.id, r);
-    const index = RelationIndex.of(initial.map(cached));
+    const index = load(initial.map(cached));
     const addresses: IndexedAddress[] = [];
     initial.forEach((r, i) => {
       if (i % 4 === 0) return;
