@@ -289,7 +289,7 @@ const bench = {
     const cache = await openCache(opened.name, () => undefined);
     try {
       let start = now();
-      const all = await readIndexedRelations(cache.transaction(relationStores));
+      const all = await readIndexedRelations(cache.transaction([...relationStores, 'meta']));
       const getAll = now() - start;
       start = now();
       const index = new RelationIndex(all);
@@ -306,7 +306,7 @@ const bench = {
       const firstRelations40 = now() - start;
       start = now();
       const [, firstRelations40DuringGetAll] = await Promise.all([
-        readIndexedRelations(cache.transaction(relationStores)),
+        readIndexedRelations(cache.transaction([...relationStores, 'meta'])),
         opened.firstRelations(40).then(() => now() - start),
       ]);
       start = now();

@@ -54,7 +54,8 @@ export function readAllRelations(tx: RelationTx<IDBTransactionMode>, known?: Kno
 /**
  * Every relation as the index loads it: each block's rows where the cache holds them in this version's format,
  * else the block whole (`stale` lists those blocks' keys, for `refreshRows`); then what the log changed since,
- * whole. In the order `readAllRelations` gives.
+ * whole. In the order `readAllRelations` gives. With the name order an earlier start kept (`keepNameOrder`).
+ * The transaction includes `meta`.
  */
 export async function readIndexedRelations(
   tx: RelationTx<IDBTransactionMode>, known?: KnownLog,
@@ -79,7 +80,9 @@ export async function readIndexedRelations(
     // Rows for every block of the part, or the part's blocks whole (a cache written before rows were kept).
     reads.push(rowsFit ? rowStore.getAll(range) : blocks.getAll(range));
   }
-  const [read, records] = await Promise.all([Promise.all(reads), logRecords(tx, layout, known)]);
+  const [read, records, nameOrder] = await Promise.all([
+    Promise.all(reads), logRecords(tx, layout, known), tx.objectStore('meta').get('nameOrder'),
+  ]);
   const format = rowsFormat();
   const perBlock = read.flat();
   // A block read whole, or whose rows are of another format (written by another version): whole, and stale.
@@ -93,9 +96,10 @@ export async function readIndexedRelations(
     if (Array.isArray(block)) appendRelations(loaded, block);
     else appendRows(loaded, block);
   }
+  if (nameOrder instanceof Int32Array) loaded.nameOrder = nameOrder;
   if (!records.length) return { ...loaded, stale };
   const logged = fold(records);
-  const kept: IndexedRelations = { rows: [], names: [], own: [] };
+  const kept: IndexedRelations = { rows: [], names: [], own: [], nameOrder: loaded.nameOrder };
   loaded.rows.forEach((row, i) => {
     if (logged.has(row.id)) return;
     kept.rows.push(row);
@@ -104,6 +108,11 @@ export async function readIndexedRelations(
   });
   appendRelations(kept, [...logged.values()].filter((relation) => relation !== undefined));
   return { ...kept, stale };
+}
+
+/** Keeps the index's name order (positions as `readIndexedRelations` gives them) for the next start. */
+export async function keepNameOrder(cache: Cache, order: Int32Array): Promise<void> {
+  await cache.put('meta', order, 'nameOrder');
 }
 
 /**

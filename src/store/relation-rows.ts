@@ -97,6 +97,11 @@ export interface IndexedRelations {
   names: string[];
   /** Each one's own search text; undefined for a whole relation. */
   own: (string | undefined)[];
+  /**
+   * The positions in name order as an earlier start sorted them (`meta.nameOrder`), if the cache keeps one:
+   * used only when it still checks out (`RelationIndex`), since the cache may have changed since.
+   */
+  nameOrder?: Int32Array | undefined;
 }
 
 /** Appends a block's rows to `into`. */

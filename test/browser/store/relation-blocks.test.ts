@@ -6,7 +6,7 @@ import { applyChanges } from '../../../src/store/apply.js';
 import { deleteCache, openCache, type Cache, type CachedRelation } from '../../../src/store/cache.js';
 import { RelationsStore } from '../../../src/store/index.js';
 import {
-  blockSize, compactRelations, logRelations, readAllRelations, readFirstScreen, readIndexedRelations, readRelations, refreshRows,
+  blockSize, compactRelations, keepNameOrder, logRelations, readAllRelations, readFirstScreen, readIndexedRelations, readRelations, refreshRows,
   relationStores, type KnownLog, type RelationLogRecord,
 } from '../../../src/store/relation-blocks.js';
 import { ownSearchText } from '../../../src/store/relation-rows.js';
@@ -30,7 +30,7 @@ function indexedOf(relations: Iterable<CachedRelation>): string[][] {
 
 /** What `readIndexedRelations` loads, in the form of `indexedOf` (a whole relation's text made as the index would). */
 async function indexed(cache: Cache, known?: KnownLog): Promise<{ rows: string[][]; stale: string[] }> {
-  const { rows, names, own, stale } = await readIndexedRelations(cache.transaction(relationStores), known);
+  const { rows, names, own, stale } = await readIndexedRelations(cache.transaction([...relationStores, 'meta']), known);
   return {
     rows: rows
       .map((row, i) => [row.id, row.displayName, row.status, row.city ?? '', names[i]!, own[i] ?? ownSearchText(row as CachedRelation)])
@@ -168,6 +168,12 @@ describe('relations kept in blocks and a log', function () {
       expect(await cache.getAllKeys('relationBlocks')).not.to.include(keys[1]);
       const left = relations.filter((relation) => !emptied.includes(relation));
       expect(await indexed(cache)).to.deep.equal({ rows: indexedOf(left), stale: [] });
+
+      // The name order an index kept comes back with the rows, for the next index to check and use.
+      await keepNameOrder(cache, Int32Array.from([2, 0, 1]));
+      const { nameOrder } = await readIndexedRelations(cache.transaction([...relationStores, 'meta']));
+      expect(nameOrder).to.be.instanceOf(Int32Array);
+      expect(Array.from(nameOrder!)).to.deep.equal([2, 0, 1]);
     } finally {
       cache.close();
       await deleteCache(name);

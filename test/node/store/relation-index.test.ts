@@ -154,4 +154,44 @@ describe('the in-memory relation index', () => {
     const row = index.relationAt(index.query({})[0]!);
     assert.deepEqual(Object.keys(row).sort(), ['city', 'creditor', 'debtor', 'displayName', 'email', 'id', 'kind', 'labelIds', 'number', 'phone', 'status']);
   });
+
+  test('takes the name order an earlier start kept only when it is exactly the order by name', () => {
+    const truth = new Truth();
+    const relations = Array.from({ length: 400 }, (_, i) => relation(i));
+    for (const r of relations) truth.relations.set(r.id, r);
+    const withOrder = (nameOrder?: Int32Array) => {
+      const loaded: IndexedRelations = { rows: [], names: [], own: [], nameOrder };
+      appendRows(loaded, rowBlockOf(relations.map(cached)));
+      return new RelationIndex(loaded);
+    };
+    const first = withOrder();
+    assert.deepEqual(ids(first, {}), truth.answer({}));
+    const kept = first.nameOrderToKeep();
+    assert.ok(kept, 'an index sorted by name since its load keeps that order');
+
+    // Still right: used as it is, so there is nothing new to keep.
+    const again = withOrder(kept.slice());
+    assert.deepEqual(ids(again, {}), truth.answer({}));
+    assert.equal(again.nameOrderToKeep(), undefined);
+
+    // Wrong in any way (the cache changed since, or the record is damaged): sorted afresh, the same answer.
+    const swapped = kept.slice();
+    [swapped[10], swapped[11]] = [swapped[11]!, swapped[10]!];
+    const twice = kept.slice();
+    twice[5] = twice[6]!;
+    const outside = kept.slice();
+    outside[0] = relations.length;
+    for (const [why, wrong] of [['two swapped', swapped], ['a position twice', twice], ['one short', kept.slice(1)], ['out of range', outside]] as const) {
+      const index = withOrder(wrong);
+      assert.deepEqual(ids(index, {}), truth.answer({}), why);
+      assert.deepEqual(ids(index, { status: ['active'], q: 'bakker' }), truth.answer({ status: ['active'], q: 'bakker' }), why);
+      assert.ok(index.nameOrderToKeep(), `${why}: the new order is kept`);
+    }
+
+    // A write since the load: its positions are no longer what a load gives, so nothing is kept.
+    const written = withOrder();
+    written.change([['r-0001', undefined]]);
+    ids(written, {});
+    assert.equal(written.nameOrderToKeep(), undefined);
+  });
 });
