@@ -3,7 +3,7 @@ import type { RelationsClient, TokenSource } from '../sdk/index.js';
 import { openCache, partitionName, type Cache } from './cache.js';
 import { primeFirst, type PrimedFirst } from './queries/relations.js';
 import { firstScreenRows } from './relation-blocks.js';
-import { recallSignIn, whoSignsIn } from './sign-in.js';
+import { recallSignIn, rememberSignIn, whoSignsIn } from './sign-in.js';
 
 export interface OpenOptions {
   /**
@@ -38,9 +38,8 @@ export async function openPartition(name: string, onBlocking: () => void): Promi
 export async function signedInPartition(
   client: RelationsClient, getToken: TokenSource | undefined, onBlocking: () => void,
 ): Promise<{ me: Me; partition: Partition; remembering?: Promise<void> | undefined }> {
-  const early = recallSignIn(client.baseUrl, getToken)
-    .catch(() => undefined)
-    .then((known) => (known ? openPartition(partitionName(client.baseUrl, known), onBlocking) : undefined));
+  const recalled = recallSignIn(client.baseUrl, getToken).catch(() => undefined);
+  const early = recalled.then((known) => (known ? openPartition(partitionName(client.baseUrl, known), onBlocking) : undefined));
   let signedIn: Awaited<ReturnType<typeof whoSignsIn>>;
   try {
     signedIn = await whoSignsIn(client, getToken);
@@ -52,5 +51,13 @@ export async function signedInPartition(
   const ready = await early.catch(() => undefined);
   if (ready && ready.name !== name) ready.cache.close();
   const partition = ready?.name === name ? ready : await openPartition(name, onBlocking);
-  return { me: signedIn.me, partition, remembering: signedIn.remembering };
+  // Remembered already when this token's sign-in was recalled as this very user: nothing to write (a warm
+  // start waited ~10 ms more for the same record written again).
+  const known = await recalled;
+  const remembering = signedIn.online && !(known && sameJson(known, signedIn.me)) ? rememberSignIn(client.baseUrl, getToken, signedIn.me) : undefined;
+  return { me: signedIn.me, partition, remembering };
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -91,19 +91,17 @@ export async function recallSignIn(baseUrl: string, getToken: TokenSource | unde
 }
 
 /**
- * The user a store opens for: the one `getMe` names (remembered for offline starts, `remembering`), or
- * without a connection the one `getToken`'s token signed in as here before; else the NetworkError, and no
- * one's data.
+ * The user a store opens for: the one `getMe` names (`online`: to remember for offline starts), or without a
+ * connection the one `getToken`'s token signed in as here before; else the NetworkError, and no one's data.
  */
-export async function whoSignsIn(client: RelationsClient, getToken: TokenSource | undefined): Promise<{ me: Me; remembering?: Promise<void> }> {
+export async function whoSignsIn(client: RelationsClient, getToken: TokenSource | undefined): Promise<{ me: Me; online: boolean }> {
   try {
-    const me = await client.getMe();
-    return { me, remembering: rememberSignIn(client.baseUrl, getToken, me) };
+    return { me: await client.getMe(), online: true };
   } catch (error) {
     if (!(error instanceof NetworkError)) throw error;
     const known = await recallSignIn(client.baseUrl, getToken);
     if (!known) throw new NetworkError('getMe', new Error(`offline, and this browser holds no cache of the current sign-in (${error.message})`));
-    return { me: known };
+    return { me: known, online: false };
   }
 }
 
