@@ -1,4 +1,4 @@
-import type { Database, Queryable } from './db/database.js';
+import { csvQuote, type Database, type Queryable } from './db/database.js';
 import { changeBlockSize } from './resources/shared.js';
 import { relationColumnNames, relationRowValues } from './resources/relation-row.js';
 import { addressReference } from './seed/address-reference.js';
@@ -48,7 +48,7 @@ function csvValue(value: unknown): string {
 }
 
 function quoted(text: string): string {
-  return `"${text.replaceAll('"', '""')}"`;
+  return csvQuote + (text.includes(csvQuote) ? text.replaceAll(csvQuote, csvQuote + csvQuote) : text) + csvQuote;
 }
 
 /** Loads one tenant's seed; the tables in `frozen` were truncated in this transaction, so COPY may freeze them. */

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import type { Database, Queryable } from './database.js';
+import { csvQuote, type Database, type Queryable } from './database.js';
 
 /** Embedded PostgreSQL: files in `dataDir`, or in memory when it is undefined (tests). */
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
@@ -14,7 +14,8 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
     },
     async copyCsv(table, columns, csv, options) {
       // PGlite reads COPY's input from the query's blob, as `/dev/blob`.
-      const format = options?.freeze ? 'format csv, freeze' : 'format csv';
+      const quote = `E'\\x${csvQuote.charCodeAt(0).toString(16).padStart(2, '0')}'`;
+      const format = `format csv, quote ${quote}${options?.freeze ? ', freeze' : ''}`;
       await target.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob' with (${format})`, [], { blob: new Blob([csv]) });
     },
   });

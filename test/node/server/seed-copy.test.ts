@@ -48,7 +48,7 @@ test('the first start loads by COPY on PGlite exactly what INSERT with parameter
     // Values CSV has to get right, which the seed may not hold: quotes, commas, line breaks, backslashes,
     // an empty string beside NULL, arrays with quotes, JSON with all of these.
     const create = 'create temporary table tricky (n int, t text, b boolean, a text[], j jsonb, at timestamptz)';
-    const hard = ['', 'a "quoted", word', 'line\nbreak\r\n', 'back\\slash', '\\N', 'NULL', 'ëé€ 🙂'];
+    const hard = ['', 'a "quoted", word', 'line\nbreak\r\n', 'back\\slash', '\\N', 'NULL', 'ëé€ 🙂', 'the quote \u0001 of the CSV', '\u0001\u0001'];
     const rows: unknown[][] = hard.map((text, i) => [i, text, i % 2 === 0, [text, 'x,y', '"'], { text, list: [text, null] }, '2026-11-30T10:00:00.000Z']);
     rows.push([99, null, null, null, null, null], [100, '', false, [], {}, '2026-01-01T00:00:00Z']);
     const tricky: Record<string, string[]> = {};
