@@ -57,9 +57,9 @@ export interface OursStartup {
 export interface OursStartupParts {
   /** `getAll('relations')` of the whole cache, as the store's index does it. */
   getAll: number;
-  /** `new RelationIndex(rows)`: the search texts and the id map. */
+  /** `new RelationIndex(rows)`: the filter columns and the id map. */
   buildIndex: number;
-  /** The first query on a new index: sorts by name once, then scans. */
+  /** The first query on a new index: checks the kept name order (or sorts by name), then scans. */
   firstQuery: number;
   /** The same query again (order cached). */
   secondQuery: number;
