@@ -334,7 +334,7 @@ export class RelationIndex {
     let order = this.orders.get(field);
     if (!order) {
       const kept = field === 'name' ? this.checked(this.keptNameOrder) : undefined;
-      this.keptNameOrder = undefined;
+      if (field === 'name') this.keptNameOrder = undefined;
       this.nameOrderWasKept ||= kept !== undefined;
       if (kept) order = kept;
       else {

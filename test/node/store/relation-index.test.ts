@@ -169,10 +169,11 @@ describe('the in-memory relation index', () => {
     const kept = first.nameOrderToKeep();
     assert.ok(kept, 'an index sorted by name since its load keeps that order');
 
-    // Still right: used as it is, so there is nothing new to keep.
+    // Still right: used as it is, so there is nothing new to keep; also after a query in another order first.
     const again = withOrder(kept.slice());
+    assert.deepEqual(ids(again, { sort: 'city' }), truth.answer({ sort: 'city' }));
     assert.deepEqual(ids(again, {}), truth.answer({}));
-    assert.equal(again.nameOrderToKeep(), undefined);
+    assert.equal(again.nameOrderToKeep(), undefined, 'the kept order was used');
 
     // Wrong in any way (the cache changed since, or the record is damaged): sorted afresh, the same answer.
     const swapped = kept.slice();
