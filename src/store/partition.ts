@@ -52,9 +52,10 @@ export async function signedInPartition(
   if (ready && ready.name !== name) ready.cache.close();
   const partition = ready?.name === name ? ready : await openPartition(name, onBlocking);
   // Remembered already when this token's sign-in was recalled as this very user: nothing to write (a warm
-  // start waited ~10 ms more for the same record written again).
+  // start waited for the same record to be written again).
   const known = await recalled;
-  const remembering = signedIn.online && !(known && sameJson(known, signedIn.me)) ? rememberSignIn(client.baseUrl, getToken, signedIn.me) : undefined;
+  const remembered = known !== undefined && sameJson(known, signedIn.me);
+  const remembering = signedIn.online && !remembered ? rememberSignIn(client.baseUrl, getToken, signedIn.me) : undefined;
   return { me: signedIn.me, partition, remembering };
 }
 
