@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { createApi } from './app.js';
 import type { Database } from './db/database.js';
-import { openDatabase } from './db/open.js';
+import { openDatabase, opensNewPglite } from './db/open.js';
 import { createMailer } from './mail.js';
 import { NotificationHub } from './notification-hub.js';
-import { seedIfEmpty } from './seeding.js';
+import { seedIfEmpty, seedSource } from './seeding.js';
 
 export interface BackendOptions {
   /** PostgreSQL to use instead of PGlite. */
@@ -31,8 +31,17 @@ export interface Backend {
 
 /** The reference backend: database opened and migrated, demo data seeded once, API ready to serve. */
 export async function createBackend(options: BackendOptions = {}): Promise<Backend> {
-  const db = await openDatabase(options);
-  await seedIfEmpty(db, { relations: options.seedRelations ?? 3000 });
+  const relations = options.seedRelations ?? 3000;
+  // A new PGlite data dir will be seeded: its seed is made (in a worker when large) while the data dir is created.
+  const source = opensNewPglite(options) ? seedSource(relations, { loadsCsv: true }) : undefined;
+  let db: Database;
+  try {
+    db = await openDatabase(options);
+  } catch (error) {
+    source?.close();
+    throw error;
+  }
+  await seedIfEmpty(db, { relations, source });
   const outbox = options.outbox ?? join(options.dataDir ?? join(tmpdir(), 'relation-elements'), 'mail');
   const hub = new NotificationHub(db);
   const services = { db, mailer: createMailer({ smtpUrl: options.smtpUrl, outbox }), hub };

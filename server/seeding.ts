@@ -1,14 +1,11 @@
-import { csvQuote, type Database, type Queryable } from './db/database.js';
+import { csvLines } from './db/csv.js';
+import type { Database, Queryable } from './db/database.js';
 import { changeBlockSize } from './resources/shared.js';
-import { relationColumnNames, relationRowValues } from './resources/relation-row.js';
 import { addressReference } from './seed/address-reference.js';
-import { generateSeed, type SeedData } from './seed/generate.js';
+import { rowsPerChunk, seedHere, seedInWorker, seedTenants, type SeedSource } from './seed/load/source.js';
 
 /** PostgreSQL takes at most 65535 parameters per statement. */
 const maxParameters = 60_000;
-
-/** Rows copied per COPY: a few megabytes of CSV each. */
-const rowsPerCopy = 20_000;
 
 /**
  * Loads rows into a table: by COPY where the storage offers it (PGlite), else INSERTs with bound parameters.
@@ -18,8 +15,8 @@ export async function insertRows(
   tx: Queryable, table: string, columns: readonly string[], rows: readonly unknown[][], options: { freeze?: boolean } = {},
 ): Promise<void> {
   if (tx.copyCsv) {
-    for (let start = 0; start < rows.length; start += rowsPerCopy) {
-      await tx.copyCsv(table, columns, rows.slice(start, start + rowsPerCopy).map(csvLine).join(''), options);
+    for (let start = 0; start < rows.length; start += rowsPerChunk) {
+      await tx.copyCsv(table, columns, csvLines(rows.slice(start, start + rowsPerChunk)), options);
     }
     return;
   }
@@ -31,54 +28,24 @@ export async function insertRows(
   }
 }
 
-/** A row as a line of COPY's CSV: NULL unquoted and empty, every text quoted (so '' stays an empty string). */
-function csvLine(row: readonly unknown[]): string {
-  return `${row.map(csvValue).join(',')}\n`;
-}
-
-function csvValue(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'boolean') return value ? 't' : 'f';
-  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
-  if (typeof value === 'string') return quoted(value);
-  if (value instanceof Date) return quoted(value.toISOString());
-  // A PostgreSQL array literal of texts; an object is jsonb.
-  if (Array.isArray(value)) return quoted(`{${value.map((item) => `"${String(item).replace(/[\\"]/g, '\\$&')}"`).join(',')}}`);
-  return quoted(JSON.stringify(value));
-}
-
-function quoted(text: string): string {
-  return csvQuote + (text.includes(csvQuote) ? text.replaceAll(csvQuote, csvQuote + csvQuote) : text) + csvQuote;
-}
-
-/** Loads one tenant's seed; the tables in `frozen` were truncated in this transaction, so COPY may freeze them. */
-async function load(tx: Queryable, seed: SeedData, frozen: ReadonlySet<string>): Promise<void> {
-  const tenantId = seed.tenant.id;
-  const put = (table: string, columns: readonly string[], rows: readonly unknown[][]) =>
-    insertRows(tx, table, columns, rows, { freeze: frozen.has(table) });
-  await tx.query('insert into tenants (id, name) values ($1, $2)', [tenantId, seed.tenant.name]);
-  await put('users', ['id', 'tenant_id', 'token', 'data'], seed.tenant.users.map(({ token, ...user }) => [user.id, tenantId, token, user]));
-  await put('counters', ['tenant_id', 'name', 'value'], Object.entries(seed.counters).map(([name, value]) => [tenantId, name, value]));
-  await put('labels', ['tenant_id', 'id', 'name_key', 'version', 'data'],
-    seed.labels.map((label) => [tenantId, label.id, label.name.toLowerCase(), label.version, label]));
-
-  const addressesByRelation = new Map<string, SeedData['addresses']>();
-  for (const address of seed.addresses) {
-    addressesByRelation.set(address.relationId, [...(addressesByRelation.get(address.relationId) ?? []), address]);
+/** Loads the seed's tenants; the tables in `frozen` were truncated in this transaction, so COPY may freeze them. */
+async function load(tx: Queryable, source: SeedSource, frozen: ReadonlySet<string>): Promise<void> {
+  const tenants = new Set<string>();
+  for await (const chunk of source) {
+    if (!tenants.has(chunk.tenant.id)) {
+      tenants.add(chunk.tenant.id);
+      await tx.query('insert into tenants (id, name) values ($1, $2)', [chunk.tenant.id, chunk.tenant.name]);
+    }
+    const options = { freeze: frozen.has(chunk.table) };
+    if ('rows' in chunk) await insertRows(tx, chunk.table, chunk.columns, chunk.rows, options);
+    else if (tx.copyCsv) await tx.copyCsv(chunk.table, chunk.columns, chunk.csv, options);
+    else throw new Error('a seed made as CSV needs a storage that loads CSV');
   }
-  await put('relations', relationColumnNames, seed.relations.map((relation) =>
-    relationRowValues(tenantId, relation, addressesByRelation.get(relation.id) ?? [], { debtorNumber: null, creditorNumber: null })));
-  await put('addresses', ['tenant_id', 'id', 'relation_id', 'version', 'data'],
-    seed.addresses.map((address) => [tenantId, address.id, address.relationId, address.version, address]));
-  await put('affiliations', ['tenant_id', 'id', 'person_id', 'organization_id', 'version', 'data'],
-    seed.affiliations.map((a) => [tenantId, a.id, a.personId, a.organizationId, a.version, a]));
-  await put('contact_moments',
-    ['tenant_id', 'id', 'relation_id', 'person_id', 'author_id', 'private', 'occurred_at', 'version', 'data'],
-    seed.contactMoments.map((m) => [tenantId, m.id, m.relationId, m.personId, m.authorId, m.visibility === 'private', m.occurredAt, m.version, m]));
-  await put('documents', ['tenant_id', 'id', 'relation_id', 'module', 'date', 'data'],
-    seed.documents.map(({ relationId, ...document }) => [tenantId, document.id, relationId, document.module, document.date, document]));
+  for (const tenantId of tenants) await startFeed(tx, tenantId);
+}
 
-  // The feed starts with every seeded entity once, so a first sync receives the whole data set.
+/** The tenant's feed starts with every seeded entity once, so a first sync receives the whole data set. */
+async function startFeed(tx: Queryable, tenantId: string): Promise<void> {
   for (const [entity, table, order] of [
     ['label', 'labels', 'id'], ['relation', 'relations', 'number'], ['address', 'addresses', 'id'],
     ['affiliation', 'affiliations', 'id'], ['contactMoment', 'contact_moments', 'occurred_at'],
@@ -156,21 +123,39 @@ async function loadAddressReference(tx: Queryable): Promise<void> {
     addressReference().map((row) => [row.postalCode, row.numberFrom, row.numberTo, row.street, row.city]));
 }
 
+/** From this many relations a first start on PGlite makes its seed in a worker (see `seedInWorker`). */
+export const seedInWorkerFrom = 20_000;
+
+/**
+ * Where a first start's seed comes from: made in a worker when it is large and the storage loads CSV (PGlite),
+ * else made here as the loader asks for it. `inWorker` decides for tests.
+ */
+export function seedSource(relations: number, options: { loadsCsv: boolean; inWorker?: boolean }): SeedSource {
+  const inWorker = options.inWorker ?? (options.loadsCsv && relations >= seedInWorkerFrom);
+  return inWorker ? seedInWorker(seedTenants(relations)) : seedHere(seedTenants(relations));
+}
+
 /**
  * On first start, fills the database with the demo tenant (`relations` relations) and the small second
- * tenant `acme` that proves isolation. A database that has tenants is left as it is.
+ * tenant `acme` that proves isolation. A database that has tenants is left as it is. `source` is a seed
+ * already being made (`createBackend` starts one before it opens a new data dir); it is closed either way.
  */
-export async function seedIfEmpty(db: Database, options: { relations: number }): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.query('select pg_advisory_xact_lock(7240002)');
-    await loadAddressReference(tx);
-    const [existing] = await tx.query('select 1 from tenants limit 1');
-    if (existing) return;
-    await withIndexesRebuilt(tx, async (frozen) => {
-      await load(tx, generateSeed({ tenant: 'demo', relations: options.relations }), frozen);
-      await load(tx, generateSeed({ tenant: 'acme', relations: Math.min(200, options.relations) }), frozen);
+export async function seedIfEmpty(
+  db: Database, options: { relations: number; source?: SeedSource; inWorker?: boolean },
+): Promise<void> {
+  let source = options.source;
+  try {
+    await db.transaction(async (tx) => {
+      await tx.query('select pg_advisory_xact_lock(7240002)');
+      await loadAddressReference(tx);
+      const [existing] = await tx.query('select 1 from tenants limit 1');
+      if (existing) return;
+      source ??= seedSource(options.relations, { loadsCsv: Boolean(tx.copyCsv), inWorker: options.inWorker });
+      await withIndexesRebuilt(tx, (frozen) => load(tx, source!, frozen));
     });
-  });
+  } finally {
+    source?.close();
+  }
   // Statistics for the planner: without them it guesses, and guesses wrong on 100,000 rows.
   await db.exec('analyze');
 }

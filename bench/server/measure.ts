@@ -203,7 +203,7 @@ export async function timeInserts(db: Database, relations: number): Promise<[str
     },
     // As the first start loads on PGlite: by COPY, timed per table as the inserts are.
     ...(tx.copyCsv ? {
-      async copyCsv(table: string, columns: readonly string[], csv: string, options?: { freeze?: boolean }): Promise<void> {
+      async copyCsv(table: string, columns: readonly string[], csv: string | Uint8Array<ArrayBuffer>, options?: { freeze?: boolean }): Promise<void> {
         const start = performance.now();
         await tx.copyCsv!(table, columns, csv, options);
         times.set(`copy ${table}`, (times.get(`copy ${table}`) ?? 0) + performance.now() - start);

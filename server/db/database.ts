@@ -5,13 +5,13 @@
 export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
   /**
-   * Loads rows given as CSV quoted with `csvQuote` (`COPY … FROM … (FORMAT csv, QUOTE …)`) where the storage
+   * Loads rows given as CSV quoted with `csvQuote` (`COPY … FROM … (FORMAT csv, QUOTE …)`), as text or UTF-8, where the storage
    * can take them so: far faster than INSERT for a bulk load. Absent where it cannot (then the caller
    * inserts). With `freeze`, the rows go in frozen and marked visible to all (COPY's FREEZE), so index-only
    * scans need not visit the table for them; PostgreSQL allows that only into a table created or truncated in
    * the same transaction.
    */
-  copyCsv?(table: string, columns: readonly string[], csv: string, options?: { freeze?: boolean }): Promise<void>;
+  copyCsv?(table: string, columns: readonly string[], csv: string | Uint8Array<ArrayBuffer>, options?: { freeze?: boolean }): Promise<void>;
 }
 
 /**

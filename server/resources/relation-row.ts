@@ -1,5 +1,6 @@
 import {
-  duplicateName, relationNameKey, relationSearchText, relationSortKeys, type Address, type Relation, type SearchedAddress,
+  compactSearchText, duplicateName, relationNameKey, relationSearchText, relationSortKeys, type Address, type Relation,
+  type SearchedAddress,
 } from '../../src/contract/index.js';
 
 export { displayName } from '../../src/contract/index.js';
@@ -28,7 +29,9 @@ export const derivedColumnNames = ['name_key', 'city_key', 'email_key', 'phone_k
 export function derivedColumnValues(relation: Relation, addresses: readonly SearchedAddress[]): string[] {
   return [
     relationNameKey(relation), relationSortKeys.city(relation), relationSortKeys.email(relation),
-    relationSortKeys.phone(relation), relationSearchText(relation, addresses),
+    // Compacted: every search finds a row exactly as in the whole text, and the trigram index over it, the
+    // largest cost of a first start, is built over ~30 % fewer characters.
+    relationSortKeys.phone(relation), compactSearchText(relationSearchText(relation, addresses)),
   ];
 }
 

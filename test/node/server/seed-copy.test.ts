@@ -90,3 +90,19 @@ test('the first start rebuilds every index and constraint it set aside to load f
     await db.close();
   }
 });
+
+test('a seed made in the worker thread loads exactly what the same seed made on the main thread does', async () => {
+  const here = await openDatabase({});
+  const inWorker = await openDatabase({});
+  try {
+    await seedIfEmpty(here, { relations: 400, inWorker: false });
+    await seedIfEmpty(inWorker, { relations: 400, inWorker: true });
+    const [fromHere, fromWorker] = [await contents(here), await contents(inWorker)];
+    for (const table of tables) {
+      assert.ok(fromHere[table]!.length > 0, `${table} has rows`);
+      assert.deepEqual(fromWorker[table], fromHere[table], table);
+    }
+  } finally {
+    await Promise.all([here.close(), inWorker.close()]);
+  }
+});
