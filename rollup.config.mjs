@@ -27,6 +27,7 @@ const entries = [
   'src/elements/contact-moment-log/contact-moment-log.ts',
   'src/elements/notification-inbox/notification-inbox.ts',
   'src/elements/callback-list/callback-list.ts',
+  'src/elements/relation-history/relation-history.ts',
 ];
 
 const dependencies = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).dependencies);

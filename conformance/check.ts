@@ -11,6 +11,7 @@ export const areas = [
   'Change feed',
   'Relations',
   'Privacy',
+  'History',
   'Notifications',
   'Tenant isolation',
   'Coverage and cleanup',

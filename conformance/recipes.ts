@@ -31,6 +31,7 @@ export const recipes: Record<OperationId, Recipe> = {
     // A draft as it is while typing: the name of an existing relation, half a KvK number.
     build: async (ctx) => ({ body: { kind: 'organization', organization: { name: (await ctx.fixtures.relation()).displayName, kvkNumber: '1234' } } }),
   },
+  listRelationHistory: { target: 'relation', build: () => ({ query: { limit: '20' } }) },
   updateRelationLabels: {
     build: async (ctx) => {
       const [relation, label] = await Promise.all([ctx.fixtures.newRelation(), ctx.fixtures.label(true)]);

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import type { Locale, OperationId, Operations } from '../src/contract/index.js';
+import type { Locale, OperationId, Operations, UserRole } from '../src/contract/index.js';
 import type { Queryable } from './db/database.js';
 import type { Services } from './services.js';
 
@@ -10,6 +10,7 @@ export interface Actor {
   readonly name: string;
   readonly email: string;
   readonly locale: Locale;
+  readonly role: UserRole;
 }
 
 export interface RequestContext {

@@ -31,6 +31,7 @@ export type { ContactMomentLog } from './elements/contact-moment-log/contact-mom
 export type { NotificationInbox } from './elements/notification-inbox/notification-inbox.js';
 export type { CallbackList } from './elements/callback-list/callback-list.js';
 export type { CallbackListFilter } from './elements/callback-list/callback-data.js';
+export type { RelationHistory } from './elements/relation-history/relation-history.js';
 defineOnUse({
   'relation-card': () => import('./elements/relation-card/relation-card.js'),
   'relation-create': () => import('./elements/relation-create/relation-create.js'),
@@ -38,4 +39,5 @@ defineOnUse({
   'contact-moment-log': () => import('./elements/contact-moment-log/contact-moment-log.js'),
   'notification-inbox': () => import('./elements/notification-inbox/notification-inbox.js'),
   'callback-list': () => import('./elements/callback-list/callback-list.js'),
+  'relation-history': () => import('./elements/relation-history/relation-history.js'),
 });

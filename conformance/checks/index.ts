@@ -4,6 +4,7 @@ import { cardChecks } from './card.js';
 import { changeChecks } from './changes.js';
 import { concurrencyChecks } from './concurrency.js';
 import { errorChecks } from './errors.js';
+import { historyChecks } from './history.js';
 import { idempotencyChecks } from './idempotency.js';
 import { isolationChecks } from './isolation.js';
 import { notificationChecks } from './notifications.js';
@@ -27,6 +28,7 @@ export const checks: readonly Check[] = [
   ...relationChecks,
   ...cardChecks,
   ...privacyChecks,
+  ...historyChecks,
   ...notificationChecks,
   ...isolationChecks,
 ];

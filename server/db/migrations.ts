@@ -289,6 +289,36 @@ const migrations: Migration[] = [
       alter table idempotency_keys alter column body set statistics 0;
     `,
   },
+  {
+    id: 8,
+    sql: `
+      -- users get a role (admins may merge and anonymise): the demo's first colleague of each tenant, who
+      -- set it up, is admin; everyone else a member
+      update users set data = data || jsonb_build_object('role', case when id in ('user-anna', 'user-olga') then 'admin' else 'member' end)
+        where data ->> 'role' is null;
+    `,
+  },
+  {
+    id: 9,
+    sql: `
+      -- every change to a relation, its addresses and affiliations: who, when, and each field before and after
+      create table relation_history (
+        tenant_id text not null references tenants(id),
+        id bigint generated always as identity,
+        relation_id text not null,
+        at timestamptz not null,
+        actor_id text not null,
+        actor_name text not null,
+        entity text not null,
+        entity_id text not null,
+        action text not null,
+        changes jsonb not null,
+        primary key (tenant_id, id)
+      );
+      create index relation_history_relation on relation_history (tenant_id, relation_id, id);
+      alter table relation_history alter column changes set statistics 0;
+    `,
+  },
 ];
 
 /** Fills in the compared name of every relation that was stored before the column existed. */

@@ -4,6 +4,7 @@ import type { Handlers } from '../context.js';
 import { fieldErrors } from '../field-errors.js';
 import type { Queryable } from '../db/database.js';
 import { problem } from '../problem.js';
+import { recordHistory } from './history.js';
 import { refreshRelationAddresses } from './relations.js';
 import { checkVersion, loadForUpdate, newId, recordChange, requireRelation } from './shared.js';
 
@@ -29,7 +30,7 @@ export const addressHandlers: Pick<Handlers, 'listAddresses' | 'createAddress' |
     return { body: { items: rows.map((row) => row.data), nextCursor: null } };
   },
 
-  createAddress: async ({ params, body }, { tx, actor, locale }) => {
+  createAddress: async ({ params, body }, { tx, actor, locale, now }) => {
     // Locked now rather than after the insert: the insert's foreign key would hold a share of it that a
     // second writer's lock would wait for, and each would wait for the other.
     await loadForUpdate(tx, 'relations', actor.tenantId, params.id, locale);
@@ -52,11 +53,12 @@ export const addressHandlers: Pick<Handlers, 'listAddresses' | 'createAddress' |
       actor.tenantId, address.id, address.relationId, address.version, address,
     ]);
     await recordChange(tx, actor.tenantId, 'address', address.id);
+    await recordHistory(tx, actor, now, { relationId: address.relationId, entity: 'address', entityId: address.id, action: 'created', before: null, after: address });
     await refreshRelationAddresses(tx, actor.tenantId, address.relationId);
     return { body: address, version: address.version };
   },
 
-  updateAddress: async ({ params, body, ifMatch }, { tx, actor, locale }) => {
+  updateAddress: async ({ params, body, ifMatch }, { tx, actor, locale, now }) => {
     await lockRelationOf(tx, actor.tenantId, params.id);
     const current = await loadForUpdate<Address>(tx, 'addresses', actor.tenantId, params.id, locale);
     checkVersion(current, ifMatch, locale);
@@ -69,16 +71,18 @@ export const addressHandlers: Pick<Handlers, 'listAddresses' | 'createAddress' |
       actor.tenantId, next.id, next.version, next,
     ]);
     await recordChange(tx, actor.tenantId, 'address', next.id);
+    await recordHistory(tx, actor, now, { relationId: next.relationId, entity: 'address', entityId: next.id, action: 'updated', before: current, after: next });
     await refreshRelationAddresses(tx, actor.tenantId, next.relationId);
     return { body: next, version: next.version };
   },
 
-  deleteAddress: async ({ params, ifMatch }, { tx, actor, locale }) => {
+  deleteAddress: async ({ params, ifMatch }, { tx, actor, locale, now }) => {
     await lockRelationOf(tx, actor.tenantId, params.id);
     const current = await loadForUpdate<Address>(tx, 'addresses', actor.tenantId, params.id, locale);
     checkVersion(current, ifMatch, locale);
     await tx.query('delete from addresses where tenant_id = $1 and id = $2', [actor.tenantId, params.id]);
     await recordChange(tx, actor.tenantId, 'address', params.id, true);
+    await recordHistory(tx, actor, now, { relationId: current.relationId, entity: 'address', entityId: current.id, action: 'deleted', before: current, after: null });
     await refreshRelationAddresses(tx, actor.tenantId, current.relationId);
     return { body: undefined };
   },

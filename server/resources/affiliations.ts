@@ -1,7 +1,8 @@
 import type { Affiliation } from '../../src/contract/index.js';
-import type { Handlers } from '../context.js';
+import type { Actor, Handlers } from '../context.js';
 import type { Queryable } from '../db/database.js';
 import { problem } from '../problem.js';
+import { recordAffiliationHistory } from './history.js';
 import { checkVersion, decodeCursor, loadForUpdate, lockKey, newId, recordChange, requireReference, toPage } from './shared.js';
 
 /**
@@ -14,15 +15,19 @@ async function lockPrimaries(tx: Queryable, tenantId: string, organizationId: st
 }
 
 /** Only one primary contact per organization: making one primary makes the others not. */
-async function demoteOtherPrimaries(tx: Queryable, tenantId: string, affiliation: Affiliation) {
+async function demoteOtherPrimaries(tx: Queryable, actor: Actor, now: Date, affiliation: Affiliation) {
   if (!affiliation.isPrimary) return;
-  const demoted = await tx.query<{ id: string }>(
+  const tenantId = actor.tenantId;
+  const demoted = await tx.query<{ id: string; data: Affiliation }>(
     `update affiliations set data = jsonb_set(data, '{isPrimary}', 'false') || jsonb_build_object('version', version + 1),
        version = version + 1
-     where tenant_id = $1 and organization_id = $2 and id <> $3 and (data->>'isPrimary')::boolean returning id`,
+     where tenant_id = $1 and organization_id = $2 and id <> $3 and (data->>'isPrimary')::boolean returning id, data`,
     [tenantId, affiliation.organizationId, affiliation.id],
   );
-  for (const row of demoted) await recordChange(tx, tenantId, 'affiliation', row.id);
+  for (const row of demoted) {
+    await recordChange(tx, tenantId, 'affiliation', row.id);
+    await recordAffiliationHistory(tx, actor, now, 'updated', { ...row.data, isPrimary: true }, row.data);
+  }
 }
 
 export const affiliationHandlers: Pick<Handlers, 'listAffiliations' | 'createAffiliation' | 'updateAffiliation' | 'deleteAffiliation'> = {
@@ -39,7 +44,7 @@ export const affiliationHandlers: Pick<Handlers, 'listAffiliations' | 'createAff
     return { body: toPage(rows, limit, (row) => row.data, (row) => [row.id]) };
   },
 
-  createAffiliation: async ({ body }, { tx, actor, locale }) => {
+  createAffiliation: async ({ body }, { tx, actor, locale, now }) => {
     await requireReference(tx, actor.tenantId, body.personId, 'personId', locale, 'person');
     await requireReference(tx, actor.tenantId, body.organizationId, 'organizationId', locale, 'organization');
     if (body.isPrimary) await lockPrimaries(tx, actor.tenantId, body.organizationId);
@@ -64,12 +69,13 @@ export const affiliationHandlers: Pick<Handlers, 'listAffiliations' | 'createAff
         detail: locale === 'nl' ? 'Deze persoon is al aan deze organisatie gekoppeld.' : 'This person is already linked to this organization.',
       });
     }
-    await demoteOtherPrimaries(tx, actor.tenantId, affiliation);
+    await demoteOtherPrimaries(tx, actor, now, affiliation);
     await recordChange(tx, actor.tenantId, 'affiliation', affiliation.id);
+    await recordAffiliationHistory(tx, actor, now, 'created', null, affiliation);
     return { body: affiliation, version: affiliation.version };
   },
 
-  updateAffiliation: async ({ params, body, ifMatch }, { tx, actor, locale }) => {
+  updateAffiliation: async ({ params, body, ifMatch }, { tx, actor, locale, now }) => {
     if (body.isPrimary) {
       const [row] = await tx.query<{ organization_id: string }>(
         'select organization_id from affiliations where tenant_id = $1 and id = $2', [actor.tenantId, params.id],
@@ -82,16 +88,18 @@ export const affiliationHandlers: Pick<Handlers, 'listAffiliations' | 'createAff
     await tx.query('update affiliations set version = $3, data = $4 where tenant_id = $1 and id = $2', [
       actor.tenantId, next.id, next.version, next,
     ]);
-    await demoteOtherPrimaries(tx, actor.tenantId, next);
+    await demoteOtherPrimaries(tx, actor, now, next);
     await recordChange(tx, actor.tenantId, 'affiliation', next.id);
+    await recordAffiliationHistory(tx, actor, now, 'updated', current, next);
     return { body: next, version: next.version };
   },
 
-  deleteAffiliation: async ({ params, ifMatch }, { tx, actor, locale }) => {
+  deleteAffiliation: async ({ params, ifMatch }, { tx, actor, locale, now }) => {
     const current = await loadForUpdate<Affiliation>(tx, 'affiliations', actor.tenantId, params.id, locale);
     checkVersion(current, ifMatch, locale);
     await tx.query('delete from affiliations where tenant_id = $1 and id = $2', [actor.tenantId, params.id]);
     await recordChange(tx, actor.tenantId, 'affiliation', params.id, true);
+    await recordAffiliationHistory(tx, actor, now, 'deleted', current, null);
     return { body: undefined };
   },
 };

@@ -6,6 +6,7 @@ import { callbackRequestHandlers } from './callback-requests.js';
 import { changeHandlers } from './changes.js';
 import { contactMomentHandlers } from './contact-moments.js';
 import { duplicateHandlers } from './duplicates.js';
+import { historyHandlers } from './history.js';
 import { labelHandlers } from './labels.js';
 import { moduleHandlers } from './modules.js';
 import { notificationHandlers } from './notifications.js';
@@ -16,6 +17,7 @@ import { userHandlers } from './users.js';
 export const handlers: Handlers = {
   ...relationHandlers,
   ...duplicateHandlers,
+  ...historyHandlers,
   ...addressHandlers,
   ...addressLookupHandlers,
   ...affiliationHandlers,

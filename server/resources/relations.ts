@@ -6,6 +6,7 @@ import { fieldErrors } from '../field-errors.js';
 import type { Handlers, RequestContext } from '../context.js';
 import type { Queryable } from '../db/database.js';
 import { problem } from '../problem.js';
+import { recordHistory } from './history.js';
 import { mergePreferences } from './modules.js';
 import { displayName, relationCity, relationColumnNames, relationRowValues } from './relation-row.js';
 import {
@@ -284,6 +285,7 @@ export const relationHandlers: Pick<
       version: 1,
     };
     await saveRelation(tx, actor.tenantId, relation, [], true);
+    await recordHistory(tx, actor, now, { relationId: relation.id, entity: 'relation', entityId: relation.id, action: 'created', before: null, after: relation });
     await refreshLabelCounts(tx, actor.tenantId, labelIds);
     return { body: relation, version: relation.version };
   },
@@ -320,6 +322,7 @@ export const relationHandlers: Pick<
       version: current.version + 1,
     };
     await saveRelation(tx, actor.tenantId, next, await addressesOf(tx, actor.tenantId, params.id), false);
+    await recordHistory(tx, actor, now, { relationId: next.id, entity: 'relation', entityId: next.id, action: 'updated', before: current, after: next });
     const changedLabels = [...current.labelIds, ...next.labelIds].filter(
       (id) => current.labelIds.includes(id) !== next.labelIds.includes(id),
     );
@@ -349,6 +352,8 @@ export const relationHandlers: Pick<
     );
     for (const address of addresses) await recordChange(tx, actor.tenantId, 'address', address.id, true);
     await tx.query('delete from relations where tenant_id = $1 and id = $2', [actor.tenantId, params.id]);
+    // Its history goes with it: nothing asks for it any more, and it holds the relation's personal values.
+    await tx.query('delete from relation_history where tenant_id = $1 and relation_id = $2', [actor.tenantId, params.id]);
     await recordChange(tx, actor.tenantId, 'relation', params.id, true);
     await refreshLabelCounts(tx, actor.tenantId, current.labelIds);
     return { body: undefined };
@@ -377,6 +382,7 @@ export const relationHandlers: Pick<
         [actor.tenantId, relation.id, labelIds, next, next.version, next.updatedAt],
       );
       await recordChange(tx, actor.tenantId, 'relation', relation.id);
+      await recordHistory(tx, actor, now, { relationId: relation.id, entity: 'relation', entityId: relation.id, action: 'updated', before: relation, after: next });
       updated++;
     }
     await refreshLabelCounts(tx, actor.tenantId, [...add, ...remove]);

@@ -9,7 +9,7 @@ export const userHandlers: Pick<Handlers, 'listUsers' | 'getMe'> = {
 
   getMe: async (_input, { tx, actor }) => {
     const [tenant] = await tx.query<{ id: string; name: string }>('select id, name from tenants where id = $1', [actor.tenantId]);
-    const me: Me = { id: actor.id, name: actor.name, email: actor.email, locale: actor.locale, tenant: tenant! };
+    const me: Me = { id: actor.id, name: actor.name, email: actor.email, locale: actor.locale, role: actor.role, tenant: tenant! };
     return { body: me };
   },
 };

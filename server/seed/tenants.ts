@@ -1,7 +1,7 @@
 export interface SeedTenant {
   id: string;
   name: string;
-  users: { id: string; name: string; email: string; locale: 'nl' | 'en'; token: string }[];
+  users: { id: string; name: string; email: string; locale: 'nl' | 'en'; role: 'admin' | 'member'; token: string }[];
 }
 
 export type TenantKey = 'demo' | 'acme';
@@ -24,9 +24,9 @@ export const tenants: Record<TenantKey, TenantSetup> = {
       id: 'demo',
       name: 'Demo Kantoor B.V.',
       users: [
-        { id: 'user-anna', name: 'Anna de Vries', email: 'anna@demokantoor.example', locale: 'nl', token: 'demo-anna' },
+        { id: 'user-anna', name: 'Anna de Vries', email: 'anna@demokantoor.example', locale: 'nl', role: 'admin', token: 'demo-anna' },
         // Bram works in English, so the demo shows both locales side by side.
-        { id: 'user-bram', name: 'Bram Jansen', email: 'bram@demokantoor.example', locale: 'en', token: 'demo-bram' },
+        { id: 'user-bram', name: 'Bram Jansen', email: 'bram@demokantoor.example', locale: 'en', role: 'member', token: 'demo-bram' },
       ],
     },
     stream: 1,
@@ -36,7 +36,7 @@ export const tenants: Record<TenantKey, TenantSetup> = {
     tenant: {
       id: 'acme',
       name: 'Acme Holding B.V.',
-      users: [{ id: 'user-olga', name: 'Olga Bakker', email: 'olga@acme.example', locale: 'nl', token: 'acme-olga' }],
+      users: [{ id: 'user-olga', name: 'Olga Bakker', email: 'olga@acme.example', locale: 'nl', role: 'admin', token: 'acme-olga' }],
     },
     stream: 2,
     scenario: false,

@@ -24,6 +24,7 @@ export * from './schemas/callback-request.js';
 export * from './schemas/change.js';
 export * from './schemas/contact-moment.js';
 export * from './schemas/duplicates.js';
+export * from './schemas/history.js';
 export * from './schemas/label.js';
 export * from './schemas/module.js';
 export * from './schemas/notification.js';

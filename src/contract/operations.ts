@@ -7,6 +7,7 @@ import { ChangePage } from './schemas/change.js';
 import { ContactMoment, ContactMomentCreate, ContactMomentPatch } from './schemas/contact-moment.js';
 import { DuplicateCandidates, DuplicateDraft } from './schemas/duplicates.js';
 import { id, intParam, listParam, page } from './schemas/fields.js';
+import { HistoryPage } from './schemas/history.js';
 import { Label, LabelBulk, LabelBulkResult, LabelCreate, LabelPatch } from './schemas/label.js';
 import { Document, Module } from './schemas/module.js';
 import { Notification, NotificationsRead } from './schemas/notification.js';
@@ -77,6 +78,10 @@ export const operations = {
   findDuplicates: {
     method: 'post', path: '/relations/find-duplicates', body: DuplicateDraft, status: 200, response: DuplicateCandidates,
     safe: true, errors: [422],
+  },
+  listRelationHistory: {
+    method: 'get', path: '/relations/{id}/history', params: byId, query: z.object(paging), status: 200, response: HistoryPage,
+    errors: [404],
   },
 
   listAddresses: { method: 'get', path: '/relations/{id}/addresses', params: byId, status: 200, response: page(Address), errors: [404] },

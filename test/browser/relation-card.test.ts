@@ -116,6 +116,20 @@ describe('<relation-card>', () => {
     expect(focused()).to.equal(ui.tab('Addresses'));
   });
 
+  it('shows an edit saved in the card in its history tab: the field, before and after, by whom', async () => {
+    const relation = await organization('Historie Kaart B.V.');
+    const { ui, store } = await openCard(relation.id, { locale: 'en' });
+    await until(() => ui.headings().includes('Historie Kaart B.V.'), 'the heading');
+    ui.type('E-mail', 'kaart@historie.nl');
+    ui.button('Save').click();
+    await store.flush();
+    ui.tab('History').click();
+    const entries = () => ui.all('relation-history').flatMap((el) => [...(el.shadowRoot?.querySelectorAll('li') ?? [])]);
+    await until(() => entries().length === 2, 'the creation and the edit');
+    const edit = entries()[0]!.textContent!.replace(/\s+/g, ' ');
+    expect(edit).to.contain('Relation changed').and.to.contain('by Anna de Vries').and.to.contain('E-mail kaart@historie.nl');
+  });
+
   it('validates as you type with the contract’s messages, in Dutch and in English, and sends nothing invalid', async () => {
     const relation = await organization('Regels B.V.');
     for (const [locale, expected] of [

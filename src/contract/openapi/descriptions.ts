@@ -12,6 +12,7 @@ import { CallbackRequest, CallbackRequestCreate, CallbackRequestPatch, CallbackS
 import { Change, ChangePage } from '../schemas/change.js';
 import { Agreement, ContactMoment, ContactMomentCreate, ContactMomentKind, ContactMomentPatch, Visibility } from '../schemas/contact-moment.js';
 import { DuplicateCandidates, DuplicateDraft, DuplicateReason } from '../schemas/duplicates.js';
+import { FieldChange, HistoryAction, HistoryEntity, HistoryEntry, HistoryPage } from '../schemas/history.js';
 import { color, country, email, iban, kvkNumber, phone, vatNumber, website } from '../schemas/fields.js';
 import { Label, LabelBulk, LabelBulkResult, LabelCreate, LabelPatch } from '../schemas/label.js';
 import { Document, Module, PreferenceField } from '../schemas/module.js';
@@ -213,6 +214,18 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
       'At most 10 candidates, best first: `score` 1 for an equal key, else the name’s similarity (0..1). Empty when ' +
       'nothing resembles the draft.',
     errors: { 422: 'The body is not a draft: an unknown field, a value of the wrong type, or text beyond its length.' },
+  },
+  listRelationHistory: {
+    tag: 'Relations',
+    summary: 'List the history of a relation',
+    description:
+      'Every change to the relation, its addresses and the affiliations it is part of, newest first: who, when, ' +
+      'which fields, and each field’s value before and after. A link between a person and an organization shows in ' +
+      'the history of both. Labels show as changes of `labelIds`. Contact moments are not part of it, so a private ' +
+      'moment never shows to anyone but its author. Entries stay while the relation exists; merges, imports and ' +
+      'anonymisation show as such (`action`), and anonymising a relation erases the personal values of its entries.',
+    returns: 'A page of history entries, newest first.',
+    params: { id: relationId },
   },
 
   listAddresses: {
@@ -630,7 +643,19 @@ const invoice = {
   amount: { value: '1250.00', currency: 'EUR' },
 } satisfies z.input<typeof Document>;
 
-const anna = { id: 'usr_anna', name: 'Anna de Vries', email: 'anna@demo.example', locale: 'nl' } satisfies z.input<typeof User>;
+const historyEntry = {
+  id: '1042',
+  relationId: 'rel_uno',
+  at: '2026-03-02T10:31:00Z',
+  actorId: 'usr_bram',
+  actorName: 'Bram Jansen',
+  entity: 'address',
+  entityId: 'adr_uno_visit',
+  action: 'updated',
+  changes: [{ field: 'city', old: 'Utrecht', new: 'Amersfoort' }, { field: 'postalCode', old: '3511 AB', new: '3811 CD' }],
+} satisfies z.input<typeof HistoryEntry>;
+
+const anna = { id: 'usr_anna', name: 'Anna de Vries', email: 'anna@demo.example', locale: 'nl', role: 'admin' } satisfies z.input<typeof User>;
 
 /** The start of a notification stream, as a client receives it. */
 export const notificationStreamExample =
@@ -771,6 +796,36 @@ export const schemaDocs: readonly SchemaDoc[] = [
     id: 'DuplicateCandidates',
     description: 'Relations that may be the one being entered, best first, archived ones included.',
     example: { items: [{ relation: uno, reasons: ['kvkNumber', 'email'], score: 1 }] },
+  }),
+  component(HistoryEntity, { id: 'HistoryEntity', description: 'What a history entry is about.', example: 'address' }),
+  component(HistoryAction, {
+    id: 'HistoryAction',
+    description: 'What happened: a write through the API, or a merge, import or anonymisation.',
+    example: 'updated',
+  }),
+  component(FieldChange, {
+    id: 'FieldChange',
+    description: 'One field before and after.',
+    example: historyEntry.changes[0]!,
+    fields: {
+      field: 'A dotted path into the entity as the API shows it, e.g. `organization.kvkNumber` or `debtor.number`.',
+      old: 'The value before, as JSON; `null` where there was none (and for every field of a creation).',
+      new: 'The value after, as JSON; `null` where there is none (and for every field of a deletion).',
+    },
+  }),
+  component(HistoryEntry, {
+    id: 'HistoryEntry',
+    description: 'One change of a relation or what belongs to it.',
+    example: historyEntry,
+    fields: {
+      actorName: 'The user’s name when they made the change.',
+      entityId: 'The relation, address or affiliation that changed.',
+    },
+  }),
+  component(HistoryPage, {
+    id: 'HistoryPage',
+    description: 'A page of a relation’s history, newest first.',
+    example: { items: [historyEntry], nextCursor: null },
   }),
   component(RelationPage, { id: 'RelationPage', description: 'A page of relations.', example: { items: [uno, irecteur], nextCursor: 'eyJuIjoiQmVkcmlqZiJ9' } }),
 
@@ -947,7 +1002,10 @@ export const schemaDocs: readonly SchemaDoc[] = [
     },
   }),
 
-  component(User, { id: 'User', description: 'A colleague in the same tenant.', example: anna, fields: { locale: 'The user’s language.' } }),
+  component(User, { id: 'User', description: 'A colleague in the same tenant.', example: anna, fields: {
+    locale: 'The user’s language.',
+    role: '`admin` may also merge and anonymise relations (operations that answer 403 to a `member`).',
+  } }),
   component(Me, {
     id: 'Me',
     description: 'The current user, with their tenant.',

@@ -17,7 +17,7 @@ import { loadSection, sectionsOf, type SectionEntry } from './sections.js';
 
 /**
  * @tagname relation-card
- * @summary One relation, completely: its header and actions, details, addresses, people, contact moments, module preferences and documents.
+ * @summary One relation, completely: its header and actions, details, addresses, people, contact moments, module preferences, documents and history.
  *
  * @description Shows the relation `relation-id` names from the cache at once (or from the backend when the
  * cache does not hold it yet) and keeps it current. Every edit goes through the store's outbox, so it works
@@ -82,7 +82,7 @@ export class RelationCard extends LitElement {
   /** The relation to show: its id, or the local id a relation created offline has until it is sent. */
   @property({ attribute: 'relation-id', reflect: true }) relationId = '';
 
-  /** The section to show (tabs) or scroll to (page): details, addresses, people, contact, preferences, documents, or a host's key. */
+  /** The section to show (tabs) or scroll to (page): details, addresses, people, contact, preferences, documents, history, or a host's key. */
   @property({ reflect: true }) section = 'details';
 
   /** Sections as tabs, or one scrolling page with anchors. */
@@ -152,8 +152,10 @@ export class RelationCard extends LitElement {
         return html`<contact-moment-log .relationId=${relation.id} .store=${store}></contact-moment-log>`;
       case 'preferences':
         return html`<relation-card-preferences .relation=${relation} .store=${store}></relation-card-preferences>`;
-      default:
+      case 'documents':
         return html`<relation-card-documents .relation=${relation} .store=${store}></relation-card-documents>`;
+      default:
+        return html`<relation-history relation-id=${relation.id} .store=${store}></relation-history>`;
     }
   }
 

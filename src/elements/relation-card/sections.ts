@@ -1,7 +1,7 @@
 import type { CardMessages } from '../../i18n/sections/card.js';
 
 /** The card's own sections, in the order they show. */
-export const cardSections = ['details', 'addresses', 'people', 'contact', 'preferences', 'documents'] as const;
+export const cardSections = ['details', 'addresses', 'people', 'contact', 'preferences', 'documents', 'history'] as const;
 export type CardSection = (typeof cardSections)[number];
 
 /** A section of the card: its own, or one a host adds as a child with `slot="section-<key>"`. */
@@ -40,6 +40,7 @@ const lazySections: Partial<Record<string, () => Promise<unknown>>> = {
   contact: () => import('../contact-moment-log/contact-moment-log.js'),
   preferences: () => import('../internal/relation-card-preferences/relation-card-preferences.js'),
   documents: () => import('../internal/relation-card-documents/relation-card-documents.js'),
+  history: () => import('../relation-history/relation-history.js'),
 };
 
 const loading = new Map<string, Promise<unknown>>();

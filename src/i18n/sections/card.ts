@@ -5,7 +5,9 @@ import { formatDateTime, formatNumber } from '../formats.js';
 export interface CardMessages {
   /** The card's accessible name. */
   label: (name: string) => string;
-  sections: { label: string; details: string; addresses: string; people: string; contact: string; preferences: string; documents: string };
+  sections: {
+    label: string; details: string; addresses: string; people: string; contact: string; preferences: string; documents: string; history: string;
+  };
   loading: string;
   notFound: string;
   /** The relation is not in this browser's cache and the backend cannot be reached. */
@@ -86,7 +88,7 @@ export interface CardMessages {
 export const card: Section<CardMessages> = {
   nl: {
     label: (name) => `Relatiekaart ${name}`,
-    sections: { label: 'Onderdelen', details: 'Gegevens', addresses: 'Adressen', people: 'Personen', contact: 'Contactmomenten', preferences: 'Voorkeuren', documents: 'Documenten' },
+    sections: { label: 'Onderdelen', details: 'Gegevens', addresses: 'Adressen', people: 'Personen', contact: 'Contactmomenten', preferences: 'Voorkeuren', documents: 'Documenten', history: 'Geschiedenis' },
     loading: 'Relatie laden…',
     notFound: 'Deze relatie bestaat niet, of je hebt er geen toegang toe.',
     unavailableOffline: 'Deze relatie is niet op dit apparaat bewaard en er is geen verbinding.',
@@ -166,7 +168,7 @@ export const card: Section<CardMessages> = {
   },
   en: {
     label: (name) => `Relation card ${name}`,
-    sections: { label: 'Sections', details: 'Details', addresses: 'Addresses', people: 'People', contact: 'Contact moments', preferences: 'Preferences', documents: 'Documents' },
+    sections: { label: 'Sections', details: 'Details', addresses: 'Addresses', people: 'People', contact: 'Contact moments', preferences: 'Preferences', documents: 'Documents', history: 'History' },
     loading: 'Loading relation…',
     notFound: 'This relation does not exist, or you have no access to it.',
     unavailableOffline: 'This relation is not kept on this device, and there is no connection.',

@@ -8,6 +8,7 @@ import { isLocalId, type RelationsStore } from '../../../store/index.js';
 import { controlStyles } from '../../../theme/controls.js';
 import { tokenStyles } from '../../../theme/tokens.js';
 import { StoreQueryController } from '../../controllers/store-query.js';
+import { failedReadNote } from '../failed-read.js';
 import { isOffline, loadModules } from '../relation-card-preferences/module-list.js';
 import { formatAmount, formatDate } from './document-format.js';
 import { documentsStyles } from './relation-card-documents.styles.js';
@@ -127,13 +128,7 @@ export class RelationCardDocuments extends LitElement {
     const m = this.i18n.section(modules).documents;
     if (!this.relation) return nothing;
     const { status, error, value } = this.query.state;
-    if (status === 'error') {
-      const offline = isOffline(error);
-      return html`<p role=${offline ? 'status' : 'alert'} part="note" class="note ${offline ? '' : 'error'}">
-        ${offline ? m.offline : m.error}
-        <button type="button" @click=${() => this.query.refresh()}>${m.retry}</button>
-      </p>`;
-    }
+    if (status === 'error') return failedReadNote(error, m, () => this.query.refresh());
     // Until the documents of this relation arrive, not those of the one shown before.
     if (!value || value.askedId !== this.relation.id) return html`<p role="status" part="note" class="note">${m.loading}</p>`;
     if (value.modules.length === 0) return html`<p part="note" class="note">${m.noModules}</p>`;

@@ -14,6 +14,7 @@ import { EditFormController } from '../../controllers/edit-form.js';
 import { StoreQueryController } from '../../controllers/store-query.js';
 import { textField } from '../fields/fields.js';
 import { fieldStyles } from '../fields/fields.styles.js';
+import { failedReadNote } from '../failed-read.js';
 import { isOffline, loadModules, type ModuleList } from './module-list.js';
 import { boundsText, defaultText, pathOf, preferencesBody, preferencesSchema, readPreferences } from './preference-form.js';
 import { preferencesStyles } from './relation-card-preferences.styles.js';
@@ -101,13 +102,7 @@ export class RelationCardPreferences extends LitElement {
     if (!this.relation) return nothing;
     const { status, error, value } = this.modules.state;
     if (status === 'loading') return html`<p role="status" part="note">${m.loading}</p>`;
-    if (status === 'error') {
-      const offline = isOffline(error);
-      return html`<p role=${offline ? 'status' : 'alert'} part="note" class="note ${offline ? '' : 'error'}">
-        ${offline ? m.offline : m.error}
-        <button type="button" @click=${() => this.modules.refresh()}>${this.i18n.messages.common.retry}</button>
-      </p>`;
-    }
+    if (status === 'error') return failedReadNote(error, { ...m, retry: this.i18n.messages.common.retry }, () => this.modules.refresh());
     if (status === 'empty') return html`<p part="note" class="note">${m.none}</p>`;
     return html`${value?.kept ? html`<p role="status" part="note" class="note">${m.offlineKept}</p>` : nothing}
       <form part="form" aria-label=${m.label} novalidate @submit=${this.submit}>
