@@ -51,6 +51,11 @@ export class Fixtures {
     return fresh ? make() : this.once('address', make);
   }
 
+  /** A new address of `relationId`. */
+  addressOf(relationId: string): Promise<Address> {
+    return this.create('createAddress', { params: { id: relationId }, body: addressBody() });
+  }
+
   async affiliation(fresh = false): Promise<Affiliation> {
     const make = async () => {
       const [person, organization] = await Promise.all([this.newPerson(), this.relation()]);

@@ -10,6 +10,8 @@ import type { Target, TargetKind } from './fixtures.js';
 interface Recipe {
   /** What the path's `{id}` names. */
   readonly target?: TargetKind;
+  /** The request changes its target for good though it is no PATCH or DELETE: it gets a target of its own. */
+  readonly fresh?: true;
   /** The operation's own query and body; the path parameter and `If-Match` follow from the target and the table. */
   build(ctx: RunContext): Promise<Call> | Call;
 }
@@ -32,6 +34,9 @@ export const recipes: Record<OperationId, Recipe> = {
     build: async (ctx) => ({ body: { kind: 'organization', organization: { name: (await ctx.fixtures.relation()).displayName, kvkNumber: '1234' } } }),
   },
   listRelationHistory: { target: 'relation', build: () => ({ query: { limit: '20' } }) },
+  exportRelationData: { target: 'relation', build: () => ({}) },
+  // A relation of its own: anonymising it archives it and erases its name.
+  anonymizeRelation: { target: 'relation', fresh: true, build: () => ({}) },
   updateRelationLabels: {
     build: async (ctx) => {
       const [relation, label] = await Promise.all([ctx.fixtures.newRelation(), ctx.fixtures.label(true)]);
@@ -136,7 +141,7 @@ export interface Prepared {
 export async function prepare(ctx: RunContext, operationId: OperationId): Promise<Prepared> {
   const spec = operations[operationId];
   const kind = recipes[operationId].target;
-  const fresh = spec.method === 'patch' || spec.method === 'delete';
+  const fresh = spec.method === 'patch' || spec.method === 'delete' || recipes[operationId].fresh === true;
   const target = kind ? await ctx.fixtures.target(kind, fresh) : undefined;
   return { target, call: await requestFor(ctx, operationId, target) };
 }

@@ -4,7 +4,7 @@ import { cardChecks } from './card.js';
 import { changeChecks } from './changes.js';
 import { concurrencyChecks } from './concurrency.js';
 import { errorChecks } from './errors.js';
-import { historyChecks } from './history.js';
+import { historyChecks, personalDataChecks } from './history.js';
 import { idempotencyChecks } from './idempotency.js';
 import { isolationChecks } from './isolation.js';
 import { notificationChecks } from './notifications.js';
@@ -29,6 +29,7 @@ export const checks: readonly Check[] = [
   ...cardChecks,
   ...privacyChecks,
   ...historyChecks,
+  ...personalDataChecks,
   ...notificationChecks,
   ...isolationChecks,
 ];

@@ -95,28 +95,39 @@ interface HistoryRow {
   changes: FieldChange[];
 }
 
+const entryOf = (row: HistoryRow): HistoryEntry => ({
+  id: row.id,
+  relationId: row.relation_id,
+  at: new Date(row.at).toISOString(),
+  actorId: row.actor_id,
+  actorName: row.actor_name,
+  entity: row.entity,
+  entityId: row.entity_id,
+  action: row.action,
+  changes: row.changes,
+});
+
+/** Entries of a relation's history, newest first: older than the entry `before` (an id), at most `limit`. */
+async function entries(tx: Queryable, tenantId: string, relationId: string, before: string | null, limit: number | null): Promise<HistoryRow[]> {
+  return tx.query<HistoryRow>(
+    `select h.id::text as id, relation_id, at, actor_id, actor_name, entity, entity_id, action, changes
+     from relation_history h where tenant_id = $1 and relation_id = $2 and ($3::bigint is null or h.id < $3::bigint)
+     order by h.id desc limit $4`,
+    [tenantId, relationId, before, limit],
+  );
+}
+
+/** A relation's whole history, newest first. */
+export async function historyOf(tx: Queryable, tenantId: string, relationId: string): Promise<HistoryEntry[]> {
+  return (await entries(tx, tenantId, relationId, null, null)).map(entryOf);
+}
+
 export const historyHandlers: Pick<Handlers, 'listRelationHistory'> = {
   listRelationHistory: async ({ params, query }, { tx, actor, locale }) => {
     await requireRelation(tx, actor.tenantId, params.id, locale);
     const limit = query.limit ?? 50;
     const [before] = decodeCursor(query.cursor, locale) ?? [];
-    const rows = await tx.query<HistoryRow>(
-      `select h.id::text as id, relation_id, at, actor_id, actor_name, entity, entity_id, action, changes
-       from relation_history h where tenant_id = $1 and relation_id = $2 and ($3::bigint is null or h.id < $3::bigint)
-       order by h.id desc limit $4`,
-      [actor.tenantId, params.id, typeof before === 'string' ? before : null, limit + 1],
-    );
-    const page = toPage(rows, limit, (row): HistoryEntry => ({
-      id: row.id,
-      relationId: row.relation_id,
-      at: new Date(row.at).toISOString(),
-      actorId: row.actor_id,
-      actorName: row.actor_name,
-      entity: row.entity,
-      entityId: row.entity_id,
-      action: row.action,
-      changes: row.changes,
-    }), (row) => [row.id]);
-    return { body: page };
+    const rows = await entries(tx, actor.tenantId, params.id, typeof before === 'string' ? before : null, limit + 1);
+    return { body: toPage(rows, limit, entryOf, (row) => [row.id]) };
   },
 };

@@ -10,6 +10,7 @@ import { historyHandlers } from './history.js';
 import { labelHandlers } from './labels.js';
 import { moduleHandlers } from './modules.js';
 import { notificationHandlers } from './notifications.js';
+import { personalDataHandlers } from './personal-data.js';
 import { relationHandlers } from './relations.js';
 import { userHandlers } from './users.js';
 
@@ -18,6 +19,7 @@ export const handlers: Handlers = {
   ...relationHandlers,
   ...duplicateHandlers,
   ...historyHandlers,
+  ...personalDataHandlers,
   ...addressHandlers,
   ...addressLookupHandlers,
   ...affiliationHandlers,

@@ -28,6 +28,7 @@ export * from './schemas/history.js';
 export * from './schemas/label.js';
 export * from './schemas/module.js';
 export * from './schemas/notification.js';
+export * from './schemas/personal-data.js';
 export * from './schemas/problem.js';
 export * from './schemas/relation.js';
 export * from './schemas/user.js';

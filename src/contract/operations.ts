@@ -8,6 +8,7 @@ import { ContactMoment, ContactMomentCreate, ContactMomentPatch } from './schema
 import { DuplicateCandidates, DuplicateDraft } from './schemas/duplicates.js';
 import { id, intParam, listParam, page } from './schemas/fields.js';
 import { HistoryPage } from './schemas/history.js';
+import { RelationExport } from './schemas/personal-data.js';
 import { Label, LabelBulk, LabelBulkResult, LabelCreate, LabelPatch } from './schemas/label.js';
 import { Document, Module } from './schemas/module.js';
 import { Notification, NotificationsRead } from './schemas/notification.js';
@@ -82,6 +83,12 @@ export const operations = {
   listRelationHistory: {
     method: 'get', path: '/relations/{id}/history', params: byId, query: z.object(paging), status: 200, response: HistoryPage,
     errors: [404],
+  },
+  exportRelationData: {
+    method: 'get', path: '/relations/{id}/export', params: byId, status: 200, response: RelationExport, errors: [404],
+  },
+  anonymizeRelation: {
+    method: 'post', path: '/relations/{id}/anonymize', params: byId, status: 200, response: Relation, errors: [403, 404],
   },
 
   listAddresses: { method: 'get', path: '/relations/{id}/addresses', params: byId, status: 200, response: page(Address), errors: [404] },

@@ -13,6 +13,7 @@ import { Change, ChangePage } from '../schemas/change.js';
 import { Agreement, ContactMoment, ContactMomentCreate, ContactMomentKind, ContactMomentPatch, Visibility } from '../schemas/contact-moment.js';
 import { DuplicateCandidates, DuplicateDraft, DuplicateReason } from '../schemas/duplicates.js';
 import { FieldChange, HistoryAction, HistoryEntity, HistoryEntry, HistoryPage } from '../schemas/history.js';
+import { LinkedRelation, RelationExport } from '../schemas/personal-data.js';
 import { color, country, email, iban, kvkNumber, phone, vatNumber, website } from '../schemas/fields.js';
 import { Label, LabelBulk, LabelBulkResult, LabelCreate, LabelPatch } from '../schemas/label.js';
 import { Document, Module, PreferenceField } from '../schemas/module.js';
@@ -75,7 +76,7 @@ export const tags = [
 export type Tag = (typeof tags)[number]['name'];
 
 /** The error statuses the contract uses; each has a general meaning, which an operation may make precise. */
-export type ErrorStatus = 400 | 401 | 404 | 409 | 410 | 412 | 413 | 415 | 422 | 428 | 500 | 501;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 412 | 413 | 415 | 422 | 428 | 500 | 501;
 
 export const errorDocs: Record<ErrorStatus, { readonly name: string; readonly description: string }> = {
   400: {
@@ -83,6 +84,7 @@ export const errorDocs: Record<ErrorStatus, { readonly name: string; readonly de
     description: 'The request cannot be read: the body is no valid JSON, or a query parameter is invalid (listed in `errors`).',
   },
   401: { name: 'Unauthorized', description: 'No valid bearer token was sent.' },
+  403: { name: 'Forbidden', description: 'The user may not do this: the operation is for admins only (`role` in `GET /me`).' },
   404: {
     name: 'NotFound',
     description: 'There is no such resource, or it belongs to another tenant or is not visible to the user.',
@@ -226,6 +228,34 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
       'anonymisation show as such (`action`), and anonymising a relation erases the personal values of its entries.',
     returns: 'A page of history entries, newest first.',
     params: { id: relationId },
+  },
+  exportRelationData: {
+    tag: 'Relations',
+    summary: 'Export everything about a relation (GDPR access)',
+    description:
+      'Everything the backend holds about one relation that the requester may see, for a data subject’s access ' +
+      'request: the relation, its addresses, its links and the relations at their other end, the contact moments ' +
+      'about it or with the person that the requester may read (a colleague’s private moments are left out), ' +
+      'callback requests, module documents and the whole history. Nothing changes.',
+    returns: 'The export, as JSON.',
+    params: { id: relationId },
+  },
+  anonymizeRelation: {
+    tag: 'Relations',
+    summary: 'Anonymise a relation (GDPR erasure)',
+    description:
+      'Admins only. Erases the personal data of a relation and keeps what bookkeeping needs: the name becomes ' +
+      '`Geanonimiseerd`; KvK and VAT number, website, e-mail, phone and IBAN are cleared; its addresses are ' +
+      'deleted; the e-mail and phone of each of its links are cleared; the subject, text and agreements of every ' +
+      'contact moment about it or with the person are replaced, and so are its callback requests’ messages and ' +
+      'numbers and its notifications’ texts; personal values are purged from its history and from the history of ' +
+      'the relations it is linked to. The relation number, debtor and creditor numbers, labels, preferences and ' +
+      'module documents stay; the relation is archived. The change feed carries every changed entity, so every ' +
+      'cache drops the old values on its next sync. The anonymisation itself shows in the history. Repeating it ' +
+      'changes nothing more.',
+    returns: 'The relation as it is now.',
+    params: { id: relationId },
+    errors: { 403: 'The user is a member, not an admin.' },
   },
 
   listAddresses: {
@@ -826,6 +856,31 @@ export const schemaDocs: readonly SchemaDoc[] = [
     id: 'HistoryPage',
     description: 'A page of a relation’s history, newest first.',
     example: { items: [historyEntry], nextCursor: null },
+  }),
+  component(LinkedRelation, {
+    id: 'LinkedRelation',
+    description: 'A relation at the other end of a link, as an export names it.',
+    example: { id: 'rel_irecteur', number: 10001, displayName: 'D. Irecteur' },
+  }),
+  component(RelationExport, {
+    id: 'RelationExport',
+    description: 'Everything about one relation that the requester may see.',
+    example: {
+      exportedAt: '2026-03-02T11:00:00Z',
+      exportedBy: { id: 'usr_anna', name: 'Anna de Vries' },
+      relation: uno,
+      addresses: [visitingAddress],
+      affiliations: [affiliation],
+      linkedRelations: [{ id: 'rel_irecteur', number: 10001, displayName: 'D. Irecteur' }],
+      contactMoments: [contactMoment],
+      callbackRequests: [],
+      documents: [invoice],
+      history: [historyEntry],
+    },
+    fields: {
+      linkedRelations: 'The relations at the other end of `affiliations`, by number and name.',
+      contactMoments: 'Those about the relation, or with the person at an organization, that the requester may read.',
+    },
   }),
   component(RelationPage, { id: 'RelationPage', description: 'A page of relations.', example: { items: [uno, irecteur], nextCursor: 'eyJuIjoiQmVkcmlqZiJ9' } }),
 
