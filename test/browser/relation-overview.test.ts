@@ -5,6 +5,7 @@ import type { RelationsClient } from '../../src/sdk/index.js';
 import type { RelationsStore } from '../../src/store/index.js';
 import { backendUrl, clientFor, faultyNetwork } from './backend.js';
 import { signedIn, until } from './fixtures.js';
+import { download } from './harness/download.js';
 import { overviewHarness, type OverviewHarness } from './harness/overview.js';
 import { accessibleName, allByRole, focused, getByRole, roleOf } from './harness/roles.js';
 
@@ -19,29 +20,6 @@ async function fromServer(query: ListQuery) {
 }
 
 const nlCount = (n: number) => (n === 1 ? '1 relatie' : `${n.toLocaleString('nl-NL')} relaties`);
-
-/** Catches what a download would save: the file's name and its content. */
-async function download(start: () => void): Promise<{ name: string; text: string }> {
-  const blobs: Blob[] = [];
-  const names: string[] = [];
-  const createObjectURL = URL.createObjectURL;
-  const click = HTMLAnchorElement.prototype.click;
-  URL.createObjectURL = (blob: Blob | MediaSource) => {
-    blobs.push(blob as Blob);
-    return createObjectURL.call(URL, blob);
-  };
-  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-    names.push(this.download);
-  };
-  try {
-    start();
-    await until(() => blobs.length === 1 && names.length === 1, 'the download');
-  } finally {
-    URL.createObjectURL = createObjectURL;
-    HTMLAnchorElement.prototype.click = click;
-  }
-  return { name: names[0]!, text: (await blobs[0]!.text()).replace(/^\uFEFF/, '') };
-}
 
 /** Relations made for one test, named so that a search finds exactly them. */
 async function relationsNamed(prefix: string, addresses: Array<Parameters<RelationsClient['createAddress']>[0]['body'] | null>) {

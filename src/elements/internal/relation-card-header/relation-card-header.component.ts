@@ -10,6 +10,7 @@ import { tokenStyles } from '../../../theme/tokens.js';
 import { StoreQueryController } from '../../controllers/store-query.js';
 import type { RelationDialog } from '../relation-dialog/relation-dialog.component.js';
 import '../relation-dialog/relation-dialog.js';
+import '../relation-personal-data/relation-personal-data.js';
 import { dialogContentStyles } from '../relation-dialog/relation-dialog.styles.js';
 import { headerStyles } from './relation-card-header.styles.js';
 
@@ -161,6 +162,7 @@ export class RelationCardHeader extends LitElement {
           : html`<button class="danger" @click=${() => this.ask({ patch: { status: 'archived' }, question: a.confirmArchive(relation.displayName), confirm: a.archive })}>${a.archive}</button>`}
         <slot name="actions"></slot>
       </div>
+      <relation-personal-data .relation=${relation} .store=${this.store}></relation-personal-data>
       <relation-dialog label=${this.pending?.confirm ?? a.label} @close=${() => (this.pending = undefined)}>
         <p>${this.pending?.question}</p>
         <div class="buttons">

@@ -1,3 +1,4 @@
+import { download } from '../../../core/download.js';
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Address, Label } from '../../../contract/index.js';
@@ -81,11 +82,7 @@ export class RelationExportDialog extends LitElement {
       ...(byRelation ? { addresses: byRelation } : {}),
       onProgress: (done, total) => (this.progress = { done, total }),
     });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = this.i18n.messages.exporting.fileName(new Date().toISOString().slice(0, 10));
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    download(blob, this.i18n.messages.exporting.fileName(new Date().toISOString().slice(0, 10)));
     this.frame.close();
   }
 
