@@ -35,6 +35,18 @@ export const recipes: Record<OperationId, Recipe> = {
   },
   listRelationHistory: { target: 'relation', build: () => ({ query: { limit: '20' } }) },
   exportRelationData: { target: 'relation', build: () => ({}) },
+  listDuplicates: { build: () => ({ query: { limit: '20' } }) },
+  dismissDuplicate: {
+    build: async (ctx) => {
+      const [a, b] = await Promise.all([ctx.fixtures.newRelation(), ctx.fixtures.newRelation()]);
+      return { body: { relationIds: [a.id, b.id] } };
+    },
+  },
+  // Two relations of their own: the one of the path stays, the other is merged into it.
+  mergeRelations: {
+    target: 'relation', fresh: true,
+    build: async (ctx) => ({ body: { otherId: (await ctx.fixtures.newRelation()).id, fields: ['email'] } }),
+  },
   // A relation of its own: anonymising it archives it and erases its name.
   anonymizeRelation: { target: 'relation', fresh: true, build: () => ({}) },
   updateRelationLabels: {

@@ -319,6 +319,20 @@ const migrations: Migration[] = [
       alter table relation_history alter column changes set statistics 0;
     `,
   },
+  {
+    id: 10,
+    sql: `
+      -- pairs someone judged not to be duplicates (a_id < b_id), never listed again
+      create table duplicate_dismissals (
+        tenant_id text not null references tenants(id),
+        a_id text not null,
+        b_id text not null,
+        dismissed_by text not null,
+        at timestamptz not null,
+        primary key (tenant_id, a_id, b_id)
+      );
+    `,
+  },
 ];
 
 /** Fills in the compared name of every relation that was stored before the column existed. */

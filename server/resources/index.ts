@@ -5,9 +5,10 @@ import { affiliationHandlers } from './affiliations.js';
 import { callbackRequestHandlers } from './callback-requests.js';
 import { changeHandlers } from './changes.js';
 import { contactMomentHandlers } from './contact-moments.js';
-import { duplicateHandlers } from './duplicates.js';
+import { duplicateHandlers, duplicatePairHandlers } from './duplicates.js';
 import { historyHandlers } from './history.js';
 import { labelHandlers } from './labels.js';
+import { mergeHandlers } from './merge.js';
 import { moduleHandlers } from './modules.js';
 import { notificationHandlers } from './notifications.js';
 import { personalDataHandlers } from './personal-data.js';
@@ -18,6 +19,8 @@ import { userHandlers } from './users.js';
 export const handlers: Handlers = {
   ...relationHandlers,
   ...duplicateHandlers,
+  ...duplicatePairHandlers,
+  ...mergeHandlers,
   ...historyHandlers,
   ...personalDataHandlers,
   ...addressHandlers,

@@ -5,7 +5,7 @@ import { Affiliation, AffiliationCreate, AffiliationPatch } from './schemas/affi
 import { CallbackRequest, CallbackRequestCreate, CallbackRequestPatch, CallbackStatus } from './schemas/callback-request.js';
 import { ChangePage } from './schemas/change.js';
 import { ContactMoment, ContactMomentCreate, ContactMomentPatch } from './schemas/contact-moment.js';
-import { DuplicateCandidates, DuplicateDraft } from './schemas/duplicates.js';
+import { DuplicateCandidates, DuplicateDismissal, DuplicateDraft, DuplicatePairPage, MergeRequest } from './schemas/duplicates.js';
 import { id, intParam, listParam, page } from './schemas/fields.js';
 import { HistoryPage } from './schemas/history.js';
 import { RelationExport } from './schemas/personal-data.js';
@@ -83,6 +83,12 @@ export const operations = {
   listRelationHistory: {
     method: 'get', path: '/relations/{id}/history', params: byId, query: z.object(paging), status: 200, response: HistoryPage,
     errors: [404],
+  },
+  listDuplicates: { method: 'get', path: '/duplicates', query: z.object(paging), status: 200, response: DuplicatePairPage, errors: [] },
+  dismissDuplicate: { method: 'post', path: '/duplicates/dismissals', body: DuplicateDismissal, status: 204, errors: [422] },
+  mergeRelations: {
+    method: 'post', path: '/relations/{id}/merge', params: byId, body: MergeRequest, status: 200, response: Relation,
+    errors: [403, 404, 409, 422],
   },
   exportRelationData: {
     method: 'get', path: '/relations/{id}/export', params: byId, status: 200, response: RelationExport, errors: [404],

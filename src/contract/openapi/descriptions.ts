@@ -11,7 +11,9 @@ import { Affiliation, AffiliationCreate, AffiliationPatch } from '../schemas/aff
 import { CallbackRequest, CallbackRequestCreate, CallbackRequestPatch, CallbackStatus } from '../schemas/callback-request.js';
 import { Change, ChangePage } from '../schemas/change.js';
 import { Agreement, ContactMoment, ContactMomentCreate, ContactMomentKind, ContactMomentPatch, Visibility } from '../schemas/contact-moment.js';
-import { DuplicateCandidates, DuplicateDraft, DuplicateReason } from '../schemas/duplicates.js';
+import {
+  DuplicateCandidates, DuplicateDismissal, DuplicateDraft, DuplicatePair, DuplicatePairPage, DuplicateReason, MergeRequest,
+} from '../schemas/duplicates.js';
 import { FieldChange, HistoryAction, HistoryEntity, HistoryEntry, HistoryPage } from '../schemas/history.js';
 import { LinkedRelation, RelationExport } from '../schemas/personal-data.js';
 import { color, country, email, iban, kvkNumber, phone, vatNumber, website } from '../schemas/fields.js';
@@ -228,6 +230,41 @@ export const operationDocs: Record<OperationId, OperationDoc> = {
       'anonymisation show as such (`action`), and anonymising a relation erases the personal values of its entries.',
     returns: 'A page of history entries, newest first.',
     params: { id: relationId },
+  },
+  listDuplicates: {
+    tag: 'Relations',
+    summary: 'List likely duplicate relations',
+    description:
+      'Pairs of relations of the tenant that are likely the same one: an equal KvK number, VAT number, IBAN or e-mail ' +
+      '(compared as `findDuplicates` compares them), or the same name folded (`duplicateName`) for relations of the ' +
+      'same kind. Archived relations are left out, and so are pairs someone dismissed. Ordered by the lower relation ' +
+      'number of the pair, then the higher. `score` is 1 for an equal key or name.',
+    returns: 'A page of pairs.',
+  },
+  dismissDuplicate: {
+    tag: 'Relations',
+    summary: 'Dismiss a pair as not a duplicate',
+    description: 'Remembers, for the whole tenant, that two relations are not the same one: `listDuplicates` never lists the pair again. Repeating it changes nothing.',
+    returns: 'Remembered.',
+    errors: { 422: 'The ids are not two different relations of the tenant.' },
+  },
+  mergeRelations: {
+    tag: 'Relations',
+    summary: 'Merge another relation into this one',
+    description:
+      'Admins only. The relation of the path stays; `otherId` is merged into it in one transaction. The values of ' +
+      '`fields` are taken from the other; labels are joined; preferences the one that stays lacks are taken over. ' +
+      'The other’s addresses, links (a link to a relation both were linked to is kept once), contact moments, ' +
+      'callback requests, module documents and notifications move to the one that stays. The other is archived with ' +
+      '`mergedInto`, keeps its number (numbers are never reused) and its role numbers. The change feed carries every ' +
+      'moved entity; both histories record the merge.',
+    returns: 'The relation that stays, as it is now.',
+    params: { id: relationId },
+    errors: {
+      403: 'The user is a member, not an admin.',
+      409: 'The other relation was merged already, or is the same relation.',
+      422: 'The two relations are of different kinds, or `otherId` is not a relation of the tenant.',
+    },
   },
   exportRelationData: {
     tag: 'Relations',
@@ -776,6 +813,7 @@ export const schemaDocs: readonly SchemaDoc[] = [
       city: 'The city of the relation’s main address, for lists.',
       labelIds: 'The ids of the labels the relation carries.',
       preferences: 'Per module key, the relation’s value of each preference that module declares.',
+      mergedInto: 'Only on a relation merged into another: the relation that holds its data now.',
       version: 'Raised by every change; sent as the `ETag`.',
     },
   }),
@@ -856,6 +894,28 @@ export const schemaDocs: readonly SchemaDoc[] = [
     id: 'HistoryPage',
     description: 'A page of a relation’s history, newest first.',
     example: { items: [historyEntry], nextCursor: null },
+  }),
+  component(DuplicatePair, {
+    id: 'DuplicatePair',
+    description: 'Two relations that are likely the same one.',
+    example: { relationIds: ['rel_uno', 'rel_uno2'], reasons: ['kvkNumber', 'name'], score: 1 },
+    fields: { relationIds: 'The two relations, the one with the lower relation number first.' },
+  }),
+  component(DuplicatePairPage, {
+    id: 'DuplicatePairPage',
+    description: 'A page of likely duplicate pairs.',
+    example: { items: [{ relationIds: ['rel_uno', 'rel_uno2'], reasons: ['email'], score: 1 }], nextCursor: null },
+  }),
+  component(DuplicateDismissal, {
+    id: 'DuplicateDismissal',
+    description: 'A pair judged not to be a duplicate.',
+    example: { relationIds: ['rel_uno', 'rel_uno2'] },
+  }),
+  component(MergeRequest, {
+    id: 'MergeRequest',
+    description: 'What to merge into the relation of the path, and which of its values to take.',
+    example: { otherId: 'rel_uno2', fields: ['email', 'organization.website'] },
+    fields: { fields: 'Fields whose value comes from the other relation; the rest keep the value of the one that stays.' },
   }),
   component(LinkedRelation, {
     id: 'LinkedRelation',

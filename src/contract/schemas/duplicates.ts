@@ -33,7 +33,39 @@ export const DuplicateCandidate = z.object({
 
 export const DuplicateCandidates = z.object({ items: z.array(DuplicateCandidate) });
 
+/** Two relations, by id, lowest relation number first. */
+const pairOfIds = z.array(id).check(z.minLength(2), z.maxLength(2));
+
+/** Two relations of the tenant that are likely the same one, with why and how sure. */
+export const DuplicatePair = z.object({
+  relationIds: pairOfIds,
+  reasons: z.array(DuplicateReason).check(z.minLength(1)),
+  score: z.number().check(z.gte(0), z.lte(1)),
+});
+
+export const DuplicatePairPage = z.object({ items: z.array(DuplicatePair), nextCursor: z.nullable(z.string()) });
+
+/** A pair someone judged not to be a duplicate: never listed again. */
+export const DuplicateDismissal = z.strictObject({ relationIds: pairOfIds });
+
+/** The fields whose value a merge may take from the other relation instead of the one that stays. */
+export const mergeableFields = [
+  'organization.name', 'organization.kvkNumber', 'organization.vatNumber', 'organization.website', 'person.salutation',
+  'person.initials', 'person.firstName', 'person.infix', 'person.lastName', 'email', 'phone', 'iban',
+] as const;
+export const MergeableField = z.enum(mergeableFields);
+
+/** Merge `otherId` into the relation of the path: `fields` take the other's value; everything it has moves. */
+export const MergeRequest = z.strictObject({
+  otherId: id,
+  fields: z.optional(z.array(MergeableField).check(z.maxLength(mergeableFields.length))),
+});
+
 export type DuplicateReason = z.infer<typeof DuplicateReason>;
 export type DuplicateDraft = z.input<typeof DuplicateDraft>;
 export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
 export type DuplicateCandidates = z.infer<typeof DuplicateCandidates>;
+export type DuplicatePair = z.infer<typeof DuplicatePair>;
+export type DuplicatePairPage = z.infer<typeof DuplicatePairPage>;
+export type MergeableField = z.infer<typeof MergeableField>;
+export type MergeRequest = z.input<typeof MergeRequest>;

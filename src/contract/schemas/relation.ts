@@ -46,6 +46,8 @@ export const Relation = z.object({
   city: z.nullable(z.string()),
   labelIds: z.array(id),
   preferences: Preferences,
+  /** Set on a relation merged into another (`mergeRelations`): the one that holds its data now. */
+  mergedInto: z.optional(id),
   createdAt: timestamp,
   updatedAt: timestamp,
   version,

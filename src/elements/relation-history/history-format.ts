@@ -6,7 +6,7 @@ export type Names = ReadonlyMap<string, string>;
 
 /** The ids a change's values name: label ids, and the relations of an affiliation. */
 export function namedIds(change: FieldChange): string[] {
-  if (change.field !== 'labelIds' && change.field !== 'personId' && change.field !== 'organizationId') return [];
+  if (!['labelIds', 'personId', 'organizationId', 'mergedInto'].includes(change.field)) return [];
   return [change.old, change.new].flat().filter((value): value is string => typeof value === 'string');
 }
 

@@ -73,7 +73,7 @@ export const history: Section<HistoryMessages> = {
       'person.infix': 'Tussenvoegsel', 'person.lastName': 'Achternaam', email: 'E-mail', phone: 'Telefoon', iban: 'IBAN',
       labelIds: 'Labels', purposes: 'Soort adres', poBox: 'Postbus', street: 'Straat', houseNumber: 'Huisnummer',
       houseNumberAddition: 'Toevoeging', postalCode: 'Postcode', city: 'Plaats', country: 'Land', personId: 'Persoon',
-      organizationId: 'Organisatie', function: 'Functie', isPrimary: 'Eerste contactpersoon',
+      organizationId: 'Organisatie', function: 'Functie', isPrimary: 'Eerste contactpersoon', mergedInto: 'Samengevoegd in',
     },
     preference: (path) => `Voorkeur ${path}`,
     values: {
@@ -103,7 +103,7 @@ export const history: Section<HistoryMessages> = {
       'person.infix': 'Infix', 'person.lastName': 'Last name', email: 'E-mail', phone: 'Phone', iban: 'IBAN',
       labelIds: 'Labels', purposes: 'Address type', poBox: 'PO box', street: 'Street', houseNumber: 'House number',
       houseNumberAddition: 'Addition', postalCode: 'Postcode', city: 'City', country: 'Country', personId: 'Person',
-      organizationId: 'Organization', function: 'Function', isPrimary: 'Primary contact',
+      organizationId: 'Organization', function: 'Function', isPrimary: 'Primary contact', mergedInto: 'Merged into',
     },
     preference: (path) => `Preference ${path}`,
     values: {
