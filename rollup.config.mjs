@@ -28,6 +28,8 @@ const entries = [
   'src/elements/notification-inbox/notification-inbox.ts',
   'src/elements/callback-list/callback-list.ts',
   'src/elements/relation-history/relation-history.ts',
+  'src/elements/relation-duplicates/relation-duplicates.ts',
+  'src/elements/relation-merge/relation-merge.ts',
 ];
 
 const dependencies = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).dependencies);

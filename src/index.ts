@@ -32,6 +32,8 @@ export type { NotificationInbox } from './elements/notification-inbox/notificati
 export type { CallbackList } from './elements/callback-list/callback-list.js';
 export type { CallbackListFilter } from './elements/callback-list/callback-data.js';
 export type { RelationHistory } from './elements/relation-history/relation-history.js';
+export type { RelationDuplicates } from './elements/relation-duplicates/relation-duplicates.js';
+export type { RelationMerge } from './elements/relation-merge/relation-merge.js';
 defineOnUse({
   'relation-card': () => import('./elements/relation-card/relation-card.js'),
   'relation-create': () => import('./elements/relation-create/relation-create.js'),
@@ -40,4 +42,6 @@ defineOnUse({
   'notification-inbox': () => import('./elements/notification-inbox/notification-inbox.js'),
   'callback-list': () => import('./elements/callback-list/callback-list.js'),
   'relation-history': () => import('./elements/relation-history/relation-history.js'),
+  'relation-duplicates': () => import('./elements/relation-duplicates/relation-duplicates.js'),
+  'relation-merge': () => import('./elements/relation-merge/relation-merge.js'),
 });
