@@ -1,7 +1,6 @@
 import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
 import * as z from 'zod/mini';
-import { ChangePage, Problem, operations, type Locale, type Notification, type OperationId, type OperationSpec } from '../contract/index.js';
-import { shapeCheck, type ShapeCheck } from '../contract/shape.js';
+import { Problem, operations, type Locale, type Notification, type OperationId, type OperationSpec } from '../contract/index.js';
 import { ApiError, ContractError, NetworkError } from './errors.js';
 import { nextTask } from './next-task.js';
 import { readServerSentEvents } from './sse.js';
@@ -72,24 +71,6 @@ export type StreamTopic = 'changes' | 'callbacks' | 'notifications';
 const topics: readonly string[] = ['changes', 'callbacks', 'notifications'] satisfies StreamTopic[];
 
 const retryableStatuses = [408, 425, 429, 500, 502, 503, 504];
-
-/**
- * The change feed is checked by shape (every field there and of its type), not parsed in full: a first sync
- * receives every entity of the tenant, 100,000 relations and their addresses, and a full parse of each with
- * its formats and rules took a third of the sync's time in the browser. The backend checked each entity in
- * full when it was written; a broken shape still fails as a ContractError naming the field. Every other
- * answer is parsed in full. Built on first use.
- */
-let feedShape: ShapeCheck | undefined;
-
-/** A page of the change feed from its JSON, checked by shape; a broken one fails as a ContractError. */
-export function readChangePage(json: string): ResponseOf<'listChanges'> {
-  const body: unknown = JSON.parse(json);
-  feedShape ??= shapeCheck(ChangePage);
-  const issue = feedShape(body);
-  if (issue) throw new ContractError('listChanges', [issue]);
-  return body as ResponseOf<'listChanges'>;
-}
 
 function joinUrl(baseUrl: string, path: string): string {
   return `${baseUrl.replace(/\/+$/, '')}${path}`;
@@ -174,6 +155,7 @@ export function createRelationsClient(options: RelationsClientOptions): Relation
     if (operationId === 'listChanges') {
       // A page of the feed is megabytes: reading its text, then parsing and checking it, are a task each.
       const text = await response.text();
+      const { readChangePage } = await import('./change-page.js');
       await nextTask();
       return readChangePage(text) as unknown as ResponseOf<K>;
     }

@@ -5,16 +5,13 @@ import type {
 import type { RelationsClient } from '../sdk/index.js';
 import { deleteCache, type Cache, type OutboxEntry } from './cache.js';
 import { TypedEventTarget, type StoreEventMap, type StoreStatus } from './events.js';
-import { LiveConnection, type LiveHost } from './live.js';
-import { Outbox, type MutatingOperationId, type OutboxHost, type WriteOptions, type WriteRequest } from './outbox.js';
+import type { LiveConnection, LiveHost } from './live.js';
+import type { MutatingOperationId, Outbox, OutboxHost, WriteOptions, WriteRequest } from './outbox.js';
 import { addressesFor, addressesOf } from './queries/addresses.js';
-import { affiliationsOf } from './queries/affiliations.js';
-import { callbackRequestsOf, colleaguesOf, setCallbackStatus, type CallbackFilter } from './queries/callbacks.js';
-import { contactMomentsOf } from './queries/contact-moments.js';
-import { discardDraft, draftOf, saveDraft, type Draft } from './queries/drafts.js';
-import { findDuplicates, lookupAddress } from './queries/duplicates.js';
+import type { CallbackFilter } from './queries/callbacks.js';
+import type { Draft } from './queries/drafts.js';
 import { labels } from './queries/labels.js';
-import { inboxOf, readAllNotifications, readNotification, type Inbox } from './queries/notifications.js';
+import type { Inbox } from './queries/notifications.js';
 import { signedInPartition, type OpenOptions } from './partition.js';
 import { RelationQueries, type PrimedFirst, type RelationSelection } from './queries/relations.js';
 import { writesOf } from './queries/writes-of.js';
@@ -41,13 +38,17 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
   private readonly feed: ChangeFeed;
   private readonly queue: Outbox;
   private readonly relations: RelationQueries;
-  private readonly live: LiveConnection;
+  /** The event stream's connection, loaded on `connect` (after the first paint), as a chunk of its own. */
+  private live: LiveConnection | undefined;
+  private readonly liveHost: LiveHost;
   private liveStarted = false;
+  private wantsLive = false;
   private knownColleagues: Promise<User[]> | undefined;
   private readonly onOnline = () => {
     // Colleagues read from the cache while offline are read again from the backend.
     this.knownColleagues = undefined;
     void this.revalidate();
+    if (this.wantsLive) this.connect();
   };
 
   private constructor(
@@ -55,7 +56,8 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
     readonly me: Me,
     readonly name: string,
     private readonly cache: Cache,
-    first?: PrimedFirst,
+    first: PrimedFirst | undefined,
+    OutboxClass: typeof Outbox,
   ) {
     super();
     this.tabs = new Tabs(name, (message) => this.heard(message));
@@ -81,8 +83,8 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
       },
     };
     this.feed = new ChangeFeed(host);
-    this.queue = new Outbox(host);
-    this.live = new LiveConnection(host);
+    this.queue = new OutboxClass(host);
+    this.liveHost = host;
     this.relations = new RelationQueries(cache, client, () => this.feed.isComplete(), () => this.feed.logged, first);
     globalThis.addEventListener?.('online', this.onOnline);
   }
@@ -93,13 +95,16 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
    * token signed in here before; otherwise it fails with the NetworkError, and shows no one's data.
    */
   static async open(client: RelationsClient, options: OpenOptions = {}): Promise<RelationsStore> {
+    // The outbox's code (a third of the store's) comes as a chunk of its own while getMe travels.
+    const outbox = import('./outbox.js');
+    outbox.catch(() => undefined);
     const opened: { store?: RelationsStore } = {};
     const { me, partition, remembering } = await signedInPartition(client, options.getToken, () => {
       // Signed out in another tab: close, so the cache can be deleted, and tell the elements.
       opened.store?.close();
       opened.store?.fire('signed-out');
     });
-    const store = new RelationsStore(client, me, partition.name, partition.cache, partition.first);
+    const store = new RelationsStore(client, me, partition.name, partition.cache, partition.first, (await outbox).Outbox);
     opened.store = store;
     store.status.lastSyncAt = partition.lastSyncAt;
     await Promise.all([store.queue.refreshCounts(), remembering]);
@@ -163,6 +168,9 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
     return this.relations.ready;
   }
 
+  // The query modules the overview's first paint does not need load on first use, as chunks of their own: the
+  // one-script bundle stays within its budget (issue 11). Each is fetched once.
+
   addressesOf(relationId: string): Promise<Address[]> {
     return addressesOf(this.cache, relationId);
   }
@@ -174,12 +182,12 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
 
   /** The organizations of a person, or the contact persons of an organization. */
   affiliationsOf(relationId: string): Promise<Affiliation[]> {
-    return affiliationsOf(this.cache, relationId);
+    return lazy.affiliations().then((q) => q.affiliationsOf(this.cache, relationId));
   }
 
   /** Moments about the relation or with it as the contact person, newest first. */
   contactMomentsOf(relationId: string): Promise<ContactMoment[]> {
-    return contactMomentsOf(this.cache, relationId);
+    return lazy.contactMoments().then((q) => q.contactMomentsOf(this.cache, relationId));
   }
 
   labels(): Promise<Label[]> {
@@ -203,55 +211,55 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
   async findDuplicates(draft: DuplicateDraft): Promise<DuplicateCandidate[]> {
     const excludeId = draft.excludeId === undefined ? undefined : await this.resolveId(draft.excludeId);
     const resolved = excludeId === undefined ? draft : { ...draft, excludeId };
-    return findDuplicates(this.client, (query) => this.relations.query(query), resolved, (online) => {
+    return (await lazy.duplicates()).findDuplicates(this.client, (query) => this.relations.query(query), resolved, (online) => {
       if (online !== this.status.online) this.setStatus({ online });
     });
   }
 
   /** The street and city at a Dutch postcode and house number; null when there is nothing to fill in (or offline). */
   lookupAddress(postalCode: string, houseNumber: string): Promise<AddressLookup | null> {
-    return lookupAddress(this.client, postalCode, houseNumber);
+    return lazy.duplicates().then((q) => q.lookupAddress(this.client, postalCode, houseNumber));
   }
 
   // Drafts (queries/drafts.ts) ----------------------------------------------------------------------------
 
   /** What the user typed under `key` and did not save, if anything: kept in this user's partition only. */
   draft<V = Record<string, unknown>>(key: string): Promise<Draft<V> | undefined> {
-    return draftOf<V>(this.cache, key);
+    return lazy.drafts().then((q) => q.draftOf<V>(this.cache, key));
   }
 
   saveDraft<V>(key: string, values: V, baseVersion: number | null): Promise<void> {
-    return this.closed ? Promise.resolve() : saveDraft(this.cache, key, values, baseVersion);
+    return this.closed ? Promise.resolve() : lazy.drafts().then((q) => q.saveDraft(this.cache, key, values, baseVersion));
   }
 
   discardDraft(key: string): Promise<void> {
-    return this.closed ? Promise.resolve() : discardDraft(this.cache, key);
+    return this.closed ? Promise.resolve() : lazy.drafts().then((q) => q.discardDraft(this.cache, key));
   }
 
   // Notifications and callback requests (queries/notifications.ts, queries/callbacks.ts) --------------------
 
   /** The user's newest notifications and unread count; offline, as last seen. Re-read on `notification`. */
   inbox(): Promise<Inbox> {
-    return inboxOf(this.cache, this.client);
+    return lazy.notifications().then((q) => q.inboxOf(this.cache, this.client));
   }
 
   /** Marks a notification read, here and in the user's other tabs. */
   async readNotification(id: string): Promise<void> {
-    await readNotification(this.client, id);
+    await (await lazy.notifications()).readNotification(this.client, id);
     this.everyTab({ notifications: true });
   }
 
   /** Marks every notification of the user read, here and in the user's other tabs. */
   async readAllNotifications(): Promise<void> {
-    await readAllNotifications(this.client);
+    await (await lazy.notifications()).readAllNotifications(this.client);
     this.everyTab({ notifications: true });
   }
 
   /** Callback requests assigned to or requested by the user, open and most urgent first. Re-read on `callbacks`. */
   callbackRequests(filter: CallbackFilter): Promise<CallbackRequest[]> {
-    return callbackRequestsOf(this.cache, this.client, filter, (online) => {
+    return lazy.callbacks().then((q) => q.callbackRequestsOf(this.cache, this.client, filter, (online) => {
       if (online !== this.status.online) this.setStatus({ online });
-    });
+    }));
   }
 
   /**
@@ -264,14 +272,14 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
 
   /** Marks a callback request done, or open again, over the version the user saw (a 412 when it changed). */
   async setCallbackStatus(request: CallbackRequest, status: CallbackRequest['status']): Promise<CallbackRequest> {
-    const updated = await setCallbackStatus(this.client, request, status);
+    const updated = await (await lazy.callbacks()).setCallbackStatus(this.client, request, status);
     this.everyTab({ callbacks: true });
     return updated;
   }
 
   /** The colleagues of the user's tenant; offline, as last seen. Asked once per store (colleagues rarely change). */
   colleagues(): Promise<User[]> {
-    this.knownColleagues ??= colleaguesOf(this.cache, this.client).catch((error: unknown) => {
+    this.knownColleagues ??= lazy.callbacks().then((q) => q.colleaguesOf(this.cache, this.client)).catch((error: unknown) => {
       this.knownColleagues = undefined;
       throw error;
     });
@@ -315,9 +323,17 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
    * event stream, held by one tab and handed over when it closes (`live.ts`). Started once; `close` ends it.
    */
   connect(): void {
+    this.wantsLive = true;
     if (this.liveStarted || this.closed) return;
     this.liveStarted = true;
-    this.live.start();
+    void import('./live.js').then(({ LiveConnection }) => {
+      if (this.closed) return;
+      this.live = new LiveConnection(this.liveHost);
+      this.live.start();
+    }, () => {
+      // Its chunk could not load (offline before it ever did): connect again once back online.
+      this.liveStarted = false;
+    });
   }
 
   /** Sends what is queued, then fetches what changed: what a tab does on start, focus and reconnect. */
@@ -347,7 +363,7 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
     this.closed = true;
     this.queue.close();
     this.feed.close();
-    this.live.stop();
+    this.live?.stop();
     globalThis.removeEventListener?.('online', this.onOnline);
     this.tabs.close();
     this.cache.close();
@@ -389,3 +405,21 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
     if (tellOtherTabs) this.tabs.tell({ entities });
   }
 }
+
+/** A module imported on first use, once; a failed import (offline before it ever loaded) is tried again. */
+function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () => (loading ??= load().catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  }));
+}
+
+const lazy = {
+  affiliations: onFirstUse(() => import('./queries/affiliations.js')),
+  callbacks: onFirstUse(() => import('./queries/callbacks.js')),
+  contactMoments: onFirstUse(() => import('./queries/contact-moments.js')),
+  drafts: onFirstUse(() => import('./queries/drafts.js')),
+  duplicates: onFirstUse(() => import('./queries/duplicates.js')),
+  notifications: onFirstUse(() => import('./queries/notifications.js')),
+};

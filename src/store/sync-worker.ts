@@ -6,7 +6,8 @@
  * what the in-memory index needs: each relation log record, and the page's summary. Pages are applied one at
  * a time, in order, while the next one is fetched. See `sync-worker-link.ts` for the other side.
  */
-import { createRelationsClient, readChangePage } from '../sdk/client.js';
+import { readChangePage } from '../sdk/change-page.js';
+import { createRelationsClient } from '../sdk/client.js';
 import { ApiError, ContractError, NetworkError } from '../sdk/errors.js';
 import { compactAddresses } from './address-blocks.js';
 import { applyChanges, pageInfo } from './apply.js';

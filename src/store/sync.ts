@@ -5,7 +5,8 @@ import { applyChanges, pageInfo } from './apply.js';
 import { entityStores } from './cache.js';
 import { compactRelations, type KnownLog, type RelationLogRecord } from './relation-blocks.js';
 import type { StoreHost } from './host.js';
-import { SyncWorkerLink, WorkerUnavailable, type AppliedPage, type PageInfo } from './sync-worker-link.js';
+import type * as WorkerLinkModule from './sync-worker-link.js';
+import type { AppliedPage, PageInfo, SyncWorkerLink } from './sync-worker-link.js';
 
 /** Changes per request and per IndexedDB transaction in a sync (benchmarks read the feed the same way). */
 export const changePageSize = 2000;
@@ -30,13 +31,25 @@ interface PageSteps<Fetched> {
 export class ChangeFeed {
   private complete = false;
   private logging: KnownLog = new Map();
-  private readonly worker = new SyncWorkerLink();
+  /** The link to the sync worker, loaded with the first pull (the page paints before it), as a chunk of its own. */
+  private worker: Promise<typeof WorkerLinkModule & { link: SyncWorkerLink }> | undefined;
+  private closed = false;
 
   constructor(private readonly host: SyncHost) {}
 
   /** Stops the sync worker, if one started. */
   close(): void {
-    this.worker.close();
+    this.closed = true;
+    void this.worker?.then(({ link }) => link.close());
+  }
+
+  private workerLink() {
+    this.worker ??= import('./sync-worker-link.js').then((module) => {
+      const link = new module.SyncWorkerLink();
+      if (this.closed) link.close();
+      return { ...module, link };
+    });
+    return this.worker;
   }
 
   /**
@@ -67,13 +80,18 @@ export class ChangeFeed {
       if (host.closed()) return;
       host.setStatus({ syncing: true });
       try {
+        // Where workers run, pages are read and written off the main thread; elsewhere, or when the worker
+        // cannot start, here. Either way a page and its cursor are one transaction, so the other way picks
+        // up from the stored cursor.
+        const worker = await this.workerLink().catch(() => {
+          // Its chunk could not load (offline before it ever did): pull here, and try the worker next time.
+          this.worker = undefined;
+          return undefined;
+        });
         try {
-          // Where workers run, pages are read and written off the main thread; elsewhere, or when the worker
-          // cannot start, here. Either way a page and its cursor are one transaction, so the other way picks
-          // up from the stored cursor.
-          if (this.worker.usable) return await this.pullPages(this.inWorker());
+          if (worker?.link.usable) return await this.pullPages(this.inWorker(worker.link));
         } catch (error) {
-          if (!(error instanceof WorkerUnavailable)) throw error;
+          if (!worker || !(error instanceof worker.WorkerUnavailable)) throw error;
         }
         await this.pullPages(this.inThread());
       } catch (error) {
@@ -173,16 +191,16 @@ export class ChangeFeed {
    * Pages fetched, read, checked and written in the sync worker, with the token the client gives now; when
    * the host's own fetch carries the requests, fetched here and handed over as bytes.
    */
-  private inWorker(): PageSteps<ArrayBuffer | number> {
+  private inWorker(worker: SyncWorkerLink): PageSteps<ArrayBuffer | number> {
     const { cache, client } = this.host;
     return {
       fetch: async (since) => {
         const settings = await client.settingsForWorker();
         if (!settings) return client.listChangesBody({ since, limit: changePageSize });
-        return this.worker.fetch(settings, since, changePageSize);
+        return worker.fetch(settings, since, changePageSize);
       },
-      apply: (body, parsed) => this.worker.apply(cache.name, body, parsed),
-      compact: () => this.worker.compact(cache.name),
+      apply: (body, parsed) => worker.apply(cache.name, body, parsed),
+      compact: () => worker.compact(cache.name),
     };
   }
 

@@ -13,7 +13,6 @@ import { RovingTabindexController } from '../controllers/roving-tabindex.js';
 import { SelectionController } from '../controllers/selection.js';
 import { StoreQueryController } from '../controllers/store-query.js';
 import { VirtualRowsController } from '../controllers/virtual-rows.js';
-import '../internal/relation-bulk-labels/relation-bulk-labels.js';
 import '../internal/relation-column-chooser/relation-column-chooser.js';
 import type { RelationColumnChooser } from '../internal/relation-column-chooser/relation-column-chooser.component.js';
 import '../label-filter/label-filter.js';
@@ -255,6 +254,8 @@ export class RelationOverview extends LitElement {
 
   private renderBulk() {
     const m = this.i18n.messages;
+    // Loaded with the first selection, as a chunk of its own; rendered before that, it upgrades in place.
+    void import('../internal/relation-bulk-labels/relation-bulk-labels.js');
     return html`<div class="bulk" part="bulk" role="toolbar" aria-label=${m.overview.actions}>
       <span>${m.overview.selected(this.selection.size)}</span>
       <button @click=${() => this.selection.clear()}>${m.overview.clearSelection}</button>
