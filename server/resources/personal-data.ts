@@ -35,12 +35,14 @@ function purged(changes: FieldChange[], keep: (field: string) => boolean): Field
 }
 
 /** Clears the personal values of history entries (`where` selects them), entry by entry. */
-async function purgeHistory(tx: Queryable, actor: Actor, where: string, params: unknown[], keep: (entry: HistoryEntry, field: string) => boolean) {
+async function purgeHistory(
+  tx: Queryable, actor: Actor, where: string, params: unknown[], keep: (entity: HistoryEntry['entity'], field: string) => boolean,
+) {
   const rows = await tx.query<{ id: string; entity: HistoryEntry['entity']; changes: FieldChange[] }>(
     `select id::text as id, entity, changes from relation_history where tenant_id = $1 and ${where}`, [actor.tenantId, ...params],
   );
   for (const row of rows) {
-    const changes = purged(row.changes, (field) => keep(row as unknown as HistoryEntry, field));
+    const changes = purged(row.changes, (field) => keep(row.entity, field));
     if (isDeepStrictEqual(changes, row.changes)) continue;
     await tx.query('update relation_history set changes = ($3::text)::jsonb where tenant_id = $1 and id = $2::bigint', [
       actor.tenantId, row.id, JSON.stringify(changes),
@@ -136,10 +138,10 @@ export const personalDataHandlers: Pick<Handlers, 'exportRelationData' | 'anonym
     // Stored answers for replayed requests may hold the old values: they answer without a body from now on.
     await tx.query('update idempotency_keys set body = null where tenant_id = $1 and body::text like $2', [actor.tenantId, `%${params.id}%`]);
 
-    await purgeHistory(tx, actor, 'relation_id = $2', [params.id], (entry, field) =>
-      entry.entity === 'relation' ? keptInHistory.test(field) : entry.entity === 'affiliation' && !personalOfLink.has(field));
+    await purgeHistory(tx, actor, 'relation_id = $2', [params.id], (entity, field) =>
+      entity === 'relation' ? keptInHistory.test(field) : entity === 'affiliation' && !personalOfLink.has(field));
     await purgeHistory(tx, actor, "entity = 'affiliation' and entity_id = any($2::text[])", [links.map((l) => l.id)],
-      (_entry, field) => !personalOfLink.has(field));
+      (_entity, field) => !personalOfLink.has(field));
     // Once: a repeat that found nothing left to erase is no new event.
     if (changed || addresses.length || clearedLinks.length || erasedMoments) {
       await recordHistory(tx, actor, now, {

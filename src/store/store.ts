@@ -10,6 +10,7 @@ import type { MutatingOperationId, Outbox, OutboxHost, WriteOptions, WriteReques
 import { addressesFor, addressesOf } from './queries/addresses.js';
 import type { CallbackFilter } from './queries/callbacks.js';
 import type { Draft } from './queries/drafts.js';
+import { lazy } from './queries/lazy.js';
 import { labels } from './queries/labels.js';
 import type { Inbox } from './queries/notifications.js';
 import { signedInPartition, type OpenOptions } from './partition.js';
@@ -167,9 +168,6 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
   get indexReady(): boolean {
     return this.relations.ready;
   }
-
-  // The query modules the overview's first paint does not need load on first use, as chunks of their own: the
-  // one-script bundle stays within its budget (issue 11). Each is fetched once.
 
   addressesOf(relationId: string): Promise<Address[]> {
     return addressesOf(this.cache, relationId);
@@ -405,21 +403,3 @@ export class RelationsStore extends TypedEventTarget<StoreEventMap> {
     if (tellOtherTabs) this.tabs.tell({ entities });
   }
 }
-
-/** A module imported on first use, once; a failed import (offline before it ever loaded) is tried again. */
-function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
-  let loading: Promise<T> | undefined;
-  return () => (loading ??= load().catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  }));
-}
-
-const lazy = {
-  affiliations: onFirstUse(() => import('./queries/affiliations.js')),
-  callbacks: onFirstUse(() => import('./queries/callbacks.js')),
-  contactMoments: onFirstUse(() => import('./queries/contact-moments.js')),
-  drafts: onFirstUse(() => import('./queries/drafts.js')),
-  duplicates: onFirstUse(() => import('./queries/duplicates.js')),
-  notifications: onFirstUse(() => import('./queries/notifications.js')),
-};

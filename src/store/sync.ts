@@ -33,20 +33,18 @@ export class ChangeFeed {
   private logging: KnownLog = new Map();
   /** The link to the sync worker, loaded with the first pull (the page paints before it), as a chunk of its own. */
   private worker: Promise<typeof WorkerLinkModule & { link: SyncWorkerLink }> | undefined;
-  private closed = false;
 
   constructor(private readonly host: SyncHost) {}
 
   /** Stops the sync worker, if one started. */
   close(): void {
-    this.closed = true;
     void this.worker?.then(({ link }) => link.close());
   }
 
   private workerLink() {
     this.worker ??= import('./sync-worker-link.js').then((module) => {
       const link = new module.SyncWorkerLink();
-      if (this.closed) link.close();
+      if (this.host.closed()) link.close();
       return { ...module, link };
     });
     return this.worker;

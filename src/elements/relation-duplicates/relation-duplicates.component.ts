@@ -59,7 +59,9 @@ export class RelationDuplicates extends LitElement {
       return { pairs: page.items, nextCursor: page.nextCursor, relations: await relationsOf(store, page.items, new Map()) };
     },
     args: () => [this.pageSize] as const,
-    entities: ['relation'],
+    // Not on every change of a relation: finding the pairs reads every relation (a first sync alone would ask
+    // for them again page after page). The list reads again after a merge here, and on retry.
+    entities: [],
     isEmpty: (loaded) => loaded.pairs.length === 0,
   });
 
